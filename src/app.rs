@@ -1,0 +1,66 @@
+//! The shell: header, navigation, the current page, and the data notice.
+
+use leptos::prelude::*;
+
+use crate::components::{nav::MainNav, notice::DataNotice};
+use crate::pages::{coming::Coming, not_found::NotFound, people::PeoplePage, today::TodayPage};
+use crate::route::{Page, Route};
+use crate::state::AppState;
+
+fn current_route() -> Route {
+    Route::from_hash(&window().location().hash().unwrap_or_default())
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::load();
+    provide_context(state);
+
+    let route = RwSignal::new(current_route());
+    // The listener lives as long as the page: the app is never unmounted.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
+
+    // Keep the window title in step, and after a navigation move focus to the
+    // new page's heading so a screen reader announces where the person is.
+    Effect::new(move |previous: Option<Route>| {
+        let now = route.get();
+        let title = match &now {
+            Route::Page(page) => format!("{} · Flok", page.label()),
+            Route::NotFound(_) => "Page not found · Flok".to_owned(),
+        };
+        document().set_title(&title);
+        if previous.is_some_and(|before| before != now) {
+            focus_page_heading();
+        }
+        now
+    });
+
+    view! {
+        <a class="skip-link" href="#page-heading" on:click=|ev| { ev.prevent_default(); focus_page_heading(); }>
+            "Skip to content"
+        </a>
+        <header class="app-header">
+            <p class="brand">"Flok"</p>
+            <MainNav route=route />
+        </header>
+        <main id="main">
+            <DataNotice />
+            {move || match route.get() {
+                Route::Page(Page::Today) => view! { <TodayPage /> }.into_any(),
+                Route::Page(Page::People) => view! { <PeoplePage /> }.into_any(),
+                Route::Page(page) => view! { <Coming page=page /> }.into_any(),
+                Route::NotFound(asked) => view! { <NotFound asked=asked /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+fn focus_page_heading() {
+    use leptos::wasm_bindgen::JsCast;
+    if let Some(heading) = document()
+        .get_element_by_id("page-heading")
+        .and_then(|el| el.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+    {
+        let _ = heading.focus();
+    }
+}

@@ -1,0 +1,8 @@
+//! The one `<h1>` of each page; focus moves here after a navigation.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn PageHeading(text: &'static str) -> impl IntoView {
+    view! { <h1 id="page-heading" tabindex="-1">{text}</h1> }
+}

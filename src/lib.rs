@@ -1,0 +1,21 @@
+//! Flok's web app: Leptos components over the domain core.
+//!
+//! Only [`route`] is plain Rust (tested natively); everything that needs a
+//! browser is compiled for wasm32 alone, so `cargo test` on a laptop builds
+//! no web dependency.
+
+pub mod route;
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::App;

@@ -1,0 +1,6 @@
+//! One file per page of the app.
+
+pub mod coming;
+pub mod not_found;
+pub mod people;
+pub mod today;

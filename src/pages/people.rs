@@ -1,0 +1,126 @@
+//! People: add a person by name and see everyone, alphabetically.
+
+use flok_core::{NameError, Person};
+use leptos::html::Input;
+use leptos::prelude::*;
+
+use crate::components::page_heading::PageHeading;
+use crate::route::Page;
+use crate::state::AppState;
+
+/// The sentence shown beside the name field for a refused name.
+fn name_error_text(error: &NameError) -> String {
+    match error {
+        NameError::Empty => "Please enter a name.".to_owned(),
+        NameError::TooLong { max, actual } => {
+            format!("A name can be at most {max} characters; this one has {actual}.")
+        }
+    }
+}
+
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let form_open = RwSignal::new(false);
+    let status = RwSignal::new(String::new());
+    let listed = move || -> Vec<Person> {
+        state
+            .people
+            .with(|people| people.by_name().into_iter().cloned().collect())
+    };
+
+    view! {
+        <section aria-labelledby="page-heading">
+            <PageHeading text=Page::People.label() />
+            <button
+                type="button"
+                class="primary"
+                aria-expanded=move || form_open.get().to_string()
+                on:click=move |_| {
+                    form_open.set(true);
+                    status.set(String::new());
+                }
+            >
+                "Add person"
+            </button>
+            <Show when=move || form_open.get()>
+                <AddPersonForm
+                    on_added=move |name| {
+                        status.set(format!("Added {name}."));
+                        form_open.set(false);
+                    }
+                    on_cancel=move || form_open.set(false)
+                />
+            </Show>
+            <p class="status" role="status">{move || status.get()}</p>
+            <Show
+                when=move || state.people.with(|people| !people.is_empty())
+                fallback=|| view! { <p class="empty">"No one has been added yet."</p> }
+            >
+                <ul class="people" aria-label="Everyone in the group">
+                    <For each=listed key=|person| person.id let:person>
+                        <li class="person">{person.name.to_string()}</li>
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn AddPersonForm(
+    on_added: impl Fn(String) + Copy + 'static,
+    on_cancel: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let input = NodeRef::<Input>::new();
+    // Put the cursor in the field as soon as the form opens.
+    Effect::new(move || {
+        if let Some(field) = input.get() {
+            let _ = field.focus();
+        }
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match state.add_person(&name.get_untracked()) {
+            Ok(added) => on_added(added.to_string()),
+            Err(refused) => {
+                error.set(Some(name_error_text(&refused)));
+                if let Some(field) = input.get_untracked() {
+                    let _ = field.focus();
+                }
+            }
+        }
+    };
+
+    view! {
+        <form class="card" aria-label="New person" novalidate on:submit=submit>
+            <div class="field">
+                <label for="person-name">"Name"</label>
+                <input
+                    id="person-name"
+                    type="text"
+                    autocomplete="off"
+                    node_ref=input
+                    prop:value=move || name.get()
+                    on:input=move |ev| {
+                        name.set(event_target_value(&ev));
+                        error.set(None);
+                    }
+                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    aria-describedby="person-name-error"
+                />
+                <p id="person-name-error" class="field-error">
+                    {move || error.get()}
+                </p>
+            </div>
+            <div class="actions">
+                <button type="submit" class="primary">"Save"</button>
+                <button type="button" on:click=move |_| on_cancel()>"Cancel"</button>
+            </div>
+        </form>
+    }
+}

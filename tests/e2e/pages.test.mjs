@@ -1,0 +1,110 @@
+// The shell: every page is reachable from the navigation, reloads on its own
+// address from a plain static server, and is photographed for a person to see.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import {
+  assertNoSidewaysScroll,
+  openPhone,
+  screenshotDir,
+  seriousAccessibilityViolations,
+  startApp,
+  waitForHeading,
+} from './harness.mjs';
+
+const pages = [
+  ['Today', 'today'],
+  ['My shifts', 'my-shifts'],
+  ['Open slots', 'open-slots'],
+  ['People', 'people'],
+  ['Functions', 'functions'],
+  ['Reports', 'reports'],
+  ['Settings', 'settings'],
+];
+
+let app;
+before(async () => (app = await startApp()));
+after(async () => app?.stop());
+
+test('the start page is Today and offers the first step to a new group', async () => {
+  const { page, done } = await openPhone(app);
+  await waitForHeading(page, 'Today');
+  assert.equal(await page.title(), 'Today · Flok');
+  await page.getByRole('link', { name: 'Go to People' }).tap();
+  await waitForHeading(page, 'People');
+  await done();
+});
+
+test('every page opens from the navigation and survives a reload', async () => {
+  const { page, done } = await openPhone(app);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const [label, slug] of pages) {
+    await nav.getByRole('link', { name: label, exact: true }).tap();
+    await page.waitForURL(`**#/${slug}`);
+    await waitForHeading(page, label);
+    assert.equal(await nav.getByRole('link', { name: label, exact: true }).getAttribute('aria-current'), 'page');
+    assert.equal(await nav.locator('[aria-current="page"]').count(), 1);
+
+    await page.reload();
+    await waitForHeading(page, label);
+    assert.equal(await page.title(), `${label} · Flok`);
+    await assertNoSidewaysScroll(page);
+    await page.screenshot({ path: join(screenshotDir, `${slug}.png`), fullPage: true });
+  }
+  await done();
+});
+
+test('after a navigation, focus is on the new page heading for screen readers', async () => {
+  const { page, done } = await openPhone(app);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).tap();
+  await page.waitForFunction(() => document.activeElement?.id === 'page-heading');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Reports');
+  await done();
+});
+
+test('the back button returns to the previous page', async () => {
+  const { page, done } = await openPhone(app, '#/people');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).tap();
+  await waitForHeading(page, 'Settings');
+  await page.goBack();
+  await waitForHeading(page, 'People');
+  await done();
+});
+
+test('an unknown address says so and links back to Today', async () => {
+  const { page, done } = await openPhone(app, '#/no-such-page');
+  await waitForHeading(page, 'Page not found');
+  await page.screenshot({ path: join(screenshotDir, 'not-found.png'), fullPage: true });
+  await page.getByRole('link', { name: 'Go to Today' }).tap();
+  await waitForHeading(page, 'Today');
+  await done();
+});
+
+test('every control is at least 44×44 CSS pixels', async () => {
+  const { page, done } = await openPhone(app, '#/people');
+  await page.getByRole('button', { name: 'Add person' }).tap();
+  const controls = page.locator('header a, main a, button, input');
+  const count = await controls.count();
+  assert.ok(count >= 10, `found only ${count} controls`);
+  for (let i = 0; i < count; i++) {
+    const control = controls.nth(i);
+    const box = await control.boundingBox();
+    const label = await control.evaluate((el) => el.outerHTML.slice(0, 80));
+    assert.ok(box.width >= 44 && box.height >= 44, `${label} is ${box.width}×${box.height}`);
+  }
+  await done();
+});
+
+test('no page has a serious or critical accessibility violation, in light or dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, done } = await openPhone(app, '', { colorScheme });
+    for (const [label, slug] of pages) {
+      await page.goto(`${app.url}#/${slug}`);
+      await waitForHeading(page, label);
+      if (slug === 'people') await page.getByRole('button', { name: 'Add person' }).tap();
+      assert.deepEqual(await seriousAccessibilityViolations(page), [], `#/${slug} in ${colorScheme}`);
+      if (colorScheme === 'dark') await page.screenshot({ path: join(screenshotDir, `${slug}-dark.png`), fullPage: true });
+    }
+    await done();
+  }
+});
