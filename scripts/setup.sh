@@ -12,7 +12,7 @@ source scripts/versions.env
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 
-export PATH="$FLOK_ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$FLOK_ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 # --- The versions file is the one source: catch a drifting copy early. -------
 grep -q "^wasm-bindgen = \"=$WASM_BINDGEN_VERSION\"" Cargo.toml \
