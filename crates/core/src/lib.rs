@@ -1,11 +1,16 @@
 //! Flok's domain core: the rules of a volunteer group, in plain Rust.
 //!
 //! Nothing here touches a browser, a file or a clock: callers pass in "today"
-//! and get values back. That keeps every rule testable natively and lets the
-//! web app, the command line and the benchmarks share one implementation.
+//! and "now" and get values back. That keeps every rule testable natively and
+//! lets the web app, the command line and the benchmarks share one
+//! implementation.
 
+pub mod clock;
 pub mod people;
 pub mod person;
+pub mod replica;
 
+pub use clock::{Clock, DeviceId, Millis, Stamp};
 pub use people::People;
 pub use person::{NameError, Person, PersonId, PersonName};
+pub use replica::{MergeSummary, Record, RecordKey, Replica};

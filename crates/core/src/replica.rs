@@ -1,0 +1,653 @@
+//! The mergeable store: every record a map of fields, every field a value with
+//! the stamp of the change that set it.
+//!
+//! Merging keeps, field by field, the value with the later stamp; a deletion
+//! is permanent and empties the record, so personal data leaves every replica
+//! the deletion reaches. This makes merge a join of a semilattice: the order
+//! of merges, repeats and groupings never change the result. The store does
+//! not know what the fields mean, so kinds and fields a newer Flok wrote are
+//! kept verbatim and travel on; the typed model reads what it knows.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::clock::{Millis, Stamp};
+
+/// A record's kind, as written in exports: `person`, `function`, …
+pub type Kind = String;
+/// A record's id, made on the device that created it.
+pub type RecordId = String;
+
+/// Identifies a record in a replica.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RecordKey {
+    pub kind: Kind,
+    pub id: RecordId,
+}
+
+impl RecordKey {
+    pub fn new(kind: impl Into<Kind>, id: impl Into<RecordId>) -> Self {
+        Self {
+            kind: kind.into(),
+            id: id.into(),
+        }
+    }
+}
+
+/// A field's value and the change that set it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    pub value: Value,
+    pub stamp: Stamp,
+}
+
+impl Field {
+    /// Whether `self` wins over `other` for the same field. Equal stamps come
+    /// only from a hand-edited file; the value's text then decides, so every
+    /// replica still agrees.
+    fn beats(&self, other: &Field) -> bool {
+        (self.stamp, self.value.to_string()) > (other.stamp, other.value.to_string())
+    }
+}
+
+/// One record: its live fields, or the stamp of its deletion.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Record {
+    pub fields: BTreeMap<String, Field>,
+    pub deleted: Option<Stamp>,
+}
+
+impl Record {
+    pub fn is_deleted(&self) -> bool {
+        self.deleted.is_some()
+    }
+
+    pub fn get(&self, field: &str) -> Option<&Value> {
+        self.fields.get(field).map(|f| &f.value)
+    }
+
+    /// The latest stamp anywhere in the record.
+    pub fn latest_stamp(&self) -> Option<Stamp> {
+        self.fields
+            .values()
+            .map(|f| f.stamp)
+            .chain(self.deleted)
+            .max()
+    }
+}
+
+/// What merging another replica into this one did (or would do), per kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeSummary {
+    pub kinds: BTreeMap<Kind, KindSummary>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KindSummary {
+    /// Records this replica did not have.
+    pub new: usize,
+    /// Live records whose fields changed.
+    pub changed: usize,
+    /// Live records the other replica deleted.
+    pub deleted: usize,
+    /// Incoming field values left out because this replica holds a later edit.
+    pub conflicts_resolved: usize,
+}
+
+impl MergeSummary {
+    pub fn is_empty(&self) -> bool {
+        self.kinds.values().all(|k| *k == KindSummary::default())
+    }
+}
+
+/// Every record this device knows, live or deleted.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Replica {
+    records: BTreeMap<RecordKey, Record>,
+}
+
+impl Replica {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn get(&self, key: &RecordKey) -> Option<&Record> {
+        self.records.get(key)
+    }
+
+    /// Records of one kind, deleted ones included, in id order.
+    pub fn of_kind<'a>(
+        &'a self,
+        kind: &'a str,
+    ) -> impl Iterator<Item = (&'a RecordId, &'a Record)> + 'a {
+        self.records
+            .iter()
+            .filter(move |(key, _)| key.kind == kind)
+            .map(|(key, record)| (&key.id, record))
+    }
+
+    pub fn records(&self) -> impl Iterator<Item = (&RecordKey, &Record)> {
+        self.records.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// The latest stamp in the replica: a clock that observes it issues later ones.
+    pub fn latest_stamp(&self) -> Option<Stamp> {
+        self.records.values().filter_map(Record::latest_stamp).max()
+    }
+
+    /// Sets one field, as a change stamped `stamp`. A deleted record stays
+    /// deleted; an older stamp than the field's current one loses, as in a merge.
+    pub fn set(&mut self, key: RecordKey, field: impl Into<String>, value: Value, stamp: Stamp) {
+        let mut change = Record::default();
+        change.fields.insert(field.into(), Field { value, stamp });
+        self.merge_record(key, &change, &mut KindSummary::default());
+    }
+
+    /// Deletes a record for good, as a change stamped `stamp`.
+    pub fn delete(&mut self, key: RecordKey, stamp: Stamp) {
+        let change = Record {
+            fields: BTreeMap::new(),
+            deleted: Some(stamp),
+        };
+        self.merge_record(key, &change, &mut KindSummary::default());
+    }
+
+    /// Merges `other` into this replica and says what changed.
+    pub fn merge(&mut self, other: &Replica) -> MergeSummary {
+        let mut summary = MergeSummary::default();
+        for (key, incoming) in &other.records {
+            let counts = summary.kinds.entry(key.kind.clone()).or_default();
+            self.merge_record(key.clone(), incoming, counts);
+        }
+        summary
+            .kinds
+            .retain(|_, counts| *counts != KindSummary::default());
+        summary
+    }
+
+    /// What [`Replica::merge`] would do, leaving this replica as it is.
+    pub fn preview(&self, other: &Replica) -> MergeSummary {
+        self.clone().merge(other)
+    }
+
+    /// Splits off the records holding a stamp later than `limit` (a clock far
+    /// ahead): merging them would drag every clock that sees them into the
+    /// future. They stay in `self`'s source, to be merged once time catches up.
+    pub fn hold_back_after(&mut self, limit: Millis) -> Vec<HeldBack> {
+        let mut held = Vec::new();
+        self.records
+            .retain(|key, record| match record.latest_stamp() {
+                Some(stamp) if stamp.millis > limit => {
+                    held.push(HeldBack {
+                        key: key.clone(),
+                        stamp,
+                    });
+                    false
+                }
+                _ => true,
+            });
+        held
+    }
+
+    fn merge_record(&mut self, key: RecordKey, incoming: &Record, counts: &mut KindSummary) {
+        let Some(local) = self.records.get_mut(&key) else {
+            counts.new += usize::from(!incoming.is_deleted());
+            self.records
+                .insert(key, Record::tombstoned_or(incoming.clone()));
+            return;
+        };
+        if let Some(deleted) = incoming.deleted {
+            if local.deleted.is_none() {
+                counts.deleted += 1;
+            }
+            local.deleted = local.deleted.max(Some(deleted));
+        }
+        if local.is_deleted() {
+            local.fields.clear();
+            return;
+        }
+        let mut changed = false;
+        for (name, field) in &incoming.fields {
+            match local.fields.get_mut(name) {
+                Some(current) if field.beats(current) => {
+                    changed |= current.value != field.value;
+                    *current = field.clone();
+                }
+                Some(current) => {
+                    // An older edit of a value changed since: the newer one stays.
+                    counts.conflicts_resolved += usize::from(current.value != field.value);
+                }
+                None => {
+                    local.fields.insert(name.clone(), field.clone());
+                    changed = true;
+                }
+            }
+        }
+        counts.changed += usize::from(changed);
+    }
+}
+
+impl Record {
+    /// A deleted record keeps no fields, whatever arrived with it.
+    fn tombstoned_or(mut record: Record) -> Record {
+        if record.is_deleted() {
+            record.fields.clear();
+        }
+        record
+    }
+}
+
+/// A record not merged because its stamp lies too far in the future; the UI
+/// names the device whose clock looks wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeldBack {
+    pub key: RecordKey,
+    pub stamp: Stamp,
+}
+
+impl FromIterator<(RecordKey, Record)> for Replica {
+    fn from_iter<I: IntoIterator<Item = (RecordKey, Record)>>(iter: I) -> Self {
+        let mut replica = Replica::new();
+        for (key, record) in iter {
+            replica.merge_record(key, &record, &mut KindSummary::default());
+        }
+        replica
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::{Clock, DeviceId};
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    fn stamp(millis: Millis, device: u64) -> Stamp {
+        Stamp {
+            millis,
+            counter: 0,
+            device: DeviceId::from_u64(device),
+        }
+    }
+
+    fn key(id: &str) -> RecordKey {
+        RecordKey::new("person", id)
+    }
+
+    #[test]
+    fn the_later_edit_of_a_field_wins_on_both_sides() {
+        let mut a = Replica::new();
+        let mut b = Replica::new();
+        a.set(key("p1"), "name", json!("Anna"), stamp(10, 1));
+        b.set(key("p1"), "name", json!("Anne"), stamp(20, 2));
+        let mut ab = a.clone();
+        ab.merge(&b);
+        b.merge(&a);
+        assert_eq!(ab, b);
+        assert_eq!(
+            ab.get(&key("p1")).unwrap().get("name"),
+            Some(&json!("Anne"))
+        );
+    }
+
+    #[test]
+    fn edits_of_different_fields_both_survive() {
+        let mut a = Replica::new();
+        let mut b = Replica::new();
+        a.set(key("p1"), "name", json!("Anna"), stamp(10, 1));
+        b.set(key("p1"), "phone", json!("12345678"), stamp(5, 2));
+        a.merge(&b);
+        let record = a.get(&key("p1")).unwrap();
+        assert_eq!(record.get("name"), Some(&json!("Anna")));
+        assert_eq!(record.get("phone"), Some(&json!("12345678")));
+    }
+
+    #[test]
+    fn a_deletion_removes_the_fields_wherever_it_travels() {
+        let mut a = Replica::new();
+        a.set(key("p1"), "name", json!("Anna"), stamp(10, 1));
+        a.set(key("p1"), "phone", json!("12345678"), stamp(10, 1));
+        let mut b = a.clone();
+        b.delete(key("p1"), stamp(20, 2));
+        assert!(b.get(&key("p1")).unwrap().fields.is_empty());
+
+        let summary = a.merge(&b);
+        let record = a.get(&key("p1")).unwrap();
+        assert!(record.is_deleted());
+        assert!(record.fields.is_empty(), "no personal data may remain");
+        assert_eq!(summary.kinds["person"].deleted, 1);
+    }
+
+    #[test]
+    fn an_edit_does_not_bring_a_deleted_record_back() {
+        let mut a = Replica::new();
+        a.delete(key("p1"), stamp(5, 1));
+        a.set(key("p1"), "name", json!("Anna"), stamp(50, 2));
+        assert!(a.get(&key("p1")).unwrap().fields.is_empty());
+    }
+
+    #[test]
+    fn unknown_kinds_and_fields_are_kept_verbatim() {
+        let mut newer = Replica::new();
+        let odd = json!({"nested": [1, 2, {"x": null}]});
+        newer.set(
+            RecordKey::new("rota-template", "t1"),
+            "shape",
+            odd.clone(),
+            stamp(1, 1),
+        );
+        newer.set(key("p1"), "pronouns", json!("she/her"), stamp(1, 1));
+        let mut older = Replica::new();
+        older.merge(&newer);
+        assert_eq!(
+            older
+                .get(&RecordKey::new("rota-template", "t1"))
+                .unwrap()
+                .get("shape"),
+            Some(&odd)
+        );
+        assert_eq!(
+            older.get(&key("p1")).unwrap().get("pronouns"),
+            Some(&json!("she/her"))
+        );
+    }
+
+    #[test]
+    fn the_summary_counts_new_changed_deleted_and_resolved_per_kind() {
+        let mut mine = Replica::new();
+        mine.set(key("kept"), "name", json!("Mine, newer"), stamp(30, 1));
+        mine.set(key("edited"), "name", json!("Old"), stamp(10, 1));
+        mine.set(key("gone"), "name", json!("Gone"), stamp(10, 1));
+        let mut theirs = Replica::new();
+        theirs.set(key("kept"), "name", json!("Theirs, older"), stamp(20, 2));
+        theirs.set(key("edited"), "name", json!("New"), stamp(20, 2));
+        theirs.delete(key("gone"), stamp(20, 2));
+        theirs.set(key("fresh"), "name", json!("Fresh"), stamp(20, 2));
+        theirs.set(
+            RecordKey::new("function", "f1"),
+            "name",
+            json!("Café"),
+            stamp(20, 2),
+        );
+
+        let preview = mine.preview(&theirs);
+        assert_eq!(
+            preview.kinds["person"],
+            KindSummary {
+                new: 1,
+                changed: 1,
+                deleted: 1,
+                conflicts_resolved: 1
+            }
+        );
+        assert_eq!(
+            preview.kinds["function"],
+            KindSummary {
+                new: 1,
+                ..KindSummary::default()
+            }
+        );
+        assert_eq!(mine.clone().merge(&theirs), preview);
+        assert!(
+            mine.clone().merge(&mine).is_empty(),
+            "merging oneself changes nothing"
+        );
+    }
+
+    #[test]
+    fn records_stamped_far_ahead_are_held_back() {
+        let mut incoming = Replica::new();
+        incoming.set(key("ok"), "name", json!("Fine"), stamp(1_000, 1));
+        incoming.set(
+            key("ahead"),
+            "name",
+            json!("From the future"),
+            stamp(99_000, 7),
+        );
+        let held = incoming.hold_back_after(5_000);
+        assert_eq!(
+            held,
+            vec![HeldBack {
+                key: key("ahead"),
+                stamp: stamp(99_000, 7)
+            }]
+        );
+        assert_eq!(incoming.len(), 1);
+    }
+
+    // --- properties -----------------------------------------------------------
+
+    fn arb_stamp() -> impl Strategy<Value = Stamp> {
+        (0..40u64, 0..3u16, 0..4u64).prop_map(|(millis, counter, device)| Stamp {
+            millis,
+            counter,
+            device: DeviceId::from_u64(device),
+        })
+    }
+
+    fn arb_value() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            (0..4i64).prop_map(Value::from),
+            "[a-c]{0,2}".prop_map(Value::from),
+            Just(Value::Null),
+        ]
+    }
+
+    #[derive(Clone, Debug)]
+    enum Change {
+        Set(RecordKey, String, Value, Stamp),
+        Delete(RecordKey, Stamp),
+    }
+
+    fn arb_key() -> impl Strategy<Value = RecordKey> {
+        (
+            prop::sample::select(vec!["person", "function"]),
+            prop::sample::select(vec!["a", "b", "c"]),
+        )
+            .prop_map(|(kind, id)| RecordKey::new(kind, id))
+    }
+
+    fn arb_change() -> impl Strategy<Value = Change> {
+        prop_oneof![
+            6 => (arb_key(), prop::sample::select(vec!["name", "phone", "x"]), arb_value(), arb_stamp())
+                .prop_map(|(k, f, v, s)| Change::Set(k, f.to_owned(), v, s)),
+            1 => (arb_key(), arb_stamp()).prop_map(|(k, s)| Change::Delete(k, s)),
+        ]
+    }
+
+    fn apply(replica: &mut Replica, change: Change) {
+        match change {
+            Change::Set(key, field, value, stamp) => replica.set(key, field, value, stamp),
+            Change::Delete(key, stamp) => replica.delete(key, stamp),
+        }
+    }
+
+    fn arb_replica() -> impl Strategy<Value = Replica> {
+        prop::collection::vec(arb_change(), 0..25).prop_map(|changes| {
+            let mut replica = Replica::new();
+            changes.into_iter().for_each(|c| apply(&mut replica, c));
+            replica
+        })
+    }
+
+    fn merged(a: &Replica, b: &Replica) -> Replica {
+        let mut out = a.clone();
+        out.merge(b);
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4_000))]
+
+        #[test]
+        fn merge_is_commutative(a in arb_replica(), b in arb_replica()) {
+            prop_assert_eq!(merged(&a, &b), merged(&b, &a));
+        }
+
+        #[test]
+        fn merge_is_associative(a in arb_replica(), b in arb_replica(), c in arb_replica()) {
+            prop_assert_eq!(merged(&merged(&a, &b), &c), merged(&a, &merged(&b, &c)));
+        }
+
+        #[test]
+        fn merge_is_idempotent(a in arb_replica(), b in arb_replica()) {
+            prop_assert_eq!(merged(&a, &a), a.clone());
+            let once = merged(&a, &b);
+            prop_assert_eq!(merged(&once, &b), once);
+        }
+
+        #[test]
+        fn a_change_applied_anywhere_in_any_order_gives_one_result(
+            changes in prop::collection::vec(arb_change(), 0..30),
+            order in any::<prop::sample::Index>(),
+        ) {
+            let mut in_order = Replica::new();
+            changes.iter().cloned().for_each(|c| apply(&mut in_order, c));
+            let mut rotated = Replica::new();
+            let split = if changes.is_empty() { 0 } else { order.index(changes.len()) };
+            changes[split..].iter().chain(&changes[..split]).cloned().for_each(|c| apply(&mut rotated, c));
+            prop_assert_eq!(in_order, rotated);
+        }
+    }
+
+    /// Three devices, each with its own (possibly wrong) wall clock, edit and
+    /// exchange replicas in a random interleaving.
+    #[derive(Clone, Debug)]
+    enum Step {
+        Edit {
+            device: usize,
+            key: RecordKey,
+            field: &'static str,
+            value: Value,
+        },
+        Delete {
+            device: usize,
+            key: RecordKey,
+        },
+        Send {
+            from: usize,
+            to: usize,
+        },
+        Tick(u64),
+    }
+
+    fn arb_step() -> impl Strategy<Value = Step> {
+        let field = prop::sample::select(vec!["name", "phone", "x"]);
+        prop_oneof![
+            6 => (0..3usize, arb_key(), field, arb_value())
+                .prop_map(|(device, key, field, value)| Step::Edit { device, key, field, value }),
+            1 => (0..3usize, arb_key()).prop_map(|(device, key)| Step::Delete { device, key }),
+            3 => (0..3usize, 0..3usize).prop_map(|(from, to)| Step::Send { from, to }),
+            2 => (1..100_000_000u64).prop_map(Step::Tick),
+        ]
+    }
+
+    struct Device {
+        replica: Replica,
+        clock: Clock,
+        skew: i64,
+    }
+
+    impl Device {
+        fn wall(&self, real: u64) -> Millis {
+            real.saturating_add_signed(self.skew)
+        }
+
+        fn receive(&mut self, other: &Replica) {
+            self.replica.merge(other);
+            if let Some(latest) = other.latest_stamp() {
+                self.clock.observe(latest);
+            }
+        }
+    }
+
+    const DAY: i64 = 86_400_000;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn three_devices_converge_after_exchanging_in_any_order(
+            steps in prop::collection::vec(arb_step(), 0..60),
+            skews in prop::array::uniform3(-5 * DAY..5 * DAY),
+            final_order in Just([0usize, 1, 2]).prop_shuffle(),
+        ) {
+            let mut real = 1_800_000_000_000u64;
+            let mut devices: Vec<Device> = (0..3)
+                .map(|i| Device { replica: Replica::new(), clock: Clock::new(DeviceId::from_u64(i as u64 + 1)), skew: skews[i] })
+                .collect();
+            for step in steps {
+                match step {
+                    Step::Edit { device, key, field, value } => {
+                        let d = &mut devices[device];
+                        let stamp = d.clock.tick(d.wall(real));
+                        d.replica.set(key, field, value, stamp);
+                    }
+                    Step::Delete { device, key } => {
+                        let d = &mut devices[device];
+                        let stamp = d.clock.tick(d.wall(real));
+                        d.replica.delete(key, stamp);
+                    }
+                    Step::Send { from, to } => {
+                        let sent = devices[from].replica.clone();
+                        devices[to].receive(&sent);
+                    }
+                    Step::Tick(ms) => real += ms,
+                }
+            }
+            // Everyone sends to the first in the order, who then sends to all.
+            let [hub, x, y] = final_order;
+            for from in [x, y] {
+                let sent = devices[from].replica.clone();
+                devices[hub].receive(&sent);
+            }
+            let everything = devices[hub].replica.clone();
+            for to in [x, y] {
+                devices[to].receive(&everything);
+            }
+            prop_assert_eq!(&devices[0].replica, &devices[1].replica);
+            prop_assert_eq!(&devices[1].replica, &devices[2].replica);
+        }
+
+        #[test]
+        fn an_edit_made_after_seeing_another_wins_however_wrong_the_clocks(
+            chain in prop::collection::vec((0..3usize, "[a-z]{1,4}", 0..60_000u64), 1..20),
+            skews in prop::array::uniform3(-7 * DAY..7 * DAY),
+        ) {
+            // Each edit is made by a device that has just received the previous
+            // one: a causal chain. The last edit must be the value everywhere.
+            let mut real = 1_800_000_000_000u64;
+            let mut devices: Vec<Device> = (0..3)
+                .map(|i| Device { replica: Replica::new(), clock: Clock::new(DeviceId::from_u64(i as u64 + 1)), skew: skews[i] })
+                .collect();
+            let mut previous: Option<usize> = None;
+            let mut last_value = String::new();
+            for (device, value, pause) in chain {
+                real += pause;
+                if let Some(p) = previous {
+                    let sent = devices[p].replica.clone();
+                    devices[device].receive(&sent);
+                }
+                let d = &mut devices[device];
+                let stamp = d.clock.tick(d.wall(real));
+                d.replica.set(key("p1"), "name", json!(value.clone()), stamp);
+                previous = Some(device);
+                last_value = value;
+            }
+            let mut everything = Replica::new();
+            for d in &devices {
+                everything.merge(&d.replica);
+            }
+            prop_assert_eq!(everything.get(&key("p1")).unwrap().get("name"), Some(&json!(last_value)));
+        }
+    }
+}
