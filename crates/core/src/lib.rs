@@ -6,9 +6,13 @@
 //! implementation.
 
 pub mod clock;
+pub mod export;
+mod migrate;
 pub mod people;
 pub mod person;
 pub mod replica;
+#[cfg(test)]
+mod testing;
 
 pub use clock::{Clock, DeviceId, Millis, Stamp};
 pub use people::People;

@@ -1,0 +1,512 @@
+//! The export file: a replica as versioned, legible JSON.
+//!
+//! Every field is written as `[value, stamp]`, so a file is readable, diffable
+//! and mergeable on its own (see docs/export-format.md). Writing is
+//! deterministic: the same replica always gives the same bytes, and the
+//! envelope (time, digest) derives from the records, never from the wall
+//! clock — so merging the same files in any order gives identical output.
+//!
+//! Reading validates everything before anything is merged, and says which
+//! kind of bad file it was given.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Map, Value};
+use sha2::{Digest, Sha256};
+use thiserror::Error;
+
+use crate::clock::{DeviceId, Stamp};
+use crate::replica::{Field, Record, RecordKey, Replica};
+
+/// What the `format` member of every Flok export says.
+pub const FORMAT: &str = "flok-export";
+/// The schema version this build writes: major.minor. A newer minor only adds
+/// what older readers may keep verbatim; a newer major is refused.
+pub const VERSION_MAJOR: u64 = 2;
+pub const VERSION_MINOR: u64 = 0;
+/// Files larger than this are refused before parsing (a phone would stall).
+pub const MAX_BYTES: usize = 100 * 1024 * 1024;
+/// The member of a record that marks it deleted; no field may start with `_`.
+const DELETED: &str = "_deleted";
+
+/// Why a file cannot be imported. Nothing has been changed when this is returned.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ImportError {
+    #[error("The file is empty.")]
+    Empty,
+    #[error("The file is too large to be a Flok export ({bytes} bytes; at most {max}).")]
+    TooLarge { bytes: usize, max: usize },
+    #[error("The file is not JSON, so it is not a Flok export.")]
+    NotJson,
+    #[error("The file ends too early: it was probably cut off while being copied or downloaded.")]
+    Truncated,
+    #[error("The file is damaged: {0}.")]
+    Corrupt(String),
+    #[error("This JSON file is not a Flok export.")]
+    Foreign,
+    #[error("The file was written by a newer version of Flok (format {found}); update Flok to import it.")]
+    NewerVersion { found: String },
+}
+
+/// Writes a replica as an export file, the same bytes for the same replica.
+pub fn write(replica: &Replica) -> String {
+    let records = records_value(replica);
+    let exported_at = replica
+        .latest_stamp()
+        .map(|s| s.to_string()[..24].to_owned());
+    let envelope = json!({
+        "format": FORMAT,
+        "version": format!("{VERSION_MAJOR}.{VERSION_MINOR}"),
+        "exported_at": exported_at,
+        "digest": digest(&records),
+        "records": records,
+    });
+    let mut text = serde_json::to_string_pretty(&envelope).expect("a JSON value always serializes");
+    text.push('\n');
+    text
+}
+
+/// Reads an export file (or the people list of Flok's first version),
+/// validating all of it first.
+pub fn read(bytes: &[u8]) -> Result<Replica, ImportError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: bytes.len(),
+            max: MAX_BYTES,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ImportError::Empty);
+    }
+    let value: Value = serde_json::from_slice(bytes).map_err(|error| {
+        let starts_like_json = bytes
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|b| b"{[".contains(b));
+        match error.classify() {
+            serde_json::error::Category::Eof if starts_like_json => ImportError::Truncated,
+            _ if starts_like_json && std::str::from_utf8(bytes).is_ok() => {
+                ImportError::Corrupt(format!("it is not valid JSON ({error})"))
+            }
+            _ => ImportError::NotJson,
+        }
+    })?;
+    let Value::Object(envelope) = value else {
+        return Err(ImportError::Foreign);
+    };
+    match envelope.get("format") {
+        Some(Value::String(format)) if format == FORMAT => read_current(&envelope),
+        None if is_first_version_people_list(&envelope) => {
+            crate::migrate::people_list_v1(&envelope)
+        }
+        _ => Err(ImportError::Foreign),
+    }
+}
+
+fn read_current(envelope: &Map<String, Value>) -> Result<Replica, ImportError> {
+    let version = envelope
+        .get("version")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let (major, _minor) = parse_version(version).ok_or_else(|| {
+        ImportError::Corrupt(format!("its version “{version}” is not of the form 2.0"))
+    })?;
+    if major > VERSION_MAJOR {
+        return Err(ImportError::NewerVersion {
+            found: version.to_owned(),
+        });
+    }
+    if major < VERSION_MAJOR {
+        return Err(ImportError::Corrupt(format!(
+            "no Flok export ever had version {version}"
+        )));
+    }
+    let records = envelope
+        .get("records")
+        .ok_or_else(|| corrupt("records", "missing"))?;
+    let replica = parse_records(records)?;
+    match envelope.get("digest") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(written)) if *written == digest(&records_value(&replica)) => {}
+        Some(_) => {
+            return Err(ImportError::Corrupt(
+                "its contents do not match its checksum".into(),
+            ))
+        }
+    }
+    Ok(replica)
+}
+
+fn parse_version(text: &str) -> Option<(u64, u64)> {
+    let (major, minor) = text.split_once('.')?;
+    Some((major.parse().ok()?, minor.parse().ok()?))
+}
+
+fn corrupt(path: &str, problem: &str) -> ImportError {
+    ImportError::Corrupt(format!("{path} is {problem}"))
+}
+
+/// A kind is a short lower-case word; ids and field names are short text.
+fn valid_name(text: &str, max: usize) -> bool {
+    !text.is_empty() && text.len() <= max && !text.chars().any(char::is_control)
+}
+
+fn parse_records(records: &Value) -> Result<Replica, ImportError> {
+    let Value::Object(kinds) = records else {
+        return Err(corrupt("records", "not an object"));
+    };
+    let mut out = Vec::new();
+    for (kind, ids) in kinds {
+        let kind_ok = kind.len() <= 32
+            && kind.starts_with(|c: char| c.is_ascii_lowercase())
+            && kind
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !kind_ok {
+            return Err(corrupt(&format!("records.{kind}"), "not a record kind"));
+        }
+        let Value::Object(ids) = ids else {
+            return Err(corrupt(&format!("records.{kind}"), "not an object"));
+        };
+        for (id, members) in ids {
+            let path = format!("records.{kind}.{id}");
+            if !valid_name(id, 64) {
+                return Err(corrupt(&path, "not a record id"));
+            }
+            out.push((
+                RecordKey::new(kind.clone(), id.clone()),
+                parse_record(&path, members)?,
+            ));
+        }
+    }
+    Ok(out.into_iter().collect())
+}
+
+fn parse_stamp(path: &str, value: &Value) -> Result<Stamp, ImportError> {
+    value
+        .as_str()
+        .and_then(|text| text.parse().ok())
+        .ok_or_else(|| corrupt(path, "not a time stamp"))
+}
+
+fn parse_record(path: &str, members: &Value) -> Result<Record, ImportError> {
+    let Value::Object(members) = members else {
+        return Err(corrupt(path, "not an object"));
+    };
+    let mut record = Record::default();
+    for (name, member) in members {
+        let path = format!("{path}.{name}");
+        if name == DELETED {
+            record.deleted = Some(parse_stamp(&path, member)?);
+            continue;
+        }
+        if name.starts_with('_') || !valid_name(name, 64) {
+            return Err(corrupt(&path, "not a field name"));
+        }
+        let Some([value, stamp]) = member.as_array().map(Vec::as_slice) else {
+            return Err(corrupt(&path, "not a [value, stamp] pair"));
+        };
+        let stamp = parse_stamp(&path, stamp)?;
+        record.fields.insert(
+            name.clone(),
+            Field {
+                value: value.clone(),
+                stamp,
+            },
+        );
+    }
+    if record.is_deleted() && !record.fields.is_empty() {
+        return Err(corrupt(path, "deleted but still holds fields"));
+    }
+    Ok(record)
+}
+
+/// The `records` member: kind → id → field → [value, stamp], all sorted.
+fn records_value(replica: &Replica) -> Value {
+    let mut kinds: BTreeMap<&str, Map<String, Value>> = BTreeMap::new();
+    for (key, record) in replica.records() {
+        let mut members = Map::new();
+        if let Some(deleted) = record.deleted {
+            members.insert(DELETED.into(), Value::String(deleted.to_string()));
+        }
+        for (name, field) in &record.fields {
+            members.insert(name.clone(), json!([field.value, field.stamp.to_string()]));
+        }
+        kinds
+            .entry(&key.kind)
+            .or_default()
+            .insert(key.id.clone(), Value::Object(members));
+    }
+    Value::Object(
+        kinds
+            .into_iter()
+            .map(|(kind, ids)| (kind.to_owned(), Value::Object(ids)))
+            .collect(),
+    )
+}
+
+/// SHA-256 of the records as compact JSON with sorted keys, whatever the
+/// JSON library's map order: a damaged file is told from a sound one.
+fn digest(records: &Value) -> String {
+    let mut hasher = Sha256::new();
+    write_canonical(records, &mut hasher);
+    format!("sha256:{:x}", hasher.finalize())
+}
+
+fn write_canonical(value: &Value, hasher: &mut Sha256) {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<_> = map.iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(b.0));
+            hasher.update(b"{");
+            for (i, (key, member)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    hasher.update(b",");
+                }
+                hasher.update(Value::String(key.clone()).to_string().as_bytes());
+                hasher.update(b":");
+                write_canonical(member, hasher);
+            }
+            hasher.update(b"}");
+        }
+        Value::Array(items) => {
+            hasher.update(b"[");
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    hasher.update(b",");
+                }
+                write_canonical(item, hasher);
+            }
+            hasher.update(b"]");
+        }
+        scalar => hasher.update(scalar.to_string().as_bytes()),
+    }
+}
+
+fn is_first_version_people_list(envelope: &Map<String, Value>) -> bool {
+    envelope.get("version") == Some(&json!(1))
+        && envelope.get("people").is_some_and(Value::is_array)
+}
+
+/// The device id that stamps data migrated from a first-version file: fixed,
+/// so every device migrating the same file makes identical records.
+pub const MIGRATION_DEVICE: DeviceId = DeviceId::from_u64(0);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::arb_replica;
+    use proptest::prelude::*;
+
+    fn stamp(millis: u64, device: u64) -> Stamp {
+        Stamp {
+            millis,
+            counter: 0,
+            device: DeviceId::from_u64(device),
+        }
+    }
+
+    fn sample() -> Replica {
+        let mut replica = Replica::new();
+        let anna = RecordKey::new("person", "01936f0e-8c1a-7c3e-9a55-2f0c8e1d4b21");
+        replica.set(
+            anna.clone(),
+            "name",
+            json!("Anna Jensen"),
+            stamp(1_795_429_972_123, 0x9f2c),
+        );
+        replica.set(
+            anna,
+            "phone",
+            json!("+45 12 34 56 78"),
+            stamp(1_795_430_401_007, 0x9f2c),
+        );
+        replica.delete(
+            RecordKey::new("person", "gone"),
+            stamp(1_795_500_000_000, 0xaa),
+        );
+        replica.set(
+            RecordKey::new("future-kind", "x1"),
+            "shape",
+            json!({"a": [1, null]}),
+            stamp(5, 1),
+        );
+        replica
+    }
+
+    #[test]
+    fn an_export_reads_back_as_the_same_replica() {
+        assert_eq!(read(write(&sample()).as_bytes()), Ok(sample()));
+    }
+
+    #[test]
+    fn an_export_is_valid_against_the_published_schema() {
+        let schema: Value =
+            serde_json::from_str(include_str!("../../../docs/export-format.schema.json")).unwrap();
+        let validator = jsonschema::validator_for(&schema).expect("the schema itself is valid");
+        for replica in [sample(), Replica::new()] {
+            let export: Value = serde_json::from_str(&write(&replica)).unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&export)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{errors:#?}");
+        }
+        // The schema is not a rubber stamp: it refuses what the reader refuses.
+        let mut broken: Value = serde_json::from_str(&write(&sample())).unwrap();
+        broken["records"]["person"]["gone"]["name"] = json!(["x", "not a stamp"]);
+        assert!(!validator.is_valid(&broken));
+    }
+
+    #[test]
+    fn the_envelope_derives_from_the_records_not_the_wall_clock() {
+        let text = write(&sample());
+        assert!(
+            text.contains("\"exported_at\": \"2026-11-24T06:00:00.000Z\""),
+            "latest change time, not now"
+        );
+        assert_eq!(text, write(&read(text.as_bytes()).unwrap()));
+    }
+
+    #[test]
+    fn each_kind_of_bad_file_is_named() {
+        let good = write(&sample());
+        let cases: Vec<(Vec<u8>, ImportError)> = vec![
+            (b"".to_vec(), ImportError::Empty),
+            (b" \n\t ".to_vec(), ImportError::Empty),
+            (b"hello, this is a note".to_vec(), ImportError::NotJson),
+            (b"\x89PNG\r\n\x1a\n\0\0".to_vec(), ImportError::NotJson),
+            (
+                good.as_bytes()[..good.len() / 2].to_vec(),
+                ImportError::Truncated,
+            ),
+            (
+                br#"{"name": "a shopping list", "items": []}"#.to_vec(),
+                ImportError::Foreign,
+            ),
+            (b"[1, 2, 3]".to_vec(), ImportError::Foreign),
+            (br#""flok-export""#.to_vec(), ImportError::Foreign),
+            (
+                good.replace("\"version\": \"2.0\"", "\"version\": \"3.0\"")
+                    .into_bytes(),
+                ImportError::NewerVersion {
+                    found: "3.0".into(),
+                },
+            ),
+        ];
+        for (bytes, expected) in cases {
+            assert_eq!(
+                read(&bytes),
+                Err(expected.clone()),
+                "{}",
+                String::from_utf8_lossy(&bytes)
+            );
+        }
+    }
+
+    #[test]
+    fn a_damaged_file_is_refused_as_damaged() {
+        let good = write(&sample());
+        for damaged in [
+            good.replace("Anna Jensen", "Anne Jensen"), // digest no longer matches
+            good.replace("\"records\": {", "\"records\": {,"), // broken JSON
+            good.replace("-0000-0000000000009f2c", "-0000-9F2C"), // malformed stamp
+            good.replace("\"version\": \"2.0\"", "\"version\": \"two\""),
+        ] {
+            assert!(
+                matches!(read(damaged.as_bytes()), Err(ImportError::Corrupt(_))),
+                "{damaged}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_deleted_record_holding_fields_is_damaged() {
+        let text = r#"{"format":"flok-export","version":"2.0","records":{"person":{"p":{
+            "_deleted":"2026-11-23T10:32:52.123Z-0000-0000000000000001",
+            "name":["Anna","2026-11-23T10:32:52.123Z-0000-0000000000000001"]}}}}"#;
+        assert!(matches!(
+            read(text.as_bytes()),
+            Err(ImportError::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn a_newer_minor_version_is_read_and_its_unknown_members_are_harmless() {
+        let text = write(&sample())
+            .replace("\"version\": \"2.0\"", "\"version\": \"2.7\"")
+            .replace(
+                "\"format\"",
+                "\"personal_details\": \"omitted\", \"format\"",
+            );
+        assert_eq!(read(text.as_bytes()), Ok(sample()));
+    }
+
+    #[test]
+    fn a_file_over_the_size_limit_is_refused_before_parsing() {
+        let huge = vec![b' '; MAX_BYTES + 1];
+        assert_eq!(
+            read(&huge),
+            Err(ImportError::TooLarge {
+                bytes: MAX_BYTES + 1,
+                max: MAX_BYTES
+            })
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_tolerated() {
+        let text = format!("\u{feff}{}", write(&sample()));
+        assert_eq!(read(text.as_bytes()), Ok(sample()));
+    }
+
+    #[test]
+    fn a_first_version_people_list_is_migrated_the_same_way_everywhere() {
+        let v1 = br#"{"version":1,"people":[
+            {"id":"01936f0e-0000-7000-8000-000000000001","name":"Anna","added_on":"2026-11-20"},
+            {"id":"01936f0e-0000-7000-8000-000000000002","name":"Bent","added_on":"2026-11-21"}]}"#;
+        let here = read(v1).unwrap();
+        let there = read(v1).unwrap();
+        assert_eq!(here, there);
+        let anna = here
+            .get(&RecordKey::new(
+                "person",
+                "01936f0e-0000-7000-8000-000000000001",
+            ))
+            .unwrap();
+        assert_eq!(anna.get("name"), Some(&json!("Anna")));
+        assert_eq!(anna.get("added_on"), Some(&json!("2026-11-20")));
+        assert_eq!(
+            anna.fields["name"].stamp.to_string(),
+            "2026-11-20T00:00:00.000Z-0000-0000000000000000"
+        );
+    }
+
+    #[test]
+    fn a_first_version_list_with_a_blank_name_is_damaged() {
+        let v1 = br#"{"version":1,"people":[{"id":"01936f0e-0000-7000-8000-000000000001","name":"  ","added_on":"2026-11-20"}]}"#;
+        assert!(matches!(read(v1), Err(ImportError::Corrupt(_))));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn export_then_import_is_the_identity(replica in arb_replica()) {
+            prop_assert_eq!(read(write(&replica).as_bytes()), Ok(replica));
+        }
+
+        #[test]
+        fn merged_exports_are_byte_identical_whatever_the_order(a in arb_replica(), b in arb_replica(), c in arb_replica()) {
+            let mut abc = a.clone();
+            abc.merge(&b);
+            abc.merge(&c);
+            let mut cba = c.clone();
+            cba.merge(&b);
+            cba.merge(&a);
+            cba.merge(&b);
+            prop_assert_eq!(write(&abc), write(&cba));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! Reading data written by earlier versions of Flok.
+//!
+//! Version 1 kept only a list of people (`{"version": 1, "people": [...]}`),
+//! in the browser and nowhere else. It becomes person records stamped at
+//! midnight UTC of the day each person was added, by a fixed migration device:
+//! every device migrating the same list makes the same records, so the
+//! migrated copies merge cleanly with each other.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use crate::clock::Stamp;
+use crate::export::{ImportError, MIGRATION_DEVICE};
+use crate::person::{PersonId, PersonName};
+use crate::replica::{RecordKey, Replica};
+
+#[derive(Deserialize)]
+struct PersonV1 {
+    id: PersonId,
+    name: PersonName,
+    added_on: NaiveDate,
+}
+
+pub(crate) fn people_list_v1(envelope: &Map<String, Value>) -> Result<Replica, ImportError> {
+    let people: Vec<PersonV1> =
+        serde_json::from_value(envelope["people"].clone()).map_err(|error| {
+            ImportError::Corrupt(format!("its list of people is not readable ({error})"))
+        })?;
+    let mut replica = Replica::new();
+    for person in people {
+        let midnight = person
+            .added_on
+            .and_hms_opt(0, 0, 0)
+            .expect("midnight exists")
+            .and_utc();
+        let stamp = Stamp {
+            millis: u64::try_from(midnight.timestamp_millis()).unwrap_or(0),
+            counter: 0,
+            device: MIGRATION_DEVICE,
+        };
+        let key = RecordKey::new("person", person.id.to_string());
+        replica.set(
+            key.clone(),
+            "name",
+            Value::String(person.name.into()),
+            stamp,
+        );
+        replica.set(
+            key,
+            "added_on",
+            Value::String(person.added_on.to_string()),
+            stamp,
+        );
+    }
+    Ok(replica)
+}

@@ -1,0 +1,61 @@
+//! Generators shared by the property tests: small universes of kinds, ids,
+//! fields, values and stamps, so that collisions (the interesting cases) are common.
+
+use proptest::prelude::*;
+use serde_json::Value;
+
+use crate::clock::{DeviceId, Stamp};
+use crate::replica::{RecordKey, Replica};
+
+pub fn arb_stamp() -> impl Strategy<Value = Stamp> {
+    (0..40u64, 0..3u16, 0..4u64).prop_map(|(millis, counter, device)| Stamp {
+        millis,
+        counter,
+        device: DeviceId::from_u64(device),
+    })
+}
+
+pub fn arb_value() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        (0..4i64).prop_map(Value::from),
+        "[a-c]{0,2}".prop_map(Value::from),
+        Just(Value::Null),
+    ]
+}
+
+#[derive(Clone, Debug)]
+pub enum Change {
+    Set(RecordKey, String, Value, Stamp),
+    Delete(RecordKey, Stamp),
+}
+
+pub fn arb_key() -> impl Strategy<Value = RecordKey> {
+    (
+        prop::sample::select(vec!["person", "function"]),
+        prop::sample::select(vec!["a", "b", "c"]),
+    )
+        .prop_map(|(kind, id)| RecordKey::new(kind, id))
+}
+
+pub fn arb_change() -> impl Strategy<Value = Change> {
+    prop_oneof![
+        6 => (arb_key(), prop::sample::select(vec!["name", "phone", "x"]), arb_value(), arb_stamp())
+            .prop_map(|(k, f, v, s)| Change::Set(k, f.to_owned(), v, s)),
+        1 => (arb_key(), arb_stamp()).prop_map(|(k, s)| Change::Delete(k, s)),
+    ]
+}
+
+pub fn apply(replica: &mut Replica, change: Change) {
+    match change {
+        Change::Set(key, field, value, stamp) => replica.set(key, field, value, stamp),
+        Change::Delete(key, stamp) => replica.delete(key, stamp),
+    }
+}
+
+pub fn arb_replica() -> impl Strategy<Value = Replica> {
+    prop::collection::vec(arb_change(), 0..25).prop_map(|changes| {
+        let mut replica = Replica::new();
+        changes.into_iter().for_each(|c| apply(&mut replica, c));
+        replica
+    })
+}
