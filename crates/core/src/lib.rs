@@ -10,6 +10,7 @@ pub mod export;
 mod migrate;
 pub mod people;
 pub mod person;
+pub mod recurrence;
 pub mod replica;
 #[cfg(test)]
 mod testing;
