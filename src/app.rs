@@ -6,6 +6,7 @@ use crate::components::{nav::MainNav, notice::DataNotice};
 use crate::pages::{coming::Coming, not_found::NotFound, people::PeoplePage, today::TodayPage};
 use crate::route::{Page, Route};
 use crate::state::AppState;
+use crate::storage;
 
 fn current_route() -> Route {
     Route::from_hash(&window().location().hash().unwrap_or_default())
@@ -15,6 +16,15 @@ fn current_route() -> Route {
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
+
+    // Another tab saved: merge its data so both tabs show the same.
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(storage::REPLICA_KEY) {
+            if let Some(text) = ev.new_value() {
+                state.merge_stored(&text);
+            }
+        }
+    });
 
     let route = RwSignal::new(current_route());
     // The listener lives as long as the page: the app is never unmounted.

@@ -3,7 +3,8 @@
 //! Pages read signals and call these methods; every rule is asked of the
 //! core, every write goes through [`crate::storage`].
 
-use flok_core::{NameError, People, PersonName};
+use flok_core::model::{NameError, Person, PersonName};
+use flok_core::{export, Clock, Id, Replica, Stamp};
 use leptos::prelude::*;
 
 use crate::storage::{self, LoadError, SaveError};
@@ -14,39 +15,66 @@ pub struct Notice(pub String);
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub people: RwSignal<People>,
+    pub replica: RwSignal<Replica>,
+    clock: StoredValue<Clock>,
     pub notice: RwSignal<Option<Notice>>,
 }
 
 impl AppState {
     /// Loads what this device saved; a problem becomes a notice, never a crash.
     pub fn load() -> Self {
-        let (people, notice) = match storage::load_people() {
-            Ok(people) => (people, None),
-            Err(error) => (People::new(), Some(Notice(load_message(&error)))),
+        let (replica, notice) = match storage::load() {
+            Ok(replica) => (replica, None),
+            Err(error) => (Replica::new(), Some(Notice(load_message(&error)))),
         };
+        let mut clock = Clock::new(storage::device_id());
+        if let Some(latest) = replica.latest_stamp() {
+            clock.observe(latest);
+        }
         Self {
-            people: RwSignal::new(people),
+            replica: RwSignal::new(replica),
+            clock: StoredValue::new(clock),
             notice: RwSignal::new(notice),
         }
+    }
+
+    /// A stamp for a change made now.
+    fn stamp(&self) -> Stamp {
+        let now = u64::try_from(chrono::Utc::now().timestamp_millis()).unwrap_or(0);
+        self.clock
+            .try_update_value(|clock| clock.tick(now))
+            .expect("the app's state lives as long as the app")
     }
 
     /// Adds a person and saves. A refused name changes nothing; a failed save
     /// keeps the person in this tab and says so.
     pub fn add_person(&self, name: &str) -> Result<PersonName, NameError> {
-        let today = chrono::Local::now().date_naive();
-        let added = self
-            .people
-            .try_update(|people| people.add(name, today).map(|person| person.name.clone()))
-            .expect("the app's state lives as long as the app")?;
+        let person = Person::new(name, chrono::Local::now().date_naive())?;
+        let stamp = self.stamp();
+        self.replica
+            .update(|replica| replica.put(Id::new(), &person, stamp));
         self.save();
-        Ok(added)
+        Ok(person.name)
     }
 
     fn save(&self) {
-        let result = self.people.with_untracked(storage::save_people);
+        let mut result = Ok(());
+        self.replica
+            .update(|replica| result = storage::save(replica));
         self.notice
             .set(result.err().map(|error| Notice(save_message(&error))));
+    }
+
+    /// Another tab saved: merge what it stored, so both show the same.
+    pub fn merge_stored(&self, text: &str) {
+        if let Ok(stored) = export::read(text.as_bytes()) {
+            if let Some(latest) = stored.latest_stamp() {
+                self.clock.update_value(|clock| clock.observe(latest));
+            }
+            self.replica.update(|replica| {
+                replica.merge(&stored);
+            });
+        }
     }
 }
 
@@ -58,8 +86,8 @@ fn load_message(error: &LoadError) -> String {
                 .into()
         }
         LoadError::Unreadable { kept_as, reason } => format!(
-            "The saved list of people could not be read ({reason}). \
-             It was kept untouched under the storage key “{kept_as}”; Flok started with an empty list."
+            "The saved data could not be read: {reason} \
+             It was kept untouched under the storage key “{kept_as}”; Flok started empty."
         ),
     }
 }

@@ -1,35 +1,36 @@
-//! The people list in the browser's localStorage, through gloo-storage.
+//! The replica in the browser's localStorage, through gloo-storage.
 //!
-//! One key holds one versioned document, and `setItem` replaces a key whole,
-//! so a save is either done or not: a closed tab never leaves half a list.
-//! A value this version cannot read is moved aside, never overwritten.
+//! The whole replica is one key holding an export file (compact JSON), and
+//! `setItem` replaces a key whole: a crash or a closed tab mid-save leaves the
+//! previous state, never half of one. Before writing, a save merges what is
+//! stored (another tab may have saved since), so two tabs never overwrite each
+//! other's records. A value this version cannot read is moved aside, never
+//! overwritten.
 
-use flok_core::People;
+use flok_core::export::{self, ImportError};
+use flok_core::{DeviceId, Replica};
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
-use serde::{Deserialize, Serialize};
 
-/// Where the people list is kept.
-pub const PEOPLE_KEY: &str = "flok.people";
-/// Prefix of the keys an unreadable list is moved to, with a time stamp.
-pub const UNREADABLE_PREFIX: &str = "flok.people.unreadable.";
-/// The version of the stored document this build writes and reads.
-const VERSION: u32 = 1;
+/// Where the replica is kept.
+pub const REPLICA_KEY: &str = "flok.replica";
+/// This installation's device id: made once, never taken from a file.
+pub const DEVICE_KEY: &str = "flok.device";
+/// Where Flok 0.1 kept its list of people; migrated on first load.
+pub const LEGACY_PEOPLE_KEY: &str = "flok.people";
+/// Prefix of the keys an unreadable value is moved to, with a time stamp.
+pub const UNREADABLE_PREFIX: &str = "flok.unreadable.";
 
-/// The stored document; generic so a save can borrow what a load owns.
-#[derive(Serialize, Deserialize)]
-struct Stored<P> {
-    version: u32,
-    people: P,
-}
-
-/// Why the saved list could not be loaded. Nothing is lost in either case.
+/// Why the saved data could not be loaded. Nothing is lost in either case.
 #[derive(Debug, PartialEq, Eq)]
 pub enum LoadError {
     /// The browser offers no storage (e.g. a private window that blocks it).
     Unavailable,
-    /// The saved list made no sense to this version; it was copied to `kept_as`.
-    Unreadable { kept_as: String, reason: String },
+    /// The saved data made no sense to this version; it was copied to `kept_as`.
+    Unreadable {
+        kept_as: String,
+        reason: ImportError,
+    },
 }
 
 /// Why a save did not happen. The change is still in the open tab.
@@ -45,58 +46,70 @@ fn available() -> bool {
     web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
 }
 
-/// The people saved on this device; an empty list the first time.
-pub fn load_people() -> Result<People, LoadError> {
+fn raw(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+/// This installation's device id, made and kept on first use.
+pub fn device_id() -> DeviceId {
+    if !available() {
+        return DeviceId::random();
+    }
+    if let Some(id) = raw(DEVICE_KEY).and_then(|text| text.parse().ok()) {
+        return id;
+    }
+    let id = DeviceId::random();
+    // If this fails the next start makes another id: harmless, as ids only
+    // need to differ between devices.
+    let _ = LocalStorage::raw().set_item(DEVICE_KEY, &id.to_string());
+    id
+}
+
+/// The replica saved on this device; empty the first time. Data from Flok
+/// 0.1 is migrated (its key is removed after the first successful save).
+pub fn load() -> Result<Replica, LoadError> {
     if !available() {
         return Err(LoadError::Unavailable);
     }
-    match LocalStorage::get::<Stored<People>>(PEOPLE_KEY) {
-        Ok(stored) if stored.version == VERSION => Ok(stored.people),
-        Ok(stored) => Err(move_aside(format!(
-            "it was written by a newer Flok (version {})",
-            stored.version
-        ))),
-        Err(StorageError::KeyNotFound(_)) => Ok(People::new()),
-        Err(error) => Err(move_aside(error.to_string())),
+    for key in [REPLICA_KEY, LEGACY_PEOPLE_KEY] {
+        if let Some(text) = raw(key) {
+            return export::read(text.as_bytes()).map_err(|reason| move_aside(key, &text, reason));
+        }
     }
+    Ok(Replica::new())
 }
 
-/// Copies the unreadable value to a key of its own and clears the main key,
+/// Copies an unreadable value to a key of its own and clears the original,
 /// so the next save cannot destroy it and a person can still recover it.
-fn move_aside(reason: String) -> LoadError {
-    let storage = LocalStorage::raw();
+fn move_aside(key: &str, text: &str, reason: ImportError) -> LoadError {
     let kept_as = format!(
         "{UNREADABLE_PREFIX}{}",
         chrono::Utc::now().timestamp_millis()
     );
-    let copied = storage
-        .get_item(PEOPLE_KEY)
-        .ok()
-        .flatten()
-        .is_some_and(|raw| storage.set_item(&kept_as, &raw).is_ok());
-    if copied {
-        LocalStorage::delete(PEOPLE_KEY);
+    if LocalStorage::raw().set_item(&kept_as, text).is_ok() {
+        LocalStorage::delete(key);
         LoadError::Unreadable { kept_as, reason }
     } else {
-        // No room to copy it: leave it where it is, under its own key.
+        // No room to copy it: leave it under its own key, untouched.
         LoadError::Unreadable {
-            kept_as: PEOPLE_KEY.to_owned(),
+            kept_as: key.to_owned(),
             reason,
         }
     }
 }
 
-/// Saves the whole list under one key, replacing the previous one atomically.
-pub fn save_people(people: &People) -> Result<(), SaveError> {
+/// Saves the replica, first merging in what another tab may have stored.
+pub fn save(replica: &mut Replica) -> Result<(), SaveError> {
     if !available() {
         return Err(SaveError::Unavailable);
     }
-    let stored = Stored {
-        version: VERSION,
-        people,
-    };
-    LocalStorage::set(PEOPLE_KEY, &stored).map_err(|error| match error {
+    if let Some(stored) = raw(REPLICA_KEY).and_then(|text| export::read(text.as_bytes()).ok()) {
+        replica.merge(&stored);
+    }
+    LocalStorage::set(REPLICA_KEY, export::to_value(replica)).map_err(|error| match error {
         StorageError::JsError(js) if js.name == "QuotaExceededError" => SaveError::Full,
         other => SaveError::Failed(other.to_string()),
-    })
+    })?;
+    LocalStorage::delete(LEGACY_PEOPLE_KEY);
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! People: add a person by name and see everyone, alphabetically.
 
-use flok_core::{NameError, Person};
+use flok_core::model::{NameError, Person};
+use flok_core::Id;
 use leptos::html::Input;
 use leptos::prelude::*;
 
@@ -23,12 +24,7 @@ pub fn PeoplePage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let form_open = RwSignal::new(false);
     let status = RwSignal::new(String::new());
-    let listed = move || -> Vec<Person> {
-        state
-            .people
-            .with(|people| people.by_name().into_iter().cloned().collect())
-    };
-
+    let people: Memo<Vec<(Id, Person)>> = Memo::new(move |_| state.replica.with(Person::by_name));
     view! {
         <section aria-labelledby="page-heading">
             <PageHeading text=Page::People.label() />
@@ -54,12 +50,12 @@ pub fn PeoplePage() -> impl IntoView {
             </Show>
             <p class="status" role="status">{move || status.get()}</p>
             <Show
-                when=move || state.people.with(|people| !people.is_empty())
+                when=move || people.with(|listed| !listed.is_empty())
                 fallback=|| view! { <p class="empty">"No one has been added yet."</p> }
             >
                 <ul class="people" aria-label="Everyone in the group">
-                    <For each=listed key=|person| person.id let:person>
-                        <li class="person">{person.name.to_string()}</li>
+                    <For each=move || people.get() key=|(id, _)| *id let:entry>
+                        <li class="person">{entry.1.name.to_string()}</li>
                     </For>
                 </ul>
             </Show>

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use flok_core::model::Person;
+
 use crate::components::page_heading::PageHeading;
 use crate::route::Page;
 use crate::state::AppState;
@@ -9,7 +11,7 @@ use crate::state::AppState;
 #[component]
 pub fn TodayPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let count = move || state.people.with(|people| people.len());
+    let count = move || state.replica.with(|replica| Person::by_name(replica).len());
     view! {
         <section aria-labelledby="page-heading">
             <PageHeading text=Page::Today.label() />

@@ -64,6 +64,7 @@ test('a 10,000-character name is stored and shown without breaking the layout', 
   const long = 'Å'.repeat(10_000);
   await addPerson(page, long);
   await everyone(page).first().waitFor();
+  await assertNoSidewaysScroll(page); // the "Added …" status holds the name too
   await page.reload();
   await everyone(page).first().waitFor();
   assert.equal(await everyone(page).first().textContent(), long);

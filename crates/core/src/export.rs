@@ -50,20 +50,26 @@ pub enum ImportError {
 
 /// Writes a replica as an export file, the same bytes for the same replica.
 pub fn write(replica: &Replica) -> String {
+    let mut text =
+        serde_json::to_string_pretty(&to_value(replica)).expect("a JSON value always serializes");
+    text.push('\n');
+    text
+}
+
+/// The export as a JSON value; written without indentation it is the compact
+/// form the browser keeps in its small storage.
+pub fn to_value(replica: &Replica) -> Value {
     let records = records_value(replica);
     let exported_at = replica
         .latest_stamp()
         .map(|s| s.to_string()[..24].to_owned());
-    let envelope = json!({
+    json!({
         "format": FORMAT,
         "version": format!("{VERSION_MAJOR}.{VERSION_MINOR}"),
         "exported_at": exported_at,
         "digest": digest(&records),
         "records": records,
-    });
-    let mut text = serde_json::to_string_pretty(&envelope).expect("a JSON value always serializes");
-    text.push('\n');
-    text
+    })
 }
 
 /// Reads an export file (or the people list of Flok's first version),
@@ -338,6 +344,10 @@ mod tests {
     #[test]
     fn an_export_reads_back_as_the_same_replica() {
         assert_eq!(read(write(&sample()).as_bytes()), Ok(sample()));
+        assert_eq!(
+            read(to_value(&sample()).to_string().as_bytes()),
+            Ok(sample())
+        );
     }
 
     #[test]

@@ -6,16 +6,15 @@
 //! implementation.
 
 pub mod clock;
+pub mod entity;
 pub mod export;
 mod migrate;
-pub mod people;
-pub mod person;
+pub mod model;
 pub mod recurrence;
 pub mod replica;
 #[cfg(test)]
 mod testing;
 
 pub use clock::{Clock, DeviceId, Millis, Stamp};
-pub use people::People;
-pub use person::{NameError, Person, PersonId, PersonName};
+pub use entity::{Entity, Id};
 pub use replica::{MergeSummary, Record, RecordKey, Replica};

@@ -11,13 +11,14 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::clock::Stamp;
+use crate::entity::Id;
 use crate::export::{ImportError, MIGRATION_DEVICE};
-use crate::person::{PersonId, PersonName};
-use crate::replica::{RecordKey, Replica};
+use crate::model::{Person, PersonName, Status};
+use crate::replica::Replica;
 
 #[derive(Deserialize)]
 struct PersonV1 {
-    id: PersonId,
+    id: Id,
     name: PersonName,
     added_on: NaiveDate,
 }
@@ -39,19 +40,15 @@ pub(crate) fn people_list_v1(envelope: &Map<String, Value>) -> Result<Replica, I
             counter: 0,
             device: MIGRATION_DEVICE,
         };
-        let key = RecordKey::new("person", person.id.to_string());
-        replica.set(
-            key.clone(),
-            "name",
-            Value::String(person.name.into()),
-            stamp,
-        );
-        replica.set(
-            key,
-            "added_on",
-            Value::String(person.added_on.to_string()),
-            stamp,
-        );
+        let migrated = Person {
+            name: person.name,
+            phone: None,
+            email: None,
+            note: None,
+            status: Status::Active,
+            added_on: person.added_on,
+        };
+        replica.put(person.id, &migrated, stamp);
     }
     Ok(replica)
 }

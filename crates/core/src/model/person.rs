@@ -1,0 +1,291 @@
+//! A person in the group: the one record where only the name is required.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::entity::{Entity, Id};
+use crate::replica::Replica;
+
+/// Why a name was refused. The UI turns each into a sentence beside the field.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum NameError {
+    #[error("a name is required")]
+    Empty,
+    #[error("a name can be at most {max} characters; this one has {actual}")]
+    TooLong { max: usize, actual: usize },
+}
+
+/// A name as typed, trimmed of surrounding white space and never empty.
+///
+/// The limit is generous (a name is never that long) but keeps one mistaken
+/// paste from filling the browser's small storage quota.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct PersonName(String);
+
+impl PersonName {
+    /// The longest name accepted, in characters (Unicode scalar values).
+    pub const MAX_CHARS: usize = 10_000;
+
+    pub fn parse(input: &str) -> Result<Self, NameError> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(NameError::Empty);
+        }
+        let actual = trimmed.chars().count();
+        if actual > Self::MAX_CHARS {
+            return Err(NameError::TooLong {
+                max: Self::MAX_CHARS,
+                actual,
+            });
+        }
+        Ok(Self(trimmed.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The key people are listed by: case-insensitive, so "anna" sits beside "Anna".
+    pub fn sort_key(&self) -> String {
+        self.0.to_lowercase()
+    }
+}
+
+impl TryFrom<String> for PersonName {
+    type Error = NameError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<PersonName> for String {
+    fn from(name: PersonName) -> Self {
+        name.0
+    }
+}
+
+impl fmt::Display for PersonName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Whether a person takes part now. Kept as one field, so a pause and its
+/// return date always change together.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", tag = "is")]
+pub enum Status {
+    #[default]
+    Active,
+    /// Stepped back (health, holidays…) from `from`, maybe until a return date.
+    Paused {
+        from: NaiveDate,
+        until: Option<NaiveDate>,
+    },
+    /// No longer in the group; history stays.
+    Left { on: NaiveDate },
+}
+
+impl Status {
+    /// Whether the person is expected at their shifts on `date`.
+    pub fn takes_part_on(&self, date: NaiveDate) -> bool {
+        match self {
+            Status::Active => true,
+            Status::Paused { from, until } => {
+                date < *from || until.is_some_and(|back| date >= back)
+            }
+            Status::Left { on } => date < *on,
+        }
+    }
+}
+
+/// A member of the group. Contact details and the note are personal data:
+/// an export without personal details leaves them out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: PersonName,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    /// A coordinator's private note.
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub status: Status,
+    /// The day the person was added.
+    pub added_on: NaiveDate,
+}
+
+impl Entity for Person {
+    const KIND: &'static str = "person";
+}
+
+impl Person {
+    /// Everyone in the replica, alphabetically (case-insensitive); ties go by
+    /// id, so every device lists people in the same order.
+    pub fn by_name(replica: &Replica) -> Vec<(Id, Person)> {
+        let mut people = replica.all::<Person>();
+        people.sort_by_cached_key(|(id, p)| (p.name.sort_key(), *id));
+        people
+    }
+
+    /// A new active member with only a name, as the People page adds one.
+    pub fn new(name: &str, today: NaiveDate) -> Result<Self, NameError> {
+        Ok(Self {
+            name: PersonName::parse(name)?,
+            phone: None,
+            email: None,
+            note: None,
+            status: Status::Active,
+            added_on: today,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::{DeviceId, Stamp};
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    #[test]
+    fn a_name_is_trimmed() {
+        assert_eq!(
+            PersonName::parse("  Anna Jensen \n").unwrap().as_str(),
+            "Anna Jensen"
+        );
+    }
+
+    #[test]
+    fn an_empty_name_is_refused() {
+        assert_eq!(PersonName::parse(""), Err(NameError::Empty));
+    }
+
+    #[test]
+    fn a_name_of_only_white_space_is_refused() {
+        assert_eq!(PersonName::parse(" \t\u{a0}\n "), Err(NameError::Empty));
+    }
+
+    #[test]
+    fn a_name_of_ten_thousand_characters_is_accepted() {
+        let long = "æ".repeat(PersonName::MAX_CHARS);
+        assert_eq!(
+            PersonName::parse(&long).unwrap().as_str().chars().count(),
+            10_000
+        );
+    }
+
+    #[test]
+    fn a_name_longer_than_the_limit_is_refused_with_its_length() {
+        let long = "a".repeat(PersonName::MAX_CHARS + 1);
+        assert_eq!(
+            PersonName::parse(&long),
+            Err(NameError::TooLong {
+                max: 10_000,
+                actual: 10_001
+            })
+        );
+    }
+
+    #[test]
+    fn markup_in_a_name_is_kept_as_plain_text() {
+        let name = PersonName::parse("<img src=x onerror=alert(1)>").unwrap();
+        assert_eq!(name.as_str(), "<img src=x onerror=alert(1)>");
+    }
+
+    #[test]
+    fn a_stored_blank_name_does_not_deserialize() {
+        assert!(serde_json::from_str::<PersonName>("\"   \"").is_err());
+    }
+
+    #[test]
+    fn people_are_listed_alphabetically_ignoring_case() {
+        let stamp = Stamp {
+            millis: 1,
+            counter: 0,
+            device: DeviceId::from_u64(1),
+        };
+        let mut replica = Replica::new();
+        for (n, name) in ["carl", "Anna", "bo", "Bent"].into_iter().enumerate() {
+            replica.put(
+                Id::from_u128(n as u128),
+                &Person::new(name, day(1)).unwrap(),
+                stamp,
+            );
+        }
+        replica.remove::<Person>(Id::from_u128(2), stamp);
+        let names: Vec<String> = Person::by_name(&replica)
+            .into_iter()
+            .map(|(_, p)| p.name.into())
+            .collect();
+        assert_eq!(names, ["Anna", "Bent", "carl"]);
+    }
+
+    #[test]
+    fn a_pause_covers_its_days_and_ends_on_the_return_date() {
+        let paused = Status::Paused {
+            from: day(10),
+            until: Some(day(20)),
+        };
+        assert!(paused.takes_part_on(day(9)));
+        assert!(!paused.takes_part_on(day(10)));
+        assert!(!paused.takes_part_on(day(19)));
+        assert!(paused.takes_part_on(day(20)));
+        assert!(!Status::Paused {
+            from: day(10),
+            until: None
+        }
+        .takes_part_on(day(30)));
+        assert!(!Status::Left { on: day(5) }.takes_part_on(day(5)));
+    }
+
+    #[test]
+    fn editing_one_field_stamps_only_that_field() {
+        let stamp = |millis| Stamp {
+            millis,
+            counter: 0,
+            device: DeviceId::from_u64(1),
+        };
+        let mut replica = Replica::new();
+        let id = Id::from_u128(1);
+        let mut anna = Person::new("Anna", day(23)).unwrap();
+        replica.put(id, &anna, stamp(1));
+        anna.phone = Some("12345678".into());
+        replica.put(id, &anna, stamp(2));
+        let record = replica
+            .get(&crate::replica::RecordKey::new("person", id.to_string()))
+            .unwrap();
+        assert_eq!(record.fields["name"].stamp, stamp(1));
+        assert_eq!(record.fields["phone"].stamp, stamp(2));
+        assert_eq!(replica.read::<Person>(id), Some(anna));
+    }
+
+    #[test]
+    fn deleting_a_person_leaves_no_personal_data() {
+        let stamp = |millis| Stamp {
+            millis,
+            counter: 0,
+            device: DeviceId::from_u64(1),
+        };
+        let mut replica = Replica::new();
+        let id = Id::from_u128(1);
+        let mut anna = Person::new("Anna", day(23)).unwrap();
+        anna.email = Some("anna@example.org".into());
+        replica.put(id, &anna, stamp(1));
+        replica.remove::<Person>(id, stamp(2));
+        assert_eq!(replica.read::<Person>(id), None);
+        let text = crate::export::write(&replica);
+        assert!(
+            !text.contains("Anna") && !text.contains("anna@example.org"),
+            "{text}"
+        );
+    }
+}
