@@ -12,6 +12,8 @@ mod migrate;
 pub mod model;
 pub mod recurrence;
 pub mod replica;
+pub mod report;
+pub mod shifts;
 #[cfg(test)]
 mod testing;
 
