@@ -75,6 +75,12 @@ pub fn to_value(replica: &Replica) -> Value {
 /// Reads an export file (or the people list of Flok's first version),
 /// validating all of it first.
 pub fn read(bytes: &[u8]) -> Result<Replica, ImportError> {
+    read_versioned(bytes).map(|(replica, _)| replica)
+}
+
+/// Like [`read`], also telling the schema version the file was written in
+/// (`"1"` for the first version's people list, migrated).
+pub fn read_versioned(bytes: &[u8]) -> Result<(Replica, String), ImportError> {
     if bytes.len() > MAX_BYTES {
         return Err(ImportError::TooLarge {
             bytes: bytes.len(),
@@ -102,9 +108,12 @@ pub fn read(bytes: &[u8]) -> Result<Replica, ImportError> {
         return Err(ImportError::Foreign);
     };
     match envelope.get("format") {
-        Some(Value::String(format)) if format == FORMAT => read_current(&envelope),
+        Some(Value::String(format)) if format == FORMAT => {
+            let version = envelope["version"].as_str().unwrap_or_default().to_owned();
+            Ok((read_current(&envelope)?, version))
+        }
         None if is_first_version_people_list(&envelope) => {
-            crate::migrate::people_list_v1(&envelope)
+            Ok((crate::migrate::people_list_v1(&envelope)?, "1".to_owned()))
         }
         _ => Err(ImportError::Foreign),
     }

@@ -6,6 +6,7 @@
 //! implementation.
 
 pub mod clock;
+pub mod demo;
 pub mod entity;
 pub mod export;
 mod migrate;
