@@ -40,6 +40,7 @@ step native-tests cargo test --workspace
 step browser-tests with_wasm_env cargo test --target wasm32-unknown-unknown --test '*'
 step release-build with_wasm_env trunk build --release
 step bundle-size bash scripts/bundle-size.sh dist
+step cli-build cargo build -p flok-cli --quiet
 step e2e-tests node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
 if ((${#broken[@]})); then

@@ -3,7 +3,10 @@
 use leptos::prelude::*;
 
 use crate::components::{nav::MainNav, notice::DataNotice};
-use crate::pages::{coming::Coming, not_found::NotFound, people::PeoplePage, today::TodayPage};
+use crate::pages::{
+    coming::Coming, not_found::NotFound, people::PeoplePage, settings::SettingsPage,
+    today::TodayPage,
+};
 use crate::route::{Page, Route};
 use crate::state::AppState;
 use crate::storage;
@@ -58,6 +61,7 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Page(Page::Today) => view! { <TodayPage /> }.into_any(),
                 Route::Page(Page::People) => view! { <PeoplePage /> }.into_any(),
+                Route::Page(Page::Settings) => view! { <SettingsPage /> }.into_any(),
                 Route::Page(page) => view! { <Coming page=page /> }.into_any(),
                 Route::NotFound(asked) => view! { <NotFound asked=asked /> }.into_any(),
             }}

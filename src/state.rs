@@ -3,8 +3,11 @@
 //! Pages read signals and call these methods; every rule is asked of the
 //! core, every write goes through [`crate::storage`].
 
+use flok_core::import::{self, ImportPlan};
+use flok_core::model::Settings;
 use flok_core::model::{NameError, Person, PersonName};
-use flok_core::{export, Clock, Id, Replica, Stamp};
+use flok_core::replica::MergeSummary;
+use flok_core::{export, Clock, Id, Millis, Replica, Stamp};
 use leptos::prelude::*;
 
 use crate::storage::{self, LoadError, SaveError};
@@ -40,10 +43,42 @@ impl AppState {
 
     /// A stamp for a change made now.
     fn stamp(&self) -> Stamp {
-        let now = u64::try_from(chrono::Utc::now().timestamp_millis()).unwrap_or(0);
+        let now = now_millis();
         self.clock
             .try_update_value(|clock| clock.tick(now))
             .expect("the app's state lives as long as the app")
+    }
+
+    /// The export file of everything on this device: its name and text.
+    pub fn export_file(&self) -> (String, String) {
+        self.replica.with(|replica| {
+            let group = replica
+                .read::<Settings>(Settings::ID)
+                .unwrap_or_default()
+                .group_name;
+            (
+                export::file_name(&group, chrono::Local::now().date_naive()),
+                export::write(replica),
+            )
+        })
+    }
+
+    /// Checks a file and works out what importing it would do; changes nothing.
+    pub fn plan_import(&self, bytes: &[u8]) -> Result<ImportPlan, export::ImportError> {
+        self.replica
+            .with_untracked(|replica| import::plan(replica, bytes, now_millis()))
+    }
+
+    /// Merges a planned import and saves.
+    pub fn apply_import(&self, plan: &ImportPlan) -> MergeSummary {
+        if let Some(latest) = plan.incoming.latest_stamp() {
+            self.clock.update_value(|clock| clock.observe(latest));
+        }
+        let mut summary = MergeSummary::default();
+        self.replica
+            .update(|replica| summary = replica.merge(&plan.incoming));
+        self.save();
+        summary
     }
 
     /// Adds a person and saves. A refused name changes nothing; a failed save
@@ -76,6 +111,11 @@ impl AppState {
             });
         }
     }
+}
+
+/// This device's clock, in milliseconds since 1970 (UTC).
+fn now_millis() -> Millis {
+    u64::try_from(chrono::Utc::now().timestamp_millis()).unwrap_or(0)
 }
 
 fn load_message(error: &LoadError) -> String {

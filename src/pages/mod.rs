@@ -3,4 +3,5 @@
 pub mod coming;
 pub mod not_found;
 pub mod people;
+pub mod settings;
 pub mod today;

@@ -299,6 +299,22 @@ fn write_canonical(value: &Value, hasher: &mut Sha256) {
     }
 }
 
+/// The name an export is saved under: `flok-<group>-<yyyy-mm-dd>.json`, the
+/// group's name made safe for any file system.
+pub fn file_name(group: &str, day: chrono::NaiveDate) -> String {
+    let mut slug = String::new();
+    for c in group.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() { "group" } else { slug };
+    format!("flok-{slug}-{day}.json")
+}
+
 fn is_first_version_people_list(envelope: &Map<String, Value>) -> bool {
     envelope.get("version") == Some(&json!(1))
         && envelope.get("people").is_some_and(Value::is_array)
@@ -472,6 +488,17 @@ mod tests {
                 max: MAX_BYTES
             })
         );
+    }
+
+    #[test]
+    fn the_file_name_carries_the_group_and_the_day() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(
+            file_name("Café Ærtebjerg / Køkken", day),
+            "flok-café-ærtebjerg-køkken-2026-11-23.json"
+        );
+        assert_eq!(file_name("  ", day), "flok-group-2026-11-23.json");
+        assert_eq!(file_name("../etc", day), "flok-etc-2026-11-23.json");
     }
 
     #[test]

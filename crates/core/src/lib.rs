@@ -9,6 +9,7 @@ pub mod clock;
 pub mod demo;
 pub mod entity;
 pub mod export;
+pub mod import;
 mod migrate;
 pub mod model;
 pub mod recurrence;

@@ -1,0 +1,151 @@
+//! Importing a file: validate all of it, hold back what a wrong clock
+//! stamped far in the future, and say what a merge would do — before
+//! anything changes.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate};
+
+use crate::clock::{DeviceId, Millis, Stamp};
+use crate::export::{self, ImportError};
+use crate::replica::{HeldBack, MergeSummary, Replica};
+
+/// How far ahead of this device's clock a stamp may be. Beyond it the
+/// sending device's clock is wrong; merging would drag every clock that sees
+/// the stamp into the future, so those records wait.
+pub const FUTURE_LIMIT: Millis = 24 * 60 * 60 * 1000;
+
+/// A checked file, ready to merge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportPlan {
+    /// What will be merged.
+    pub incoming: Replica,
+    /// What a merge will change, per kind.
+    pub preview: MergeSummary,
+    /// Records left out, per device whose clock runs ahead.
+    pub held_back: Vec<ClockAhead>,
+}
+
+/// A device whose records were held back, and how far ahead it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClockAhead {
+    pub device: DeviceId,
+    pub records: usize,
+    /// The furthest day its stamps name.
+    pub latest: NaiveDate,
+}
+
+/// Reads `bytes` and plans their merge into `local` at `now` (this device's
+/// clock). Nothing changes until the plan is applied.
+pub fn plan(local: &Replica, bytes: &[u8], now: Millis) -> Result<ImportPlan, ImportError> {
+    let mut incoming = export::read(bytes)?;
+    let held = incoming.hold_back_after(now.saturating_add(FUTURE_LIMIT));
+    let preview = local.preview(&incoming);
+    Ok(ImportPlan {
+        incoming,
+        preview,
+        held_back: by_device(&held),
+    })
+}
+
+fn by_device(held: &[HeldBack]) -> Vec<ClockAhead> {
+    let mut devices: BTreeMap<DeviceId, (usize, Stamp)> = BTreeMap::new();
+    for h in held {
+        let entry = devices.entry(h.stamp.device).or_insert((0, h.stamp));
+        entry.0 += 1;
+        entry.1 = entry.1.max(h.stamp);
+    }
+    devices
+        .into_iter()
+        .map(|(device, (records, latest))| ClockAhead {
+            device,
+            records,
+            latest: DateTime::from_timestamp_millis(latest.millis as i64)
+                .map_or(NaiveDate::MAX, |t| t.date_naive()),
+        })
+        .collect()
+}
+
+impl ImportPlan {
+    /// Whether the merge would change nothing.
+    pub fn changes_nothing(&self) -> bool {
+        self.preview.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::replica::RecordKey;
+    use serde_json::json;
+
+    const DAY: Millis = 86_400_000;
+    const NOW: Millis = 1_795_429_972_123;
+
+    fn stamp(millis: Millis, device: u64) -> Stamp {
+        Stamp {
+            millis,
+            counter: 0,
+            device: DeviceId::from_u64(device),
+        }
+    }
+
+    #[test]
+    fn a_plan_previews_without_changing_anything() {
+        let local = Replica::new();
+        let mut other = Replica::new();
+        other.set(
+            RecordKey::new("person", "p1"),
+            "name",
+            json!("Anna"),
+            stamp(NOW - DAY, 2),
+        );
+        let plan = plan(&local, export::write(&other).as_bytes(), NOW).unwrap();
+        assert_eq!(plan.preview.kinds["person"].new, 1);
+        assert!(plan.held_back.is_empty());
+        assert!(local.is_empty());
+    }
+
+    #[test]
+    fn records_from_a_clock_days_ahead_are_held_back_and_the_device_named() {
+        let mut other = Replica::new();
+        other.set(
+            RecordKey::new("person", "ok"),
+            "name",
+            json!("Anna"),
+            stamp(NOW + DAY / 2, 2),
+        );
+        other.set(
+            RecordKey::new("person", "ahead1"),
+            "name",
+            json!("Bent"),
+            stamp(NOW + 3 * DAY, 7),
+        );
+        other.set(
+            RecordKey::new("person", "ahead2"),
+            "name",
+            json!("Carl"),
+            stamp(NOW + 5 * DAY, 7),
+        );
+        let plan = plan(&Replica::new(), export::write(&other).as_bytes(), NOW).unwrap();
+        assert_eq!(
+            plan.incoming.len(),
+            1,
+            "half a day ahead is ordinary skew and merges"
+        );
+        assert_eq!(
+            plan.held_back,
+            [ClockAhead {
+                device: DeviceId::from_u64(7),
+                records: 2,
+                latest: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+            }]
+        );
+        assert_eq!(plan.preview.kinds["person"].new, 1);
+    }
+
+    #[test]
+    fn a_bad_file_gives_no_plan() {
+        assert_eq!(plan(&Replica::new(), b"", NOW), Err(ImportError::Empty));
+    }
+}

@@ -1,0 +1,116 @@
+// Export and import as a person does them, and the round trip with the
+// `flok` command line: the CLI's files import into the app, the app's
+// exports satisfy the CLI.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openPhone, root, screenshotDir, startApp } from './harness.mjs';
+
+const flok = join(root, 'target/debug/flok');
+const work = join(root, 'target/e2e-files');
+
+let app;
+before(async () => {
+  mkdirSync(work, { recursive: true });
+  app = await startApp();
+});
+after(async () => app?.stop());
+
+function everyone(page) {
+  return page.getByRole('list', { name: 'Everyone in the group' }).getByRole('listitem');
+}
+
+async function pick(page, file) {
+  await page.getByLabel('Import file').setInputFiles(file);
+}
+
+test('a file made by the flok command line imports after a preview', async () => {
+  const file = join(work, 'from-cli.json');
+  execFileSync(flok, ['demo', '--seed', '11', '--people', '6', '--years', '1', '-o', file]);
+  const { page, done } = await openPhone(app, '#/settings');
+  await pick(page, file);
+  const preview = page.getByRole('table', { name: 'What the import will change' });
+  await preview.waitFor();
+  const people = preview.getByRole('row', { name: /^People/ });
+  assert.deepEqual(await people.getByRole('cell').allTextContents(), ['6', '0', '0']);
+  await page.screenshot({ path: join(screenshotDir, 'import-preview.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Merge into my data' }).tap();
+  await page.getByRole('status').filter({ hasText: /^Imported: \d+ new, 0 changed, 0 deleted\.$/ }).waitFor();
+  await page.goto(`${app.url}#/people`);
+  await everyone(page).nth(5).waitFor();
+  await page.reload();
+  await everyone(page).nth(5).waitFor();
+  assert.equal(await everyone(page).count(), 6);
+  await done();
+});
+
+test('an export from the app is a file the command line accepts', async () => {
+  const { page, done } = await openPhone(app, '#/people');
+  await page.getByRole('button', { name: 'Add person' }).tap();
+  await page.getByLabel('Name', { exact: true }).fill('Anna Jensen');
+  await page.getByRole('button', { name: 'Save' }).tap();
+  await everyone(page).first().waitFor();
+
+  await page.goto(`${app.url}#/settings`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export data' }).tap(),
+  ]);
+  assert.match(download.suggestedFilename(), /^flok-group-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = join(work, 'from-app.json');
+  await download.saveAs(file);
+
+  assert.match(execFileSync(flok, ['validate', file]).toString(), /a sound Flok export \(format 2\.0/);
+  const stats = JSON.parse(execFileSync(flok, ['stats', '--json', file]).toString());
+  assert.equal(stats.kinds.person.live, 1);
+  assert.match(readFileSync(file, 'utf8'), /"Anna Jensen"/);
+
+  // The same file again holds nothing new: the merge button stays disabled.
+  await pick(page, file);
+  await page.getByText('This file holds nothing you do not already have.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Merge into my data' }).isDisabled(), true);
+  await done();
+});
+
+test('a bad file is refused with a message saying which kind, and changes nothing', async () => {
+  const { page, done } = await openPhone(app, '#/people');
+  await page.getByRole('button', { name: 'Add person' }).tap();
+  await page.getByLabel('Name', { exact: true }).fill('Anna');
+  await page.getByRole('button', { name: 'Save' }).tap();
+  await everyone(page).first().waitFor();
+  await page.goto(`${app.url}#/settings`);
+
+  const good = readFileSync(join(work, 'from-cli.json'), 'utf8');
+  const cases = [
+    ['empty.json', '', 'The file is empty.'],
+    ['notes.txt', 'Shopping: milk, coffee', 'The file is not JSON, so it is not a Flok export.'],
+    ['cut.json', good.slice(0, good.length / 2), 'The file ends too early'],
+    ['damaged.json', good.replace('"Café"', '"Cafe"'), 'The file is damaged: its contents do not match its checksum.'],
+    ['other.json', '{"type": "FeatureCollection", "features": []}', 'This JSON file is not a Flok export.'],
+    ['newer.json', good.replace('"version": "2.0"', '"version": "3.0"'), 'written by a newer version of Flok (format 3.0)'],
+  ];
+  for (const [name, content, message] of cases) {
+    await pick(page, { name, mimeType: 'application/json', buffer: Buffer.from(content) });
+    const alert = page.getByRole('alert').filter({ hasText: message });
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /Nothing was changed\.$/);
+    if (name === 'newer.json') await page.screenshot({ path: join(screenshotDir, 'import-refused.png'), fullPage: true });
+  }
+  await page.goto(`${app.url}#/people`);
+  await everyone(page).first().waitFor();
+  assert.deepEqual(await everyone(page).allTextContents(), ['Anna']);
+  await done();
+});
+
+test('cancelling a previewed import changes nothing', async () => {
+  const { page, done } = await openPhone(app, '#/settings');
+  await pick(page, join(work, 'from-cli.json'));
+  await page.getByRole('table', { name: 'What the import will change' }).waitFor();
+  await page.getByRole('button', { name: 'Cancel' }).tap();
+  await page.goto(`${app.url}#/people`);
+  await page.getByText('No one has been added yet.').waitFor();
+  await done();
+});
