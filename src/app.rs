@@ -2,11 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::{nav::MainNav, notice::DataNotice};
-use crate::pages::{
-    coming::Coming, not_found::NotFound, people::PeoplePage, settings::SettingsPage,
-    today::TodayPage,
-};
+use crate::components::nav::MainNav;
+use crate::components::notice::{DataNotice, ExportReminder};
+use crate::pages::{coming::Coming, not_found::NotFound, people::PeoplePage, settings::SettingsPage, today::TodayPage};
 use crate::route::{Page, Route};
 use crate::state::AppState;
 use crate::storage;
@@ -58,6 +56,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main">
             <DataNotice />
+            <ExportReminder />
             {move || match route.get() {
                 Route::Page(Page::Today) => view! { <TodayPage /> }.into_any(),
                 Route::Page(Page::People) => view! { <PeoplePage /> }.into_any(),
@@ -71,9 +70,8 @@ pub fn App() -> impl IntoView {
 
 fn focus_page_heading() {
     use leptos::wasm_bindgen::JsCast;
-    if let Some(heading) = document()
-        .get_element_by_id("page-heading")
-        .and_then(|el| el.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+    if let Some(heading) =
+        document().get_element_by_id("page-heading").and_then(|el| el.dyn_into::<leptos::web_sys::HtmlElement>().ok())
     {
         let _ = heading.focus();
     }

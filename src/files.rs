@@ -21,8 +21,6 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
 
 /// The bytes of a file the person picked.
 pub async fn read(file: &File) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|e| format!("{e:?}"))?;
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

@@ -8,8 +8,6 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!(
-        "Flok's app runs in a browser: serve it with `bash scripts/serve.sh` (see README.md)."
-    );
+    eprintln!("Flok's app runs in a browser: serve it with `bash scripts/serve.sh` (see README.md).");
     std::process::exit(2);
 }

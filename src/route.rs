@@ -24,15 +24,8 @@ pub enum Route {
 }
 
 impl Page {
-    pub const ALL: [Page; 7] = [
-        Page::Today,
-        Page::MyShifts,
-        Page::OpenSlots,
-        Page::People,
-        Page::Functions,
-        Page::Reports,
-        Page::Settings,
-    ];
+    pub const ALL: [Page; 7] =
+        [Page::Today, Page::MyShifts, Page::OpenSlots, Page::People, Page::Functions, Page::Reports, Page::Settings];
 
     /// The fragment path segment, stable across languages so links keep working.
     pub fn slug(self) -> &'static str {
@@ -107,10 +100,7 @@ mod tests {
 
     #[test]
     fn an_unknown_page_is_not_found_and_keeps_what_was_asked() {
-        assert_eq!(
-            Route::from_hash("#/nowhere"),
-            Route::NotFound("#/nowhere".into())
-        );
+        assert_eq!(Route::from_hash("#/nowhere"), Route::NotFound("#/nowhere".into()));
     }
 
     #[test]

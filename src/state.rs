@@ -3,6 +3,7 @@
 //! Pages read signals and call these methods; every rule is asked of the
 //! core, every write goes through [`crate::storage`].
 
+use chrono::NaiveDate;
 use flok_core::import::{self, ImportPlan};
 use flok_core::model::Settings;
 use flok_core::model::{NameError, Person, PersonName};
@@ -14,13 +15,21 @@ use crate::storage::{self, LoadError, SaveError};
 
 /// Something the person must know about their data, shown above every page.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice(pub String);
+pub struct Notice {
+    pub text: String,
+    /// Whether to offer an export: the one way to keep what could not be saved.
+    pub offer_export: bool,
+}
 
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub replica: RwSignal<Replica>,
     clock: StoredValue<Clock>,
     pub notice: RwSignal<Option<Notice>>,
+    /// The day this device last exported.
+    pub last_export: RwSignal<Option<NaiveDate>>,
+    /// Whether the browser promised to keep the data (`None` until it answers).
+    pub persistent: RwSignal<Option<bool>>,
 }
 
 impl AppState {
@@ -28,45 +37,65 @@ impl AppState {
     pub fn load() -> Self {
         let (replica, notice) = match storage::load() {
             Ok(replica) => (replica, None),
-            Err(error) => (Replica::new(), Some(Notice(load_message(&error)))),
+            Err(error) => (Replica::new(), Some(Notice { text: load_message(&error), offer_export: false })),
         };
         let mut clock = Clock::new(storage::device_id());
         if let Some(latest) = replica.latest_stamp() {
             clock.observe(latest);
         }
-        Self {
+        let state = Self {
             replica: RwSignal::new(replica),
             clock: StoredValue::new(clock),
             notice: RwSignal::new(notice),
-        }
+            last_export: RwSignal::new(storage::last_export()),
+            persistent: RwSignal::new(None),
+        };
+        leptos::task::spawn_local(async move {
+            state.persistent.set(Some(storage::request_persistence().await));
+        });
+        state
+    }
+
+    /// The group's settings (defaults until someone changes them).
+    pub fn settings(&self) -> Settings {
+        self.replica.with(|replica| replica.read::<Settings>(Settings::ID).unwrap_or_default())
+    }
+
+    /// Whether to remind this device to export.
+    pub fn export_due(&self) -> bool {
+        let holds_data = self.replica.with(|replica| !replica.is_empty());
+        self.settings().export_due(self.last_export.get(), today(), holds_data)
+    }
+
+    /// Changes how many days pass before the export reminder, and saves.
+    pub fn set_export_reminder_days(&self, days: u16) {
+        let settings = Settings { export_reminder_days: days, ..self.settings() };
+        let stamp = self.stamp();
+        self.replica.update(|replica| replica.put(Settings::ID, &settings, stamp));
+        self.save();
     }
 
     /// A stamp for a change made now.
     fn stamp(&self) -> Stamp {
         let now = now_millis();
-        self.clock
-            .try_update_value(|clock| clock.tick(now))
-            .expect("the app's state lives as long as the app")
+        self.clock.try_update_value(|clock| clock.tick(now)).expect("the app's state lives as long as the app")
     }
 
     /// The export file of everything on this device: its name and text.
     pub fn export_file(&self) -> (String, String) {
-        self.replica.with(|replica| {
-            let group = replica
-                .read::<Settings>(Settings::ID)
-                .unwrap_or_default()
-                .group_name;
-            (
-                export::file_name(&group, chrono::Local::now().date_naive()),
-                export::write(replica),
-            )
-        })
+        let name = export::file_name(&self.settings().group_name, today());
+        (name, self.replica.with(export::write))
+    }
+
+    /// Notes a successful export, which quiets the reminder.
+    pub fn exported(&self) {
+        storage::record_export(today());
+        self.last_export.set(Some(today()));
     }
 
     /// Checks a file and works out what importing it would do; changes nothing.
     pub fn plan_import(&self, bytes: &[u8]) -> Result<ImportPlan, export::ImportError> {
-        self.replica
-            .with_untracked(|replica| import::plan(replica, bytes, now_millis()))
+        self.replica.with_untracked(|replica| import::plan(replica, bytes, now_millis()))
     }
 
     /// Merges a planned import and saves.
@@ -75,8 +104,7 @@ impl AppState {
             self.clock.update_value(|clock| clock.observe(latest));
         }
         let mut summary = MergeSummary::default();
-        self.replica
-            .update(|replica| summary = replica.merge(&plan.incoming));
+        self.replica.update(|replica| summary = replica.merge(&plan.incoming));
         self.save();
         summary
     }
@@ -84,20 +112,17 @@ impl AppState {
     /// Adds a person and saves. A refused name changes nothing; a failed save
     /// keeps the person in this tab and says so.
     pub fn add_person(&self, name: &str) -> Result<PersonName, NameError> {
-        let person = Person::new(name, chrono::Local::now().date_naive())?;
+        let person = Person::new(name, today())?;
         let stamp = self.stamp();
-        self.replica
-            .update(|replica| replica.put(Id::new(), &person, stamp));
+        self.replica.update(|replica| replica.put(Id::new(), &person, stamp));
         self.save();
         Ok(person.name)
     }
 
     fn save(&self) {
         let mut result = Ok(());
-        self.replica
-            .update(|replica| result = storage::save(replica));
-        self.notice
-            .set(result.err().map(|error| Notice(save_message(&error))));
+        self.replica.update(|replica| result = storage::save(replica));
+        self.notice.set(result.err().map(|error| Notice { text: save_message(&error), offer_export: true }));
     }
 
     /// Another tab saved: merge what it stored, so both show the same.
@@ -113,6 +138,11 @@ impl AppState {
     }
 }
 
+/// Today on this device's calendar.
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
 /// This device's clock, in milliseconds since 1970 (UTC).
 fn now_millis() -> Millis {
     u64::try_from(chrono::Utc::now().timestamp_millis()).unwrap_or(0)
@@ -120,11 +150,9 @@ fn now_millis() -> Millis {
 
 fn load_message(error: &LoadError) -> String {
     match error {
-        LoadError::Unavailable => {
-            "This browser does not let Flok save anything here (is it a private window?). \
+        LoadError::Unavailable => "This browser does not let Flok save anything here (is it a private window?). \
              What you add stays only until this tab closes."
-                .into()
-        }
+            .into(),
         LoadError::Unreadable { kept_as, reason } => format!(
             "The saved data could not be read: {reason} \
              It was kept untouched under the storage key “{kept_as}”; Flok started empty."

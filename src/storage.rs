@@ -18,6 +18,8 @@ pub const REPLICA_KEY: &str = "flok.replica";
 pub const DEVICE_KEY: &str = "flok.device";
 /// Where Flok 0.1 kept its list of people; migrated on first load.
 pub const LEGACY_PEOPLE_KEY: &str = "flok.people";
+/// The day this device last exported (a fact about the device, not the group).
+pub const LAST_EXPORT_KEY: &str = "flok.last-export";
 /// Prefix of the keys an unreadable value is moved to, with a time stamp.
 pub const UNREADABLE_PREFIX: &str = "flok.unreadable.";
 
@@ -27,10 +29,7 @@ pub enum LoadError {
     /// The browser offers no storage (e.g. a private window that blocks it).
     Unavailable,
     /// The saved data made no sense to this version; it was copied to `kept_as`.
-    Unreadable {
-        kept_as: String,
-        reason: ImportError,
-    },
+    Unreadable { kept_as: String, reason: ImportError },
 }
 
 /// Why a save did not happen. The change is still in the open tab.
@@ -82,19 +81,13 @@ pub fn load() -> Result<Replica, LoadError> {
 /// Copies an unreadable value to a key of its own and clears the original,
 /// so the next save cannot destroy it and a person can still recover it.
 fn move_aside(key: &str, text: &str, reason: ImportError) -> LoadError {
-    let kept_as = format!(
-        "{UNREADABLE_PREFIX}{}",
-        chrono::Utc::now().timestamp_millis()
-    );
+    let kept_as = format!("{UNREADABLE_PREFIX}{}", chrono::Utc::now().timestamp_millis());
     if LocalStorage::raw().set_item(&kept_as, text).is_ok() {
         LocalStorage::delete(key);
         LoadError::Unreadable { kept_as, reason }
     } else {
         // No room to copy it: leave it under its own key, untouched.
-        LoadError::Unreadable {
-            kept_as: key.to_owned(),
-            reason,
-        }
+        LoadError::Unreadable { kept_as: key.to_owned(), reason }
     }
 }
 
@@ -112,4 +105,29 @@ pub fn save(replica: &mut Replica) -> Result<(), SaveError> {
     })?;
     LocalStorage::delete(LEGACY_PEOPLE_KEY);
     Ok(())
+}
+
+/// The day this device last exported, if ever.
+pub fn last_export() -> Option<chrono::NaiveDate> {
+    available().then(|| raw(LAST_EXPORT_KEY)).flatten().and_then(|text| text.parse().ok())
+}
+
+/// Notes that this device exported today.
+pub fn record_export(day: chrono::NaiveDate) {
+    if available() {
+        let _ = LocalStorage::raw().set_item(LAST_EXPORT_KEY, &day.to_string());
+    }
+}
+
+/// Asks the browser to keep Flok's data even when space runs low or the
+/// site goes unused (Safari otherwise may delete it after seven days).
+/// Resolves to whether the browser agreed.
+pub async fn request_persistence() -> bool {
+    let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return false;
+    };
+    let Ok(promise) = storage.persist() else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok_and(|granted| granted.is_truthy())
 }

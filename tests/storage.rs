@@ -5,8 +5,7 @@
 
 use chrono::NaiveDate;
 use flok_app::storage::{
-    device_id, load, save, LoadError, SaveError, DEVICE_KEY, LEGACY_PEOPLE_KEY, REPLICA_KEY,
-    UNREADABLE_PREFIX,
+    device_id, load, save, LoadError, SaveError, DEVICE_KEY, LEGACY_PEOPLE_KEY, REPLICA_KEY, UNREADABLE_PREFIX,
 };
 use flok_core::export::ImportError;
 use flok_core::model::Person;
@@ -21,31 +20,20 @@ fn day() -> NaiveDate {
 }
 
 fn stamp(millis: u64, device: u64) -> Stamp {
-    Stamp {
-        millis,
-        counter: 0,
-        device: DeviceId::from_u64(device),
-    }
+    Stamp { millis, counter: 0, device: DeviceId::from_u64(device) }
 }
 
 fn with_people(names: &[&str], device: u64) -> Replica {
     let mut replica = Replica::new();
     for (n, name) in names.iter().enumerate() {
         let id = Id::from_u128(u128::from(device) << 64 | n as u128);
-        replica.put(
-            id,
-            &Person::new(name, day()).unwrap(),
-            stamp(1_000 + n as u64, device),
-        );
+        replica.put(id, &Person::new(name, day()).unwrap(), stamp(1_000 + n as u64, device));
     }
     replica
 }
 
 fn names(replica: &Replica) -> Vec<String> {
-    Person::by_name(replica)
-        .into_iter()
-        .map(|(_, p)| p.name.into())
-        .collect()
+    Person::by_name(replica).into_iter().map(|(_, p)| p.name.into()).collect()
 }
 
 fn raw(key: &str) -> Option<String> {
@@ -95,19 +83,14 @@ fn a_save_keeps_what_another_tab_saved_meanwhile() {
 #[wasm_bindgen_test]
 fn an_unreadable_value_is_kept_aside_and_reported() {
     LocalStorage::clear();
-    LocalStorage::raw()
-        .set_item(REPLICA_KEY, "{\"format\": \"flok-export\", \"records\": {")
-        .unwrap();
+    LocalStorage::raw().set_item(REPLICA_KEY, "{\"format\": \"flok-export\", \"records\": {").unwrap();
 
     let Err(LoadError::Unreadable { kept_as, reason }) = load() else {
         panic!("a damaged value must be reported");
     };
     assert_eq!(reason, ImportError::Truncated);
     assert!(kept_as.starts_with(UNREADABLE_PREFIX));
-    assert_eq!(
-        raw(&kept_as).as_deref(),
-        Some("{\"format\": \"flok-export\", \"records\": {")
-    );
+    assert_eq!(raw(&kept_as).as_deref(), Some("{\"format\": \"flok-export\", \"records\": {"));
     // The main key is free again, so the next save cannot overwrite the copy.
     assert_eq!(raw(REPLICA_KEY), None);
     assert_eq!(unreadable_keys(), vec![kept_as]);
@@ -116,19 +99,13 @@ fn an_unreadable_value_is_kept_aside_and_reported() {
 #[wasm_bindgen_test]
 fn data_from_a_newer_version_is_kept_aside_not_overwritten() {
     LocalStorage::clear();
-    let newer = export::write(&with_people(&["Anna"], 1))
-        .replace("\"version\": \"2.0\"", "\"version\": \"3.0\"");
+    let newer = export::write(&with_people(&["Anna"], 1)).replace("\"version\": \"2.0\"", "\"version\": \"3.0\"");
     LocalStorage::raw().set_item(REPLICA_KEY, &newer).unwrap();
 
     let Err(LoadError::Unreadable { kept_as, reason }) = load() else {
         panic!("a newer file must be reported");
     };
-    assert_eq!(
-        reason,
-        ImportError::NewerVersion {
-            found: "3.0".into()
-        }
-    );
+    assert_eq!(reason, ImportError::NewerVersion { found: "3.0".into() });
     assert_eq!(raw(&kept_as).as_deref(), Some(newer.as_str()));
 }
 
@@ -139,11 +116,7 @@ fn the_first_versions_people_list_is_migrated_and_then_retired() {
     LocalStorage::raw().set_item(LEGACY_PEOPLE_KEY, v1).unwrap();
     let mut replica = load().unwrap();
     assert_eq!(names(&replica), ["Anna"]);
-    assert_eq!(
-        raw(LEGACY_PEOPLE_KEY).as_deref(),
-        Some(v1),
-        "kept until the new form is saved"
-    );
+    assert_eq!(raw(LEGACY_PEOPLE_KEY).as_deref(), Some(v1), "kept until the new form is saved");
     save(&mut replica).unwrap();
     assert_eq!(raw(LEGACY_PEOPLE_KEY), None);
     assert_eq!(names(&load().unwrap()), ["Anna"]);
@@ -160,10 +133,7 @@ fn a_full_storage_refuses_the_save_and_damages_nothing() {
     let storage = LocalStorage::raw();
     let mut filler = 0;
     for chunk in [1_000_000, 100_000, 10_000, 1_000] {
-        while storage
-            .set_item(&format!("filler.{filler}"), &"x".repeat(chunk))
-            .is_ok()
-        {
+        while storage.set_item(&format!("filler.{filler}"), &"x".repeat(chunk)).is_ok() {
             filler += 1;
         }
     }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::route::Page;
 use crate::state::AppState;
 
 #[component]
@@ -11,11 +12,32 @@ pub fn DataNotice() -> impl IntoView {
         state.notice.get().map(|notice| {
             view! {
                 <div class="notice" role="alert">
-                    <p>{notice.0}</p>
+                    <p>{notice.text}</p>
+                    {notice.offer_export.then(|| view! { <a href=Page::Settings.href()>"Export in Settings"</a> })}
                     <button type="button" on:click=move |_| state.notice.set(None)>
                         "Dismiss"
                     </button>
                 </div>
+            }
+        })
+    }
+}
+
+/// A reminder to export when this device's last export is old (or never was).
+#[component]
+pub fn ExportReminder() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.export_due().then(|| {
+            let when = match state.last_export.get() {
+                Some(day) => format!("Your last export from this device was on {day}."),
+                None => "You have not exported your data from this device yet.".to_owned(),
+            };
+            view! {
+                <section class="reminder" aria-label="Export reminder">
+                    <p>{when} " Browsers can delete a site's data; an export keeps a copy."</p>
+                    <a href=Page::Settings.href()>"Export in Settings"</a>
+                </section>
             }
         })
     }

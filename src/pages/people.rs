@@ -64,10 +64,7 @@ pub fn PeoplePage() -> impl IntoView {
 }
 
 #[component]
-fn AddPersonForm(
-    on_added: impl Fn(String) + Copy + 'static,
-    on_cancel: impl Fn() + Copy + 'static,
-) -> impl IntoView {
+fn AddPersonForm(on_added: impl Fn(String) + Copy + 'static, on_cancel: impl Fn() + Copy + 'static) -> impl IntoView {
     let state = expect_context::<AppState>();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);

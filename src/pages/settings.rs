@@ -49,27 +49,19 @@ pub fn SettingsPage() -> impl IntoView {
 
     let export = move |_| {
         let (name, text) = state.export_file();
-        if files::download(&name, &text, "application/json").is_err() {
-            import.set(Import::Refused(
-                "This browser would not save the file.".into(),
-            ));
+        match files::download(&name, &text, "application/json") {
+            Ok(()) => state.exported(),
+            Err(_) => import.set(Import::Refused("This browser would not save the file.".into())),
         }
     };
 
     let picked = move |_| {
-        let Some(file) = picker
-            .get_untracked()
-            .and_then(|input| input.files())
-            .and_then(|list| list.get(0))
-        else {
+        let Some(file) = picker.get_untracked().and_then(|input| input.files()).and_then(|list| list.get(0)) else {
             return;
         };
         let max = flok_core::export::MAX_BYTES as f64;
         if file.size() > max {
-            let error = flok_core::export::ImportError::TooLarge {
-                bytes: file.size() as usize,
-                max: max as usize,
-            };
+            let error = flok_core::export::ImportError::TooLarge { bytes: file.size() as usize, max: max as usize };
             import.set(Import::Refused(format!("{error} Nothing was changed.")));
             return;
         }
@@ -80,9 +72,7 @@ pub fn SettingsPage() -> impl IntoView {
                     Ok(plan) => Import::Planned(plan),
                     Err(error) => Import::Refused(format!("{error} Nothing was changed.")),
                 },
-                Err(_) => {
-                    Import::Refused("The file could not be read. Nothing was changed.".into())
-                }
+                Err(_) => Import::Refused("The file could not be read. Nothing was changed.".into()),
             };
             import.set(outcome);
         });
@@ -117,6 +107,7 @@ pub fn SettingsPage() -> impl IntoView {
                     />
                 </div>
             </section>
+            <ReminderSetting />
             {move || match import.get() {
                 Import::Idle => ().into_any(),
                 Import::Reading(name) => view! {
@@ -151,15 +142,8 @@ fn done_message(summary: &MergeSummary) -> String {
     if summary.is_empty() {
         return "Imported: nothing was new.".into();
     }
-    let total = |f: fn(&flok_core::replica::KindSummary) -> usize| {
-        summary.kinds.values().map(f).sum::<usize>()
-    };
-    format!(
-        "Imported: {} new, {} changed, {} deleted.",
-        total(|k| k.new),
-        total(|k| k.changed),
-        total(|k| k.deleted)
-    )
+    let total = |f: fn(&flok_core::replica::KindSummary) -> usize| summary.kinds.values().map(f).sum::<usize>();
+    format!("Imported: {} new, {} changed, {} deleted.", total(|k| k.new), total(|k| k.changed), total(|k| k.deleted))
 }
 
 #[component]
@@ -170,12 +154,7 @@ fn ImportPreview(
 ) -> impl IntoView {
     let held = plan.held_back.clone();
     let nothing = plan.changes_nothing();
-    let older: usize = plan
-        .preview
-        .kinds
-        .values()
-        .map(|k| k.conflicts_resolved)
-        .sum();
+    let older: usize = plan.preview.kinds.values().map(|k| k.conflicts_resolved).sum();
     let rows = plan
         .preview
         .kinds
@@ -234,6 +213,54 @@ fn ImportPreview(
                     "Merge into my data"
                 </button>
                 <button type="button" on:click=move |_| on_cancel()>"Cancel"</button>
+            </div>
+        </section>
+    }
+}
+
+/// How often to be reminded to export, and whether the browser keeps the data.
+#[component]
+fn ReminderSetting() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let error = RwSignal::new(None::<String>);
+    let changed = move |ev| match event_target_value(&ev).trim().parse::<u16>() {
+        Ok(days @ 1..=365) => {
+            error.set(None);
+            state.set_export_reminder_days(days);
+        }
+        _ => error.set(Some("Enter a number of days from 1 to 365.".into())),
+    };
+    view! {
+        <section class="card" aria-labelledby="keeping-heading">
+            <h2 id="keeping-heading">"Keeping your data safe"</h2>
+            <p>
+                {move || match state.persistent.get() {
+                    Some(true) => "This browser has promised to keep Flok's data until you delete it.",
+                    Some(false) => "This browser may delete Flok's data if space runs low or Flok goes unused \
+                                    for a while. Installing Flok on the home screen and exporting often help.",
+                    None => "Asking this browser to keep Flok's data…",
+                }}
+            </p>
+            <p>
+                {move || match state.last_export.get() {
+                    Some(day) => format!("Last export from this device: {day}."),
+                    None => "This device has not exported yet.".to_owned(),
+                }}
+            </p>
+            <div class="field">
+                <label for="reminder-days">"Remind me to export after (days)"</label>
+                <input
+                    id="reminder-days"
+                    type="number"
+                    inputmode="numeric"
+                    min="1"
+                    max="365"
+                    prop:value=move || state.settings().export_reminder_days.to_string()
+                    on:change=changed
+                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    aria-describedby="reminder-days-error"
+                />
+                <p id="reminder-days-error" class="field-error">{move || error.get()}</p>
             </div>
         </section>
     }

@@ -79,12 +79,14 @@ export async function startApp() {
 }
 
 /**
- * A fresh phone (its own storage) with the app open at `hash`. Console
+ * A fresh phone (its own storage) with the app open at `hash`; `initScript`
+ * runs before the app in every page (to stand in for a browser API). Console
  * errors, uncaught exceptions and dialogs are collected; `done()` fails the
  * test if there were any, so a broken page never passes quietly.
  */
-export async function openPhone(app, hash = '', options = {}) {
+export async function openPhone(app, hash = '', options = {}, initScript = undefined) {
   const context = await app.browser.newContext({ ...phone, ...options });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {

@@ -60,6 +60,7 @@ test('a full storage keeps the change in the tab, says so, and damages nothing s
   const notice = page.getByRole('alert').filter({ hasText: 'Not saved' });
   await notice.waitFor();
   assert.match(await notice.textContent(), /storage for Flok is full/);
+  await notice.getByRole('link', { name: 'Export in Settings' }).waitFor();
   assert.equal(await everyone(page).count(), 2, 'the new person stays in the tab');
   await assertNoSidewaysScroll(page);
   await page.screenshot({ path: join(screenshotDir, 'storage-full.png'), fullPage: true });

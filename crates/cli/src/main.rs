@@ -107,26 +107,12 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<(), Failure> {
     match command {
-        Command::Demo {
-            seed,
-            people,
-            years,
-            output,
-        } => write(
-            &output,
-            &export::write(&demo(DemoOptions {
-                seed,
-                people,
-                years,
-            })),
-        ),
+        Command::Demo { seed, people, years, output } => {
+            write(&output, &export::write(&demo(DemoOptions { seed, people, years })))
+        }
         Command::Validate { file } => {
             let (replica, version) = read(&file)?;
-            println!(
-                "{}: a sound Flok export (format {version}, {} records)",
-                file.display(),
-                replica.len()
-            );
+            println!("{}: a sound Flok export (format {version}, {} records)", file.display(), replica.len());
             Ok(())
         }
         Command::Merge { files, output } => {
@@ -141,25 +127,14 @@ fn run(command: Command) -> Result<(), Failure> {
             print!("{}", stats(&replica, &version, json));
             Ok(())
         }
-        Command::Report {
-            file,
-            from,
-            to,
-            by,
-            csv,
-            danish,
-        } => {
+        Command::Report { file, from, to, by, csv, danish } => {
             if to < from {
                 return Err(Failure(format!("--to {to} is before --from {from}"), 2));
             }
             let (replica, _) = read(&file)?;
             let rows = report(&replica, from, to, by.into());
             if csv {
-                let style = if danish {
-                    CsvStyle::Danish
-                } else {
-                    CsvStyle::International
-                };
+                let style = if danish { CsvStyle::Danish } else { CsvStyle::International };
                 print!("{}", to_csv(&rows, by.into(), style));
             } else {
                 print!("{}", table(&rows));
@@ -170,10 +145,8 @@ fn run(command: Command) -> Result<(), Failure> {
 }
 
 fn read(path: &Path) -> Result<(Replica, String), Failure> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure(format!("cannot read {}: {e}", path.display()), 3))?;
-    export::read_versioned(&bytes)
-        .map_err(|e: ImportError| Failure(format!("{}: {e}", path.display()), 1))
+    let bytes = std::fs::read(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display()), 3))?;
+    export::read_versioned(&bytes).map_err(|e: ImportError| Failure(format!("{}: {e}", path.display()), 1))
 }
 
 /// Writes through a temporary file and a rename: an interrupted write never
@@ -198,25 +171,12 @@ fn stats(replica: &Replica, version: &str, json: bool) -> String {
     if json {
         let kinds: serde_json::Map<String, serde_json::Value> = kinds
             .iter()
-            .map(|(kind, (live, deleted))| {
-                (
-                    (*kind).to_owned(),
-                    serde_json::json!({"live": live, "deleted": deleted}),
-                )
-            })
+            .map(|(kind, (live, deleted))| ((*kind).to_owned(), serde_json::json!({"live": live, "deleted": deleted})))
             .collect();
-        return format!(
-            "{}\n",
-            serde_json::json!({"version": version, "records": replica.len(), "kinds": kinds})
-        );
+        return format!("{}\n", serde_json::json!({"version": version, "records": replica.len(), "kinds": kinds}));
     }
-    let mut out = format!(
-        "format {version}, {} records\n{:<14} {:>8} {:>8}\n",
-        replica.len(),
-        "kind",
-        "live",
-        "deleted"
-    );
+    let mut out =
+        format!("format {version}, {} records\n{:<14} {:>8} {:>8}\n", replica.len(), "kind", "live", "deleted");
     for (kind, (live, deleted)) in kinds {
         out.push_str(&format!("{kind:<14} {live:>8} {deleted:>8}\n"));
     }
@@ -225,10 +185,8 @@ fn stats(replica: &Replica, version: &str, json: bool) -> String {
 
 fn table(rows: &[Row]) -> String {
     let hours = |m: i64| format!("{:.1}", m as f64 / 60.0);
-    let mut out = format!(
-        "{:<30} {:>8} {:>12} {:>13} {:>11}\n",
-        "", "agreed h", "spontaneous h", "cancellations", "open places"
-    );
+    let mut out =
+        format!("{:<30} {:>8} {:>12} {:>13} {:>11}\n", "", "agreed h", "spontaneous h", "cancellations", "open places");
     for row in rows {
         out.push_str(&format!(
             "{:<30} {:>8} {:>12} {:>13} {:>11}\n",

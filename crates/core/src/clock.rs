@@ -44,16 +44,10 @@ impl fmt::Display for DeviceId {
 impl FromStr for DeviceId {
     type Err = StampError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        if s.len() != 16
-            || !s
-                .bytes()
-                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
-        {
+        if s.len() != 16 || !s.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()) {
             return Err(StampError::Malformed(s.to_owned()));
         }
-        u64::from_str_radix(s, 16)
-            .map(Self)
-            .map_err(|_| StampError::Malformed(s.to_owned()))
+        u64::from_str_radix(s, 16).map(Self).map_err(|_| StampError::Malformed(s.to_owned()))
     }
 }
 
@@ -90,13 +84,7 @@ pub enum StampError {
 impl fmt::Display for Stamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let at = DateTime::<Utc>::from_timestamp_millis(self.millis as i64).ok_or(fmt::Error)?;
-        write!(
-            f,
-            "{}-{:04x}-{}",
-            at.format("%Y-%m-%dT%H:%M:%S%.3fZ"),
-            self.counter,
-            self.device
-        )
+        write!(f, "{}-{:04x}-{}", at.format("%Y-%m-%dT%H:%M:%S%.3fZ"), self.counter, self.device)
     }
 }
 
@@ -105,8 +93,7 @@ impl FromStr for Stamp {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let malformed = || StampError::Malformed(s.to_owned());
         // Fixed widths: 24 for the time, 4 for the counter, 16 for the device.
-        if s.len() != 24 + 1 + 4 + 1 + 16 || !s.is_ascii() || &s[24..25] != "-" || &s[29..30] != "-"
-        {
+        if s.len() != 24 + 1 + 4 + 1 + 16 || !s.is_ascii() || &s[24..25] != "-" || &s[29..30] != "-" {
             return Err(malformed());
         }
         let at = DateTime::parse_from_rfc3339(&s[..24]).map_err(|_| malformed())?;
@@ -114,19 +101,12 @@ impl FromStr for Stamp {
             return Err(malformed());
         }
         let millis = Millis::try_from(at.timestamp_millis()).map_err(|_| malformed())?;
-        if !s[25..29]
-            .bytes()
-            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
-        {
+        if !s[25..29].bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()) {
             return Err(malformed());
         }
         let counter = u16::from_str_radix(&s[25..29], 16).map_err(|_| malformed())?;
         let device = s[30..].parse()?;
-        let stamp = Stamp {
-            millis,
-            counter,
-            device,
-        };
+        let stamp = Stamp { millis, counter, device };
         // Only the canonical spelling is accepted, so text and value agree.
         if stamp.to_string() != s {
             return Err(malformed());
@@ -159,11 +139,7 @@ pub struct Clock {
 
 impl Clock {
     pub fn new(device: DeviceId) -> Self {
-        Self {
-            device,
-            millis: 0,
-            counter: 0,
-        }
+        Self { device, millis: 0, counter: 0 }
     }
 
     pub fn device(&self) -> DeviceId {
@@ -184,11 +160,7 @@ impl Clock {
         } else {
             self.counter += 1;
         }
-        Stamp {
-            millis: self.millis,
-            counter: self.counter,
-            device: self.device,
-        }
+        Stamp { millis: self.millis, counter: self.counter, device: self.device }
     }
 
     /// Moves the clock past a stamp merged in from elsewhere. Stamps too far in
@@ -211,15 +183,8 @@ mod tests {
 
     #[test]
     fn a_stamp_reads_as_time_counter_device() {
-        let stamp = Stamp {
-            millis: 1_795_429_972_123,
-            counter: 1,
-            device: DeviceId::from_u64(0xaa11),
-        };
-        assert_eq!(
-            stamp.to_string(),
-            "2026-11-23T10:32:52.123Z-0001-000000000000aa11"
-        );
+        let stamp = Stamp { millis: 1_795_429_972_123, counter: 1, device: DeviceId::from_u64(0xaa11) };
+        assert_eq!(stamp.to_string(), "2026-11-23T10:32:52.123Z-0001-000000000000aa11");
         assert_eq!(stamp.to_string().parse(), Ok(stamp));
     }
 
@@ -249,11 +214,7 @@ mod tests {
     #[test]
     fn after_observing_a_stamp_the_next_one_is_later() {
         let mut behind = Clock::new(B);
-        let remote = Stamp {
-            millis: 9_000,
-            counter: 7,
-            device: A,
-        };
+        let remote = Stamp { millis: 9_000, counter: 7, device: A };
         behind.observe(remote);
         assert!(behind.tick(10) > remote);
     }

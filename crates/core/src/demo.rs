@@ -15,8 +15,8 @@ use std::collections::BTreeMap;
 use crate::clock::{DeviceId, Stamp};
 use crate::entity::{Entity, Id};
 use crate::model::{
-    Agreement, Cancellation, CheckIn, Competence, Event, FollowUp, Function, OccurrenceRef,
-    Outcome, Person, SignUp, Stage, Status,
+    Agreement, Cancellation, CheckIn, Competence, Event, FollowUp, Function, OccurrenceRef, Outcome, Person, SignUp,
+    Stage, Status,
 };
 use crate::recurrence::{Nth, Recurrence, Schedule};
 use crate::replica::Replica;
@@ -35,10 +35,9 @@ pub struct DemoOptions {
 pub const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 10, 31).expect("valid");
 
 const FIRST_NAMES: &[&str] = &[
-    "Anna", "Birte", "Bent", "Carl", "Dorte", "Erik", "Eva", "Finn", "Grethe", "Hans", "Inge",
-    "Jens", "Karen", "Lars", "Lone", "Mette", "Niels", "Ole", "Pia", "Poul", "Rikke", "Søren",
-    "Tove", "Ulla", "Vagn", "Aase", "Bodil", "Jørgen", "Kirsten", "Mogens", "Hanne", "Per", "Ib",
-    "Else", "Knud", "Gitte", "Torben", "Lise",
+    "Anna", "Birte", "Bent", "Carl", "Dorte", "Erik", "Eva", "Finn", "Grethe", "Hans", "Inge", "Jens", "Karen", "Lars",
+    "Lone", "Mette", "Niels", "Ole", "Pia", "Poul", "Rikke", "Søren", "Tove", "Ulla", "Vagn", "Aase", "Bodil",
+    "Jørgen", "Kirsten", "Mogens", "Hanne", "Per", "Ib", "Else", "Knud", "Gitte", "Torben", "Lise",
 ];
 const LAST_NAMES: &[&str] = &[
     "Jensen",
@@ -90,11 +89,7 @@ impl Generator {
         let millis = u64::try_from(at.and_utc().timestamp_millis()).unwrap_or(0);
         let counter = self.issued.entry(millis).or_default();
         *counter += 1;
-        Stamp {
-            millis,
-            counter: *counter - 1,
-            device: self.device,
-        }
+        Stamp { millis, counter: *counter - 1, device: self.device }
     }
 
     /// Adds a record as if made at `at` on the demo device.
@@ -119,15 +114,8 @@ impl Generator {
 pub fn demo(options: DemoOptions) -> Replica {
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
     let device = DeviceId::from_u64(rng.random());
-    let mut g = Generator {
-        rng,
-        device,
-        issued: BTreeMap::new(),
-        replica: Replica::new(),
-    };
-    let first_day = LAST_DAY
-        .checked_sub_months(Months::new(12 * options.years))
-        .unwrap_or(LAST_DAY);
+    let mut g = Generator { rng, device, issued: BTreeMap::new(), replica: Replica::new() };
+    let first_day = LAST_DAY.checked_sub_months(Months::new(12 * options.years)).unwrap_or(LAST_DAY);
     let noon = |d: NaiveDate| d.and_hms_opt(12, 0, 0).expect("valid");
 
     for (id, competence) in Competence::seeded() {
@@ -140,32 +128,19 @@ pub fn demo(options: DemoOptions) -> Replica {
         let first = *FIRST_NAMES.choose(&mut g.rng).expect("names");
         let last = *LAST_NAMES.choose(&mut g.rng).expect("names");
         let added_on = g.day_between(first_day, LAST_DAY - Days::new(30));
-        let mut person =
-            Person::new(&format!("{first} {last}"), added_on).expect("a demo name is valid");
+        let mut person = Person::new(&format!("{first} {last}"), added_on).expect("a demo name is valid");
         if g.rng.random_bool(0.7) {
-            person.phone = Some(format!(
-                "+45 {:08}",
-                g.rng.random_range(20_000_000..99_999_999u32)
-            ));
+            person.phone = Some(format!("+45 {:08}", g.rng.random_range(20_000_000..99_999_999u32)));
         }
         if g.rng.random_bool(0.5) {
-            person.email = Some(format!(
-                "{}.{}{n}@example.org",
-                first.to_lowercase(),
-                last.to_lowercase()
-            ));
+            person.email = Some(format!("{}.{}{n}@example.org", first.to_lowercase(), last.to_lowercase()));
         }
         let roll: f64 = g.rng.random();
         person.status = if roll < 0.10 {
-            Status::Left {
-                on: g.day_between(added_on + Days::new(30), LAST_DAY),
-            }
+            Status::Left { on: g.day_between(added_on + Days::new(30), LAST_DAY) }
         } else if roll < 0.15 {
             let from = g.day_between(LAST_DAY - Days::new(90), LAST_DAY);
-            Status::Paused {
-                from,
-                until: g.rng.random_bool(0.5).then(|| from + Days::new(60)),
-            }
+            Status::Paused { from, until: g.rng.random_bool(0.5).then(|| from + Days::new(60)) }
         } else {
             Status::Active
         };
@@ -176,10 +151,7 @@ pub fn demo(options: DemoOptions) -> Replica {
     let mut functions = Vec::new();
     for &(name, needed, hour, hours) in FUNCTIONS {
         let contact = people.choose(&mut g.rng).map(|(id, _)| *id);
-        let id = g.put(
-            noon(first_day),
-            &Function::new(name, contact, needed).expect("valid"),
-        );
+        let id = g.put(noon(first_day), &Function::new(name, contact, needed).expect("valid"));
         functions.push((id, hour, hours));
     }
 
@@ -188,49 +160,21 @@ pub fn demo(options: DemoOptions) -> Replica {
     for &(person, added_on) in &people {
         let count = if g.rng.random_bool(0.25) { 2 } else { 1 };
         for _ in 0..count {
-            let &(function, hour, hours) = functions[..functions.len() - 1]
-                .choose(&mut g.rng)
-                .expect("functions");
-            let start = g
-                .day_between(added_on, added_on + Days::new(30))
-                .min(LAST_DAY);
+            let &(function, hour, hours) = functions[..functions.len() - 1].choose(&mut g.rng).expect("functions");
+            let start = g.day_between(added_on, added_on + Days::new(30)).min(LAST_DAY);
             let recurrence = if g.rng.random_bool(0.85) {
                 let day = Weekday::try_from(g.rng.random_range(0..5u8)).expect("weekday");
-                Recurrence::Weekly {
-                    weekdays: vec![day],
-                    interval: if g.rng.random_bool(0.3) { 2 } else { 1 },
-                }
+                Recurrence::Weekly { weekdays: vec![day], interval: if g.rng.random_bool(0.3) { 2 } else { 1 } }
             } else {
-                let nth = *[Nth::First, Nth::Second, Nth::Third, Nth::Last]
-                    .choose(&mut g.rng)
-                    .expect("nth");
-                Recurrence::Monthly {
-                    nth,
-                    weekday: Weekday::try_from(g.rng.random_range(0..5u8)).expect("weekday"),
-                }
+                let nth = *[Nth::First, Nth::Second, Nth::Third, Nth::Last].choose(&mut g.rng).expect("nth");
+                Recurrence::Monthly { nth, weekday: Weekday::try_from(g.rng.random_range(0..5u8)).expect("weekday") }
             };
             let starts = NaiveTime::from_hms_opt(hour, 0, 0).expect("valid");
             let ends = starts + Duration::hours(hours);
-            let last_day = g
-                .rng
-                .random_bool(0.15)
-                .then(|| g.day_between(start, LAST_DAY));
-            let schedule = Schedule::new(recurrence, starts, ends, start, last_day)
-                .expect("a demo schedule is valid");
-            let buddy = g
-                .rng
-                .random_bool(0.1)
-                .then(|| people.choose(&mut g.rng).map(|(id, _)| *id))
-                .flatten();
-            let id = g.put(
-                noon(start),
-                &Agreement {
-                    person,
-                    function,
-                    schedule,
-                    buddy,
-                },
-            );
+            let last_day = g.rng.random_bool(0.15).then(|| g.day_between(start, LAST_DAY));
+            let schedule = Schedule::new(recurrence, starts, ends, start, last_day).expect("a demo schedule is valid");
+            let buddy = g.rng.random_bool(0.1).then(|| people.choose(&mut g.rng).map(|(id, _)| *id)).flatten();
+            let id = g.put(noon(start), &Agreement { person, function, schedule, buddy });
             agreements.push((id, start));
         }
     }
@@ -240,9 +184,7 @@ pub fn demo(options: DemoOptions) -> Replica {
     let mut year_start = first_day;
     while year_start < LAST_DAY {
         for (title, month) in [("Summer party", 6), ("Christmas lunch", 12)] {
-            let date = year_start
-                .checked_add_months(Months::new(month - 1))
-                .unwrap_or(year_start);
+            let date = year_start.checked_add_months(Months::new(month - 1)).unwrap_or(year_start);
             if date <= LAST_DAY {
                 let event = Event {
                     function: helpers,
@@ -255,9 +197,7 @@ pub fn demo(options: DemoOptions) -> Replica {
                 g.put(noon(date - Days::new(30)), &event);
             }
         }
-        year_start = year_start
-            .checked_add_months(Months::new(12))
-            .unwrap_or(LAST_DAY);
+        year_start = year_start.checked_add_months(Months::new(12)).unwrap_or(LAST_DAY);
     }
 
     // Years of shifts: most are worked, some cancelled and taken by others.
@@ -270,38 +210,18 @@ pub fn demo(options: DemoOptions) -> Replica {
             let reason = ["Ill", "Doctor's appointment", "Family visit", "Travelling"]
                 .choose(&mut g.rng)
                 .map(|r| (*r).to_owned());
-            g.put(
-                given_at,
-                &Cancellation {
-                    person,
-                    occurrence: shift.occurrence,
-                    reason,
-                    given_at,
-                },
-            );
+            g.put(given_at, &Cancellation { person, occurrence: shift.occurrence, reason, given_at });
             workers.retain(|p| *p != person);
             if g.rng.random_bool(0.35) {
                 let taker = people.choose(&mut g.rng).expect("people").0;
-                g.put(
-                    given_at + Duration::hours(2),
-                    &SignUp {
-                        person: taker,
-                        occurrence: shift.occurrence,
-                    },
-                );
+                g.put(given_at + Duration::hours(2), &SignUp { person: taker, occurrence: shift.occurrence });
                 workers.push(taker);
             }
         }
         if let OccurrenceRef::Event { .. } = shift.occurrence {
             for _ in 0..shift.places.saturating_sub(1) {
                 let helper = people.choose(&mut g.rng).expect("people").0;
-                g.put(
-                    start - Duration::days(7),
-                    &SignUp {
-                        person: helper,
-                        occurrence: shift.occurrence,
-                    },
-                );
+                g.put(start - Duration::days(7), &SignUp { person: helper, occurrence: shift.occurrence });
                 workers.push(helper);
             }
         }
@@ -309,15 +229,7 @@ pub fn demo(options: DemoOptions) -> Replica {
             if g.rng.random_bool(0.93) {
                 let checked_in = start + g.minutes(10);
                 let checked_out = Some(end + g.minutes(20));
-                g.put(
-                    checked_in,
-                    &CheckIn {
-                        person,
-                        occurrence: Some(shift.occurrence),
-                        checked_in,
-                        checked_out,
-                    },
-                );
+                g.put(checked_in, &CheckIn { person, occurrence: Some(shift.occurrence), checked_in, checked_out });
             }
         }
     }
@@ -326,20 +238,9 @@ pub fn demo(options: DemoOptions) -> Replica {
     let mut day = first_day;
     while day <= LAST_DAY {
         if let Some(&(person, _)) = people.choose(&mut g.rng).filter(|(_, added)| *added <= day) {
-            let checked_in = day
-                .and_hms_opt(g.rng.random_range(9..15), 0, 0)
-                .expect("valid")
-                + g.minutes(30);
+            let checked_in = day.and_hms_opt(g.rng.random_range(9..15), 0, 0).expect("valid") + g.minutes(30);
             let checked_out = Some(checked_in + Duration::minutes(g.rng.random_range(30..150)));
-            g.put(
-                checked_in,
-                &CheckIn {
-                    person,
-                    occurrence: None,
-                    checked_in,
-                    checked_out,
-                },
-            );
+            g.put(checked_in, &CheckIn { person, occurrence: None, checked_in, checked_out });
         }
         day = day + Days::new(g.rng.random_range(1..4));
     }
@@ -349,25 +250,9 @@ pub fn demo(options: DemoOptions) -> Replica {
         for stage in [Stage::Trial, Stage::FollowUp] {
             let held_on = stage.due(start) + Days::new(g.rng.random_range(0..10));
             if held_on <= LAST_DAY {
-                let outcome = if g.rng.random_bool(0.9) {
-                    Outcome::Continue
-                } else {
-                    Outcome::Change
-                };
-                let note = g
-                    .rng
-                    .random_bool(0.3)
-                    .then(|| "Happy with the task; wants more baking.".to_owned());
-                g.put(
-                    noon(held_on),
-                    &FollowUp {
-                        agreement,
-                        stage,
-                        held_on,
-                        outcome,
-                        note,
-                    },
-                );
+                let outcome = if g.rng.random_bool(0.9) { Outcome::Continue } else { Outcome::Change };
+                let note = g.rng.random_bool(0.3).then(|| "Happy with the task; wants more baking.".to_owned());
+                g.put(noon(held_on), &FollowUp { agreement, stage, held_on, outcome, note });
             }
         }
     }
@@ -380,19 +265,12 @@ mod tests {
     use crate::export;
 
     fn small(seed: u64) -> DemoOptions {
-        DemoOptions {
-            seed,
-            people: 12,
-            years: 1,
-        }
+        DemoOptions { seed, people: 12, years: 1 }
     }
 
     #[test]
     fn the_same_options_give_the_same_file() {
-        assert_eq!(
-            export::write(&demo(small(7))),
-            export::write(&demo(small(7)))
-        );
+        assert_eq!(export::write(&demo(small(7))), export::write(&demo(small(7))));
     }
 
     #[test]
@@ -416,25 +294,14 @@ mod tests {
         assert_eq!(replica.all::<Person>().len(), 12);
         assert_eq!(replica.all::<Function>().len(), FUNCTIONS.len());
         assert!(!replica.all::<Agreement>().is_empty());
-        assert!(replica
-            .all::<CheckIn>()
-            .iter()
-            .any(|(_, c)| c.is_spontaneous()));
-        assert!(replica
-            .all::<CheckIn>()
-            .iter()
-            .any(|(_, c)| !c.is_spontaneous()));
+        assert!(replica.all::<CheckIn>().iter().any(|(_, c)| c.is_spontaneous()));
+        assert!(replica.all::<CheckIn>().iter().any(|(_, c)| !c.is_spontaneous()));
         assert!(!replica.all::<Cancellation>().is_empty());
         assert!(!replica.all::<FollowUp>().is_empty());
         assert!(!replica.all::<Event>().is_empty());
         assert!(
             replica.latest_stamp().unwrap().millis
-                <= LAST_DAY
-                    .and_hms_opt(23, 59, 59)
-                    .unwrap()
-                    .and_utc()
-                    .timestamp_millis() as u64
-                    + 86_400_000
+                <= LAST_DAY.and_hms_opt(23, 59, 59).unwrap().and_utc().timestamp_millis() as u64 + 86_400_000
         );
     }
 }

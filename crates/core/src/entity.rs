@@ -70,11 +70,7 @@ impl Replica {
         if record.is_deleted() {
             return None;
         }
-        let fields: Map<String, Value> = record
-            .fields
-            .iter()
-            .map(|(k, f)| (k.clone(), f.value.clone()))
-            .collect();
+        let fields: Map<String, Value> = record.fields.iter().map(|(k, f)| (k.clone(), f.value.clone())).collect();
         serde_json::from_value(Value::Object(fields)).ok()
     }
 

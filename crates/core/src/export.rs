@@ -50,8 +50,7 @@ pub enum ImportError {
 
 /// Writes a replica as an export file, the same bytes for the same replica.
 pub fn write(replica: &Replica) -> String {
-    let mut text =
-        serde_json::to_string_pretty(&to_value(replica)).expect("a JSON value always serializes");
+    let mut text = serde_json::to_string_pretty(&to_value(replica)).expect("a JSON value always serializes");
     text.push('\n');
     text
 }
@@ -60,9 +59,7 @@ pub fn write(replica: &Replica) -> String {
 /// form the browser keeps in its small storage.
 pub fn to_value(replica: &Replica) -> Value {
     let records = records_value(replica);
-    let exported_at = replica
-        .latest_stamp()
-        .map(|s| s.to_string()[..24].to_owned());
+    let exported_at = replica.latest_stamp().map(|s| s.to_string()[..24].to_owned());
     json!({
         "format": FORMAT,
         "version": format!("{VERSION_MAJOR}.{VERSION_MINOR}"),
@@ -82,20 +79,14 @@ pub fn read(bytes: &[u8]) -> Result<Replica, ImportError> {
 /// (`"1"` for the first version's people list, migrated).
 pub fn read_versioned(bytes: &[u8]) -> Result<(Replica, String), ImportError> {
     if bytes.len() > MAX_BYTES {
-        return Err(ImportError::TooLarge {
-            bytes: bytes.len(),
-            max: MAX_BYTES,
-        });
+        return Err(ImportError::TooLarge { bytes: bytes.len(), max: MAX_BYTES });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty);
     }
     let value: Value = serde_json::from_slice(bytes).map_err(|error| {
-        let starts_like_json = bytes
-            .iter()
-            .find(|b| !b.is_ascii_whitespace())
-            .is_some_and(|b| b"{[".contains(b));
+        let starts_like_json = bytes.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| b"{[".contains(b));
         match error.classify() {
             serde_json::error::Category::Eof if starts_like_json => ImportError::Truncated,
             _ if starts_like_json && std::str::from_utf8(bytes).is_ok() => {
@@ -120,35 +111,21 @@ pub fn read_versioned(bytes: &[u8]) -> Result<(Replica, String), ImportError> {
 }
 
 fn read_current(envelope: &Map<String, Value>) -> Result<Replica, ImportError> {
-    let version = envelope
-        .get("version")
-        .and_then(Value::as_str)
-        .unwrap_or_default();
-    let (major, _minor) = parse_version(version).ok_or_else(|| {
-        ImportError::Corrupt(format!("its version “{version}” is not of the form 2.0"))
-    })?;
+    let version = envelope.get("version").and_then(Value::as_str).unwrap_or_default();
+    let (major, _minor) = parse_version(version)
+        .ok_or_else(|| ImportError::Corrupt(format!("its version “{version}” is not of the form 2.0")))?;
     if major > VERSION_MAJOR {
-        return Err(ImportError::NewerVersion {
-            found: version.to_owned(),
-        });
+        return Err(ImportError::NewerVersion { found: version.to_owned() });
     }
     if major < VERSION_MAJOR {
-        return Err(ImportError::Corrupt(format!(
-            "no Flok export ever had version {version}"
-        )));
+        return Err(ImportError::Corrupt(format!("no Flok export ever had version {version}")));
     }
-    let records = envelope
-        .get("records")
-        .ok_or_else(|| corrupt("records", "missing"))?;
+    let records = envelope.get("records").ok_or_else(|| corrupt("records", "missing"))?;
     let replica = parse_records(records)?;
     match envelope.get("digest") {
         None | Some(Value::Null) => {}
         Some(Value::String(written)) if *written == digest(&records_value(&replica)) => {}
-        Some(_) => {
-            return Err(ImportError::Corrupt(
-                "its contents do not match its checksum".into(),
-            ))
-        }
+        Some(_) => return Err(ImportError::Corrupt("its contents do not match its checksum".into())),
     }
     Ok(replica)
 }
@@ -175,9 +152,7 @@ fn parse_records(records: &Value) -> Result<Replica, ImportError> {
     for (kind, ids) in kinds {
         let kind_ok = kind.len() <= 32
             && kind.starts_with(|c: char| c.is_ascii_lowercase())
-            && kind
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            && kind.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !kind_ok {
             return Err(corrupt(&format!("records.{kind}"), "not a record kind"));
         }
@@ -189,20 +164,14 @@ fn parse_records(records: &Value) -> Result<Replica, ImportError> {
             if !valid_name(id, 64) {
                 return Err(corrupt(&path, "not a record id"));
             }
-            out.push((
-                RecordKey::new(kind.clone(), id.clone()),
-                parse_record(&path, members)?,
-            ));
+            out.push((RecordKey::new(kind.clone(), id.clone()), parse_record(&path, members)?));
         }
     }
     Ok(out.into_iter().collect())
 }
 
 fn parse_stamp(path: &str, value: &Value) -> Result<Stamp, ImportError> {
-    value
-        .as_str()
-        .and_then(|text| text.parse().ok())
-        .ok_or_else(|| corrupt(path, "not a time stamp"))
+    value.as_str().and_then(|text| text.parse().ok()).ok_or_else(|| corrupt(path, "not a time stamp"))
 }
 
 fn parse_record(path: &str, members: &Value) -> Result<Record, ImportError> {
@@ -223,13 +192,7 @@ fn parse_record(path: &str, members: &Value) -> Result<Record, ImportError> {
             return Err(corrupt(&path, "not a [value, stamp] pair"));
         };
         let stamp = parse_stamp(&path, stamp)?;
-        record.fields.insert(
-            name.clone(),
-            Field {
-                value: value.clone(),
-                stamp,
-            },
-        );
+        record.fields.insert(name.clone(), Field { value: value.clone(), stamp });
     }
     if record.is_deleted() && !record.fields.is_empty() {
         return Err(corrupt(path, "deleted but still holds fields"));
@@ -248,17 +211,9 @@ fn records_value(replica: &Replica) -> Value {
         for (name, field) in &record.fields {
             members.insert(name.clone(), json!([field.value, field.stamp.to_string()]));
         }
-        kinds
-            .entry(&key.kind)
-            .or_default()
-            .insert(key.id.clone(), Value::Object(members));
+        kinds.entry(&key.kind).or_default().insert(key.id.clone(), Value::Object(members));
     }
-    Value::Object(
-        kinds
-            .into_iter()
-            .map(|(kind, ids)| (kind.to_owned(), Value::Object(ids)))
-            .collect(),
-    )
+    Value::Object(kinds.into_iter().map(|(kind, ids)| (kind.to_owned(), Value::Object(ids))).collect())
 }
 
 /// SHA-256 of the records as compact JSON with sorted keys, whatever the
@@ -316,8 +271,7 @@ pub fn file_name(group: &str, day: chrono::NaiveDate) -> String {
 }
 
 fn is_first_version_people_list(envelope: &Map<String, Value>) -> bool {
-    envelope.get("version") == Some(&json!(1))
-        && envelope.get("people").is_some_and(Value::is_array)
+    envelope.get("version") == Some(&json!(1)) && envelope.get("people").is_some_and(Value::is_array)
 }
 
 /// The device id that stamps data migrated from a first-version file: fixed,
@@ -331,61 +285,32 @@ mod tests {
     use proptest::prelude::*;
 
     fn stamp(millis: u64, device: u64) -> Stamp {
-        Stamp {
-            millis,
-            counter: 0,
-            device: DeviceId::from_u64(device),
-        }
+        Stamp { millis, counter: 0, device: DeviceId::from_u64(device) }
     }
 
     fn sample() -> Replica {
         let mut replica = Replica::new();
         let anna = RecordKey::new("person", "01936f0e-8c1a-7c3e-9a55-2f0c8e1d4b21");
-        replica.set(
-            anna.clone(),
-            "name",
-            json!("Anna Jensen"),
-            stamp(1_795_429_972_123, 0x9f2c),
-        );
-        replica.set(
-            anna,
-            "phone",
-            json!("+45 12 34 56 78"),
-            stamp(1_795_430_401_007, 0x9f2c),
-        );
-        replica.delete(
-            RecordKey::new("person", "gone"),
-            stamp(1_795_500_000_000, 0xaa),
-        );
-        replica.set(
-            RecordKey::new("future-kind", "x1"),
-            "shape",
-            json!({"a": [1, null]}),
-            stamp(5, 1),
-        );
+        replica.set(anna.clone(), "name", json!("Anna Jensen"), stamp(1_795_429_972_123, 0x9f2c));
+        replica.set(anna, "phone", json!("+45 12 34 56 78"), stamp(1_795_430_401_007, 0x9f2c));
+        replica.delete(RecordKey::new("person", "gone"), stamp(1_795_500_000_000, 0xaa));
+        replica.set(RecordKey::new("future-kind", "x1"), "shape", json!({"a": [1, null]}), stamp(5, 1));
         replica
     }
 
     #[test]
     fn an_export_reads_back_as_the_same_replica() {
         assert_eq!(read(write(&sample()).as_bytes()), Ok(sample()));
-        assert_eq!(
-            read(to_value(&sample()).to_string().as_bytes()),
-            Ok(sample())
-        );
+        assert_eq!(read(to_value(&sample()).to_string().as_bytes()), Ok(sample()));
     }
 
     #[test]
     fn an_export_is_valid_against_the_published_schema() {
-        let schema: Value =
-            serde_json::from_str(include_str!("../../../docs/export-format.schema.json")).unwrap();
+        let schema: Value = serde_json::from_str(include_str!("../../../docs/export-format.schema.json")).unwrap();
         let validator = jsonschema::validator_for(&schema).expect("the schema itself is valid");
         for replica in [sample(), Replica::new()] {
             let export: Value = serde_json::from_str(&write(&replica)).unwrap();
-            let errors: Vec<String> = validator
-                .iter_errors(&export)
-                .map(|e| e.to_string())
-                .collect();
+            let errors: Vec<String> = validator.iter_errors(&export).map(|e| e.to_string()).collect();
             assert!(errors.is_empty(), "{errors:#?}");
         }
         // The schema is not a rubber stamp: it refuses what the reader refuses.
@@ -397,10 +322,7 @@ mod tests {
     #[test]
     fn the_envelope_derives_from_the_records_not_the_wall_clock() {
         let text = write(&sample());
-        assert!(
-            text.contains("\"exported_at\": \"2026-11-24T06:00:00.000Z\""),
-            "latest change time, not now"
-        );
+        assert!(text.contains("\"exported_at\": \"2026-11-24T06:00:00.000Z\""), "latest change time, not now");
         assert_eq!(text, write(&read(text.as_bytes()).unwrap()));
     }
 
@@ -412,31 +334,17 @@ mod tests {
             (b" \n\t ".to_vec(), ImportError::Empty),
             (b"hello, this is a note".to_vec(), ImportError::NotJson),
             (b"\x89PNG\r\n\x1a\n\0\0".to_vec(), ImportError::NotJson),
-            (
-                good.as_bytes()[..good.len() / 2].to_vec(),
-                ImportError::Truncated,
-            ),
-            (
-                br#"{"name": "a shopping list", "items": []}"#.to_vec(),
-                ImportError::Foreign,
-            ),
+            (good.as_bytes()[..good.len() / 2].to_vec(), ImportError::Truncated),
+            (br#"{"name": "a shopping list", "items": []}"#.to_vec(), ImportError::Foreign),
             (b"[1, 2, 3]".to_vec(), ImportError::Foreign),
             (br#""flok-export""#.to_vec(), ImportError::Foreign),
             (
-                good.replace("\"version\": \"2.0\"", "\"version\": \"3.0\"")
-                    .into_bytes(),
-                ImportError::NewerVersion {
-                    found: "3.0".into(),
-                },
+                good.replace("\"version\": \"2.0\"", "\"version\": \"3.0\"").into_bytes(),
+                ImportError::NewerVersion { found: "3.0".into() },
             ),
         ];
         for (bytes, expected) in cases {
-            assert_eq!(
-                read(&bytes),
-                Err(expected.clone()),
-                "{}",
-                String::from_utf8_lossy(&bytes)
-            );
+            assert_eq!(read(&bytes), Err(expected.clone()), "{}", String::from_utf8_lossy(&bytes));
         }
     }
 
@@ -444,15 +352,12 @@ mod tests {
     fn a_damaged_file_is_refused_as_damaged() {
         let good = write(&sample());
         for damaged in [
-            good.replace("Anna Jensen", "Anne Jensen"), // digest no longer matches
+            good.replace("Anna Jensen", "Anne Jensen"),        // digest no longer matches
             good.replace("\"records\": {", "\"records\": {,"), // broken JSON
             good.replace("-0000-0000000000009f2c", "-0000-9F2C"), // malformed stamp
             good.replace("\"version\": \"2.0\"", "\"version\": \"two\""),
         ] {
-            assert!(
-                matches!(read(damaged.as_bytes()), Err(ImportError::Corrupt(_))),
-                "{damaged}"
-            );
+            assert!(matches!(read(damaged.as_bytes()), Err(ImportError::Corrupt(_))), "{damaged}");
         }
     }
 
@@ -461,42 +366,27 @@ mod tests {
         let text = r#"{"format":"flok-export","version":"2.0","records":{"person":{"p":{
             "_deleted":"2026-11-23T10:32:52.123Z-0000-0000000000000001",
             "name":["Anna","2026-11-23T10:32:52.123Z-0000-0000000000000001"]}}}}"#;
-        assert!(matches!(
-            read(text.as_bytes()),
-            Err(ImportError::Corrupt(_))
-        ));
+        assert!(matches!(read(text.as_bytes()), Err(ImportError::Corrupt(_))));
     }
 
     #[test]
     fn a_newer_minor_version_is_read_and_its_unknown_members_are_harmless() {
         let text = write(&sample())
             .replace("\"version\": \"2.0\"", "\"version\": \"2.7\"")
-            .replace(
-                "\"format\"",
-                "\"personal_details\": \"omitted\", \"format\"",
-            );
+            .replace("\"format\"", "\"personal_details\": \"omitted\", \"format\"");
         assert_eq!(read(text.as_bytes()), Ok(sample()));
     }
 
     #[test]
     fn a_file_over_the_size_limit_is_refused_before_parsing() {
         let huge = vec![b' '; MAX_BYTES + 1];
-        assert_eq!(
-            read(&huge),
-            Err(ImportError::TooLarge {
-                bytes: MAX_BYTES + 1,
-                max: MAX_BYTES
-            })
-        );
+        assert_eq!(read(&huge), Err(ImportError::TooLarge { bytes: MAX_BYTES + 1, max: MAX_BYTES }));
     }
 
     #[test]
     fn the_file_name_carries_the_group_and_the_day() {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        assert_eq!(
-            file_name("Café Ærtebjerg / Køkken", day),
-            "flok-café-ærtebjerg-køkken-2026-11-23.json"
-        );
+        assert_eq!(file_name("Café Ærtebjerg / Køkken", day), "flok-café-ærtebjerg-køkken-2026-11-23.json");
         assert_eq!(file_name("  ", day), "flok-group-2026-11-23.json");
         assert_eq!(file_name("../etc", day), "flok-etc-2026-11-23.json");
     }
@@ -515,18 +405,10 @@ mod tests {
         let here = read(v1).unwrap();
         let there = read(v1).unwrap();
         assert_eq!(here, there);
-        let anna = here
-            .get(&RecordKey::new(
-                "person",
-                "01936f0e-0000-7000-8000-000000000001",
-            ))
-            .unwrap();
+        let anna = here.get(&RecordKey::new("person", "01936f0e-0000-7000-8000-000000000001")).unwrap();
         assert_eq!(anna.get("name"), Some(&json!("Anna")));
         assert_eq!(anna.get("added_on"), Some(&json!("2026-11-20")));
-        assert_eq!(
-            anna.fields["name"].stamp.to_string(),
-            "2026-11-20T00:00:00.000Z-0000-0000000000000000"
-        );
+        assert_eq!(anna.fields["name"].stamp.to_string(), "2026-11-20T00:00:00.000Z-0000-0000000000000000");
     }
 
     #[test]

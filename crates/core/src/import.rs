@@ -41,11 +41,7 @@ pub fn plan(local: &Replica, bytes: &[u8], now: Millis) -> Result<ImportPlan, Im
     let mut incoming = export::read(bytes)?;
     let held = incoming.hold_back_after(now.saturating_add(FUTURE_LIMIT));
     let preview = local.preview(&incoming);
-    Ok(ImportPlan {
-        incoming,
-        preview,
-        held_back: by_device(&held),
-    })
+    Ok(ImportPlan { incoming, preview, held_back: by_device(&held) })
 }
 
 fn by_device(held: &[HeldBack]) -> Vec<ClockAhead> {
@@ -60,8 +56,7 @@ fn by_device(held: &[HeldBack]) -> Vec<ClockAhead> {
         .map(|(device, (records, latest))| ClockAhead {
             device,
             records,
-            latest: DateTime::from_timestamp_millis(latest.millis as i64)
-                .map_or(NaiveDate::MAX, |t| t.date_naive()),
+            latest: DateTime::from_timestamp_millis(latest.millis as i64).map_or(NaiveDate::MAX, |t| t.date_naive()),
         })
         .collect()
 }
@@ -83,23 +78,14 @@ mod tests {
     const NOW: Millis = 1_795_429_972_123;
 
     fn stamp(millis: Millis, device: u64) -> Stamp {
-        Stamp {
-            millis,
-            counter: 0,
-            device: DeviceId::from_u64(device),
-        }
+        Stamp { millis, counter: 0, device: DeviceId::from_u64(device) }
     }
 
     #[test]
     fn a_plan_previews_without_changing_anything() {
         let local = Replica::new();
         let mut other = Replica::new();
-        other.set(
-            RecordKey::new("person", "p1"),
-            "name",
-            json!("Anna"),
-            stamp(NOW - DAY, 2),
-        );
+        other.set(RecordKey::new("person", "p1"), "name", json!("Anna"), stamp(NOW - DAY, 2));
         let plan = plan(&local, export::write(&other).as_bytes(), NOW).unwrap();
         assert_eq!(plan.preview.kinds["person"].new, 1);
         assert!(plan.held_back.is_empty());
@@ -109,30 +95,11 @@ mod tests {
     #[test]
     fn records_from_a_clock_days_ahead_are_held_back_and_the_device_named() {
         let mut other = Replica::new();
-        other.set(
-            RecordKey::new("person", "ok"),
-            "name",
-            json!("Anna"),
-            stamp(NOW + DAY / 2, 2),
-        );
-        other.set(
-            RecordKey::new("person", "ahead1"),
-            "name",
-            json!("Bent"),
-            stamp(NOW + 3 * DAY, 7),
-        );
-        other.set(
-            RecordKey::new("person", "ahead2"),
-            "name",
-            json!("Carl"),
-            stamp(NOW + 5 * DAY, 7),
-        );
+        other.set(RecordKey::new("person", "ok"), "name", json!("Anna"), stamp(NOW + DAY / 2, 2));
+        other.set(RecordKey::new("person", "ahead1"), "name", json!("Bent"), stamp(NOW + 3 * DAY, 7));
+        other.set(RecordKey::new("person", "ahead2"), "name", json!("Carl"), stamp(NOW + 5 * DAY, 7));
         let plan = plan(&Replica::new(), export::write(&other).as_bytes(), NOW).unwrap();
-        assert_eq!(
-            plan.incoming.len(),
-            1,
-            "half a day ahead is ordinary skew and merges"
-        );
+        assert_eq!(plan.incoming.len(), 1, "half a day ahead is ordinary skew and merges");
         assert_eq!(
             plan.held_back,
             [ClockAhead {

@@ -24,17 +24,11 @@ struct PersonV1 {
 }
 
 pub(crate) fn people_list_v1(envelope: &Map<String, Value>) -> Result<Replica, ImportError> {
-    let people: Vec<PersonV1> =
-        serde_json::from_value(envelope["people"].clone()).map_err(|error| {
-            ImportError::Corrupt(format!("its list of people is not readable ({error})"))
-        })?;
+    let people: Vec<PersonV1> = serde_json::from_value(envelope["people"].clone())
+        .map_err(|error| ImportError::Corrupt(format!("its list of people is not readable ({error})")))?;
     let mut replica = Replica::new();
     for person in people {
-        let midnight = person
-            .added_on
-            .and_hms_opt(0, 0, 0)
-            .expect("midnight exists")
-            .and_utc();
+        let midnight = person.added_on.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc();
         let stamp = Stamp {
             millis: u64::try_from(midnight.timestamp_millis()).unwrap_or(0),
             counter: 0,

@@ -56,11 +56,7 @@ pub enum ScheduleError {
     EndsBeforeStart,
     #[error("the last day comes before the first day")]
     LastDayBeforeFirst,
-    #[error(
-        "dates must lie between {} and {}",
-        Schedule::EARLIEST,
-        Schedule::LATEST
-    )]
+    #[error("dates must lie between {} and {}", Schedule::EARLIEST, Schedule::LATEST)]
     DateOutOfRange,
 }
 
@@ -98,13 +94,7 @@ impl Schedule {
         if last_day.is_some_and(|last| last < first_day) {
             return Err(ScheduleError::LastDayBeforeFirst);
         }
-        Ok(Self {
-            recurrence,
-            starts,
-            ends,
-            first_day,
-            last_day,
-        })
+        Ok(Self { recurrence, starts, ends, first_day, last_day })
     }
 
     /// The length of one shift in minutes.
@@ -129,16 +119,10 @@ impl Schedule {
     }
 
     /// The shift dates from `from` to `to`, both included, in order.
-    pub fn dates_between(
-        &self,
-        from: NaiveDate,
-        to: NaiveDate,
-    ) -> impl Iterator<Item = NaiveDate> + '_ {
+    pub fn dates_between(&self, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = NaiveDate> + '_ {
         let from = from.max(self.first_day);
         let to = self.last_day.map_or(to, |last| to.min(last));
-        from.iter_days()
-            .take_while(move |d| *d <= to)
-            .filter(|d| self.falls_on(*d))
+        from.iter_days().take_while(move |d| *d <= to).filter(|d| self.falls_on(*d))
     }
 
     /// The next `count` shift dates on or after `from` (the editor's preview).
@@ -155,11 +139,9 @@ fn monday_of(date: NaiveDate) -> NaiveDate {
 fn nth_weekday(year: i32, month: u32, nth: Nth, weekday: Weekday) -> Option<NaiveDate> {
     match nth {
         Nth::Last => {
-            let first_of_next =
-                NaiveDate::from_ymd_opt(year, month, 1)?.checked_add_months(Months::new(1))?;
+            let first_of_next = NaiveDate::from_ymd_opt(year, month, 1)?.checked_add_months(Months::new(1))?;
             let last = first_of_next.pred_opt()?;
-            let back =
-                (7 + last.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
+            let back = (7 + last.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
             last.checked_sub_days(Days::new(u64::from(back)))
         }
         _ => {
@@ -186,10 +168,7 @@ mod weekday_name {
     }
 
     pub fn parse(text: &str) -> Option<Weekday> {
-        NAMES
-            .iter()
-            .position(|n| *n == text)
-            .and_then(|i| Weekday::try_from(i as u8).ok())
+        NAMES.iter().position(|n| *n == text).and_then(|i| Weekday::try_from(i as u8).ok())
     }
 
     pub fn serialize<S: Serializer>(day: &Weekday, s: S) -> Result<S::Ok, S::Error> {
@@ -198,9 +177,7 @@ mod weekday_name {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Weekday, D::Error> {
         let text = String::deserialize(d)?;
-        parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!("“{text}” is not a weekday (mon … sun)"))
-        })
+        parse(&text).ok_or_else(|| serde::de::Error::custom(format!("“{text}” is not a weekday (mon … sun)")))
     }
 }
 
@@ -222,10 +199,7 @@ mod weekday_list {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Weekday>, D::Error> {
         Vec::<String>::deserialize(d)?
             .iter()
-            .map(|text| {
-                parse(text)
-                    .ok_or_else(|| serde::de::Error::custom(format!("“{text}” is not a weekday")))
-            })
+            .map(|text| parse(text).ok_or_else(|| serde::de::Error::custom(format!("“{text}” is not a weekday"))))
             .collect()
     }
 }
@@ -244,14 +218,7 @@ mod tests {
     }
 
     fn weekly(weekdays: Vec<Weekday>, interval: u8, first: NaiveDate) -> Schedule {
-        Schedule::new(
-            Recurrence::Weekly { weekdays, interval },
-            time(10, 0),
-            time(13, 0),
-            first,
-            None,
-        )
-        .unwrap()
+        Schedule::new(Recurrence::Weekly { weekdays, interval }, time(10, 0), time(13, 0), first, None).unwrap()
     }
 
     #[test]
@@ -260,12 +227,7 @@ mod tests {
         let s = weekly(vec![Weekday::Thu, Weekday::Mon], 1, date(2026, 11, 23));
         assert_eq!(
             s.next_dates(date(2026, 11, 23), 4),
-            [
-                date(2026, 11, 23),
-                date(2026, 11, 26),
-                date(2026, 11, 30),
-                date(2026, 12, 3)
-            ]
+            [date(2026, 11, 23), date(2026, 11, 26), date(2026, 11, 30), date(2026, 12, 3)]
         );
         assert_eq!(s.minutes(), 180);
     }
@@ -276,22 +238,14 @@ mod tests {
         let s = weekly(vec![Weekday::Mon, Weekday::Fri], 2, date(2026, 11, 25));
         assert_eq!(
             s.next_dates(date(2026, 11, 1), 4),
-            [
-                date(2026, 11, 27),
-                date(2026, 12, 7),
-                date(2026, 12, 11),
-                date(2026, 12, 21)
-            ]
+            [date(2026, 11, 27), date(2026, 12, 7), date(2026, 12, 11), date(2026, 12, 21)]
         );
     }
 
     #[test]
     fn monthly_on_the_first_tuesday_and_the_last_friday() {
         let first_tue = Schedule::new(
-            Recurrence::Monthly {
-                nth: Nth::First,
-                weekday: Weekday::Tue,
-            },
+            Recurrence::Monthly { nth: Nth::First, weekday: Weekday::Tue },
             time(18, 0),
             time(20, 0),
             date(2026, 11, 1),
@@ -303,39 +257,27 @@ mod tests {
             [date(2026, 11, 3), date(2026, 12, 1), date(2027, 1, 5)]
         );
         let last_fri = Schedule::new(
-            Recurrence::Monthly {
-                nth: Nth::Last,
-                weekday: Weekday::Fri,
-            },
+            Recurrence::Monthly { nth: Nth::Last, weekday: Weekday::Fri },
             time(18, 0),
             time(20, 0),
             date(2026, 1, 1),
             None,
         )
         .unwrap();
-        assert_eq!(
-            last_fri.next_dates(date(2026, 1, 1), 3),
-            [date(2026, 1, 30), date(2026, 2, 27), date(2026, 3, 27)]
-        );
+        assert_eq!(last_fri.next_dates(date(2026, 1, 1), 3), [date(2026, 1, 30), date(2026, 2, 27), date(2026, 3, 27)]);
     }
 
     #[test]
     fn no_shift_after_the_last_day() {
         let s = Schedule::new(
-            Recurrence::Weekly {
-                weekdays: vec![Weekday::Mon],
-                interval: 1,
-            },
+            Recurrence::Weekly { weekdays: vec![Weekday::Mon], interval: 1 },
             time(9, 0),
             time(10, 0),
             date(2026, 11, 2),
             Some(date(2026, 11, 16)),
         )
         .unwrap();
-        assert_eq!(
-            s.next_dates(date(2026, 1, 1), 10),
-            [date(2026, 11, 2), date(2026, 11, 9), date(2026, 11, 16)]
-        );
+        assert_eq!(s.next_dates(date(2026, 1, 1), 10), [date(2026, 11, 2), date(2026, 11, 9), date(2026, 11, 16)]);
     }
 
     #[test]
@@ -343,46 +285,11 @@ mod tests {
         let d = date(2026, 11, 23);
         let weekly = |weekdays, interval| Recurrence::Weekly { weekdays, interval };
         let cases = [
-            (
-                weekly(vec![], 1),
-                time(9, 0),
-                time(10, 0),
-                d,
-                None,
-                ScheduleError::NoWeekday,
-            ),
-            (
-                weekly(vec![Weekday::Mon], 0),
-                time(9, 0),
-                time(10, 0),
-                d,
-                None,
-                ScheduleError::Interval,
-            ),
-            (
-                weekly(vec![Weekday::Mon], 53),
-                time(9, 0),
-                time(10, 0),
-                d,
-                None,
-                ScheduleError::Interval,
-            ),
-            (
-                weekly(vec![Weekday::Mon], 1),
-                time(10, 0),
-                time(9, 0),
-                d,
-                None,
-                ScheduleError::EndsBeforeStart,
-            ),
-            (
-                weekly(vec![Weekday::Mon], 1),
-                time(10, 0),
-                time(10, 0),
-                d,
-                None,
-                ScheduleError::EndsBeforeStart,
-            ),
+            (weekly(vec![], 1), time(9, 0), time(10, 0), d, None, ScheduleError::NoWeekday),
+            (weekly(vec![Weekday::Mon], 0), time(9, 0), time(10, 0), d, None, ScheduleError::Interval),
+            (weekly(vec![Weekday::Mon], 53), time(9, 0), time(10, 0), d, None, ScheduleError::Interval),
+            (weekly(vec![Weekday::Mon], 1), time(10, 0), time(9, 0), d, None, ScheduleError::EndsBeforeStart),
+            (weekly(vec![Weekday::Mon], 1), time(10, 0), time(10, 0), d, None, ScheduleError::EndsBeforeStart),
             (
                 weekly(vec![Weekday::Mon], 1),
                 time(9, 0),
@@ -409,20 +316,13 @@ mod tests {
             ),
         ];
         for (recurrence, starts, ends, first, last, expected) in cases {
-            assert_eq!(
-                Schedule::new(recurrence, starts, ends, first, last),
-                Err(expected)
-            );
+            assert_eq!(Schedule::new(recurrence, starts, ends, first, last), Err(expected));
         }
     }
 
     #[test]
     fn a_schedule_is_stored_as_readable_json() {
-        let s = weekly(
-            vec![Weekday::Thu, Weekday::Mon, Weekday::Mon],
-            2,
-            date(2026, 11, 23),
-        );
+        let s = weekly(vec![Weekday::Thu, Weekday::Mon, Weekday::Mon], 2, date(2026, 11, 23));
         let json = serde_json::to_value(&s).unwrap();
         assert_eq!(
             json,

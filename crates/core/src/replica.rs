@@ -28,10 +28,7 @@ pub struct RecordKey {
 
 impl RecordKey {
     pub fn new(kind: impl Into<Kind>, id: impl Into<RecordId>) -> Self {
-        Self {
-            kind: kind.into(),
-            id: id.into(),
-        }
+        Self { kind: kind.into(), id: id.into() }
     }
 }
 
@@ -69,11 +66,7 @@ impl Record {
 
     /// The latest stamp anywhere in the record.
     pub fn latest_stamp(&self) -> Option<Stamp> {
-        self.fields
-            .values()
-            .map(|f| f.stamp)
-            .chain(self.deleted)
-            .max()
+        self.fields.values().map(|f| f.stamp).chain(self.deleted).max()
     }
 }
 
@@ -117,14 +110,8 @@ impl Replica {
     }
 
     /// Records of one kind, deleted ones included, in id order.
-    pub fn of_kind<'a>(
-        &'a self,
-        kind: &'a str,
-    ) -> impl Iterator<Item = (&'a RecordId, &'a Record)> + 'a {
-        self.records
-            .iter()
-            .filter(move |(key, _)| key.kind == kind)
-            .map(|(key, record)| (&key.id, record))
+    pub fn of_kind<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = (&'a RecordId, &'a Record)> + 'a {
+        self.records.iter().filter(move |(key, _)| key.kind == kind).map(|(key, record)| (&key.id, record))
     }
 
     pub fn records(&self) -> impl Iterator<Item = (&RecordKey, &Record)> {
@@ -154,10 +141,7 @@ impl Replica {
 
     /// Deletes a record for good, as a change stamped `stamp`.
     pub fn delete(&mut self, key: RecordKey, stamp: Stamp) {
-        let change = Record {
-            fields: BTreeMap::new(),
-            deleted: Some(stamp),
-        };
+        let change = Record { fields: BTreeMap::new(), deleted: Some(stamp) };
         self.merge_record(key, &change, &mut KindSummary::default());
     }
 
@@ -168,9 +152,7 @@ impl Replica {
             let counts = summary.kinds.entry(key.kind.clone()).or_default();
             self.merge_record(key.clone(), incoming, counts);
         }
-        summary
-            .kinds
-            .retain(|_, counts| *counts != KindSummary::default());
+        summary.kinds.retain(|_, counts| *counts != KindSummary::default());
         summary
     }
 
@@ -184,25 +166,20 @@ impl Replica {
     /// future. They stay in `self`'s source, to be merged once time catches up.
     pub fn hold_back_after(&mut self, limit: Millis) -> Vec<HeldBack> {
         let mut held = Vec::new();
-        self.records
-            .retain(|key, record| match record.latest_stamp() {
-                Some(stamp) if stamp.millis > limit => {
-                    held.push(HeldBack {
-                        key: key.clone(),
-                        stamp,
-                    });
-                    false
-                }
-                _ => true,
-            });
+        self.records.retain(|key, record| match record.latest_stamp() {
+            Some(stamp) if stamp.millis > limit => {
+                held.push(HeldBack { key: key.clone(), stamp });
+                false
+            }
+            _ => true,
+        });
         held
     }
 
     fn merge_record(&mut self, key: RecordKey, incoming: &Record, counts: &mut KindSummary) {
         let Some(local) = self.records.get_mut(&key) else {
             counts.new += usize::from(!incoming.is_deleted());
-            self.records
-                .insert(key, Record::tombstoned_or(incoming.clone()));
+            self.records.insert(key, Record::tombstoned_or(incoming.clone()));
             return;
         };
         if let Some(deleted) = incoming.deleted {
@@ -273,11 +250,7 @@ mod tests {
     use serde_json::json;
 
     fn stamp(millis: Millis, device: u64) -> Stamp {
-        Stamp {
-            millis,
-            counter: 0,
-            device: DeviceId::from_u64(device),
-        }
+        Stamp { millis, counter: 0, device: DeviceId::from_u64(device) }
     }
 
     fn key(id: &str) -> RecordKey {
@@ -294,10 +267,7 @@ mod tests {
         ab.merge(&b);
         b.merge(&a);
         assert_eq!(ab, b);
-        assert_eq!(
-            ab.get(&key("p1")).unwrap().get("name"),
-            Some(&json!("Anne"))
-        );
+        assert_eq!(ab.get(&key("p1")).unwrap().get("name"), Some(&json!("Anne")));
     }
 
     #[test]
@@ -340,26 +310,12 @@ mod tests {
     fn unknown_kinds_and_fields_are_kept_verbatim() {
         let mut newer = Replica::new();
         let odd = json!({"nested": [1, 2, {"x": null}]});
-        newer.set(
-            RecordKey::new("rota-template", "t1"),
-            "shape",
-            odd.clone(),
-            stamp(1, 1),
-        );
+        newer.set(RecordKey::new("rota-template", "t1"), "shape", odd.clone(), stamp(1, 1));
         newer.set(key("p1"), "pronouns", json!("she/her"), stamp(1, 1));
         let mut older = Replica::new();
         older.merge(&newer);
-        assert_eq!(
-            older
-                .get(&RecordKey::new("rota-template", "t1"))
-                .unwrap()
-                .get("shape"),
-            Some(&odd)
-        );
-        assert_eq!(
-            older.get(&key("p1")).unwrap().get("pronouns"),
-            Some(&json!("she/her"))
-        );
+        assert_eq!(older.get(&RecordKey::new("rota-template", "t1")).unwrap().get("shape"), Some(&odd));
+        assert_eq!(older.get(&key("p1")).unwrap().get("pronouns"), Some(&json!("she/her")));
     }
 
     #[test]
@@ -373,55 +329,22 @@ mod tests {
         theirs.set(key("edited"), "name", json!("New"), stamp(20, 2));
         theirs.delete(key("gone"), stamp(20, 2));
         theirs.set(key("fresh"), "name", json!("Fresh"), stamp(20, 2));
-        theirs.set(
-            RecordKey::new("function", "f1"),
-            "name",
-            json!("Café"),
-            stamp(20, 2),
-        );
+        theirs.set(RecordKey::new("function", "f1"), "name", json!("Café"), stamp(20, 2));
 
         let preview = mine.preview(&theirs);
-        assert_eq!(
-            preview.kinds["person"],
-            KindSummary {
-                new: 1,
-                changed: 1,
-                deleted: 1,
-                conflicts_resolved: 1
-            }
-        );
-        assert_eq!(
-            preview.kinds["function"],
-            KindSummary {
-                new: 1,
-                ..KindSummary::default()
-            }
-        );
+        assert_eq!(preview.kinds["person"], KindSummary { new: 1, changed: 1, deleted: 1, conflicts_resolved: 1 });
+        assert_eq!(preview.kinds["function"], KindSummary { new: 1, ..KindSummary::default() });
         assert_eq!(mine.clone().merge(&theirs), preview);
-        assert!(
-            mine.clone().merge(&mine).is_empty(),
-            "merging oneself changes nothing"
-        );
+        assert!(mine.clone().merge(&mine).is_empty(), "merging oneself changes nothing");
     }
 
     #[test]
     fn records_stamped_far_ahead_are_held_back() {
         let mut incoming = Replica::new();
         incoming.set(key("ok"), "name", json!("Fine"), stamp(1_000, 1));
-        incoming.set(
-            key("ahead"),
-            "name",
-            json!("From the future"),
-            stamp(99_000, 7),
-        );
+        incoming.set(key("ahead"), "name", json!("From the future"), stamp(99_000, 7));
         let held = incoming.hold_back_after(5_000);
-        assert_eq!(
-            held,
-            vec![HeldBack {
-                key: key("ahead"),
-                stamp: stamp(99_000, 7)
-            }]
-        );
+        assert_eq!(held, vec![HeldBack { key: key("ahead"), stamp: stamp(99_000, 7) }]);
         assert_eq!(incoming.len(), 1);
     }
 
@@ -469,20 +392,9 @@ mod tests {
     /// exchange replicas in a random interleaving.
     #[derive(Clone, Debug)]
     enum Step {
-        Edit {
-            device: usize,
-            key: RecordKey,
-            field: &'static str,
-            value: Value,
-        },
-        Delete {
-            device: usize,
-            key: RecordKey,
-        },
-        Send {
-            from: usize,
-            to: usize,
-        },
+        Edit { device: usize, key: RecordKey, field: &'static str, value: Value },
+        Delete { device: usize, key: RecordKey },
+        Send { from: usize, to: usize },
         Tick(u64),
     }
 

@@ -67,22 +67,15 @@ pub fn report(replica: &Replica, from: NaiveDate, to: NaiveDate, by: GroupBy) ->
         }
     }
     if by != GroupBy::Person {
-        for shift in shifts_between(replica, from, to)
-            .into_iter()
-            .filter(|s| s.open_places() > 0)
-        {
-            row(&mut rows, label(None, Some(shift.function), shift.date)).open_places +=
-                u64::from(shift.open_places());
+        for shift in shifts_between(replica, from, to).into_iter().filter(|s| s.open_places() > 0) {
+            row(&mut rows, label(None, Some(shift.function), shift.date)).open_places += u64::from(shift.open_places());
         }
     }
     rows.into_values().collect()
 }
 
 fn row(rows: &mut BTreeMap<String, Row>, label: String) -> &mut Row {
-    rows.entry(label.clone()).or_insert_with(|| Row {
-        label,
-        ..Row::default()
-    })
+    rows.entry(label.clone()).or_insert_with(|| Row { label, ..Row::default() })
 }
 
 /// Names of people and functions, and which function a shift belongs to.
@@ -96,48 +89,24 @@ struct Names {
 impl Names {
     fn of(replica: &Replica) -> Self {
         Self {
-            people: replica
-                .all::<Person>()
-                .into_iter()
-                .map(|(id, p)| (id, p.name.into()))
-                .collect(),
-            functions: replica
-                .all::<Function>()
-                .into_iter()
-                .map(|(id, f)| (id, f.name))
-                .collect(),
-            agreement_function: replica
-                .all::<Agreement>()
-                .into_iter()
-                .map(|(id, a)| (id, a.function))
-                .collect(),
-            event_function: replica
-                .all::<Event>()
-                .into_iter()
-                .map(|(id, e)| (id, e.function))
-                .collect(),
+            people: replica.all::<Person>().into_iter().map(|(id, p)| (id, p.name.into())).collect(),
+            functions: replica.all::<Function>().into_iter().map(|(id, f)| (id, f.name)).collect(),
+            agreement_function: replica.all::<Agreement>().into_iter().map(|(id, a)| (id, a.function)).collect(),
+            event_function: replica.all::<Event>().into_iter().map(|(id, e)| (id, e.function)).collect(),
         }
     }
 
     fn person(&self, id: Id) -> String {
-        self.people
-            .get(&id)
-            .cloned()
-            .unwrap_or_else(|| DELETED.to_owned())
+        self.people.get(&id).cloned().unwrap_or_else(|| DELETED.to_owned())
     }
 
     fn function(&self, id: Id) -> String {
-        self.functions
-            .get(&id)
-            .cloned()
-            .unwrap_or_else(|| DELETED.to_owned())
+        self.functions.get(&id).cloned().unwrap_or_else(|| DELETED.to_owned())
     }
 
     fn function_of(&self, occurrence: &OccurrenceRef) -> Option<Id> {
         match occurrence {
-            OccurrenceRef::Agreement { agreement, .. } => {
-                self.agreement_function.get(agreement).copied()
-            }
+            OccurrenceRef::Agreement { agreement, .. } => self.agreement_function.get(agreement).copied(),
             OccurrenceRef::Event { event } => self.event_function.get(event).copied(),
         }
     }
@@ -172,9 +141,7 @@ pub fn to_csv(rows: &[Row], by: GroupBy, style: CsvStyle) -> String {
             text
         }
     };
-    let mut out = format!(
-        "{bom}{first}{sep}agreed hours{sep}spontaneous hours{sep}cancellations{sep}open places\r\n"
-    );
+    let mut out = format!("{bom}{first}{sep}agreed hours{sep}spontaneous hours{sep}cancellations{sep}open places\r\n");
     for row in rows {
         let fields = [
             quote(&row.label, sep),
@@ -192,11 +159,7 @@ pub fn to_csv(rows: &[Row], by: GroupBy, style: CsvStyle) -> String {
 /// Quotes a CSV field when it holds the separator, a quote or a line break,
 /// and defuses text a spreadsheet would run as a formula.
 fn quote(text: &str, sep: char) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
+    let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_owned() };
     if text.contains([sep, '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -216,11 +179,7 @@ mod tests {
     }
 
     fn stamp() -> Stamp {
-        Stamp {
-            millis: 1,
-            counter: 0,
-            device: DeviceId::from_u64(1),
-        }
+        Stamp { millis: 1, counter: 0, device: DeviceId::from_u64(1) }
     }
 
     const ANNA: Id = Id::from_u128(1);
@@ -232,32 +191,17 @@ mod tests {
         r.put(ANNA, &Person::new("Anna", date(1, 1)).unwrap(), stamp());
         r.put(CAFE, &Function::new("Café", None, 1).unwrap(), stamp());
         let schedule = Schedule::new(
-            Recurrence::Weekly {
-                weekdays: vec![Weekday::Mon],
-                interval: 1,
-            },
+            Recurrence::Weekly { weekdays: vec![Weekday::Mon], interval: 1 },
             NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
             NaiveTime::from_hms_opt(13, 0, 0).unwrap(),
             date(11, 2),
             Some(date(11, 30)),
         )
         .unwrap();
-        r.put(
-            MONDAYS,
-            &Agreement {
-                person: ANNA,
-                function: CAFE,
-                schedule,
-                buddy: None,
-            },
-            stamp(),
-        );
+        r.put(MONDAYS, &Agreement { person: ANNA, function: CAFE, schedule, buddy: None }, stamp());
         // Came on 2 Nov (3 h), cancelled 9 Nov, helped spontaneously on 4 Nov (1.5 h).
         let at = |d, h, m| date(11, d).and_hms_opt(h, m, 0).unwrap();
-        let agreed = OccurrenceRef::Agreement {
-            agreement: MONDAYS,
-            date: date(11, 2),
-        };
+        let agreed = OccurrenceRef::Agreement { agreement: MONDAYS, date: date(11, 2) };
         r.put(
             Id::from_u128(30),
             &CheckIn {
@@ -270,26 +214,13 @@ mod tests {
         );
         r.put(
             Id::from_u128(31),
-            &CheckIn {
-                person: ANNA,
-                occurrence: None,
-                checked_in: at(4, 9, 0),
-                checked_out: Some(at(4, 10, 30)),
-            },
+            &CheckIn { person: ANNA, occurrence: None, checked_in: at(4, 9, 0), checked_out: Some(at(4, 10, 30)) },
             stamp(),
         );
-        let cancelled = OccurrenceRef::Agreement {
-            agreement: MONDAYS,
-            date: date(11, 9),
-        };
+        let cancelled = OccurrenceRef::Agreement { agreement: MONDAYS, date: date(11, 9) };
         r.put(
             Id::from_u128(32),
-            &Cancellation {
-                person: ANNA,
-                occurrence: cancelled,
-                reason: None,
-                given_at: at(8, 12, 0),
-            },
+            &Cancellation { person: ANNA, occurrence: cancelled, reason: None, given_at: at(8, 12, 0) },
             stamp(),
         );
         r
@@ -313,23 +244,10 @@ mod tests {
     #[test]
     fn per_function_spontaneous_help_has_its_own_row_and_open_places_show() {
         let rows = report(&group(), date(11, 1), date(11, 30), GroupBy::Function);
-        assert_eq!(
-            rows[0],
-            Row {
-                label: NO_FUNCTION.into(),
-                spontaneous_minutes: 90,
-                ..Row::default()
-            }
-        );
+        assert_eq!(rows[0], Row { label: NO_FUNCTION.into(), spontaneous_minutes: 90, ..Row::default() });
         assert_eq!(
             rows[1],
-            Row {
-                label: "Café".into(),
-                agreed_minutes: 180,
-                cancellations: 1,
-                open_places: 1,
-                ..Row::default()
-            }
+            Row { label: "Café".into(), agreed_minutes: 180, cancellations: 1, open_places: 1, ..Row::default() }
         );
     }
 
@@ -364,14 +282,8 @@ mod tests {
 
     #[test]
     fn csv_fields_are_quoted_and_formulas_defused() {
-        let rows = [Row {
-            label: "=HYPERLINK(\"x\"), \"Bo\"".into(),
-            ..Row::default()
-        }];
+        let rows = [Row { label: "=HYPERLINK(\"x\"), \"Bo\"".into(), ..Row::default() }];
         let csv = to_csv(&rows, GroupBy::Person, CsvStyle::International);
-        assert!(
-            csv.contains("\"'=HYPERLINK(\"\"x\"\"), \"\"Bo\"\"\",0.00"),
-            "{csv}"
-        );
+        assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\"), \"\"Bo\"\"\",0.00"), "{csv}");
     }
 }

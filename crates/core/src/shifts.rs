@@ -65,17 +65,7 @@ pub fn shifts_between(replica: &Replica, from: NaiveDate, to: NaiveDate) -> Vec<
                 expected.push(person);
             }
         }
-        shifts.push(Shift {
-            occurrence,
-            function,
-            date,
-            starts,
-            ends,
-            places,
-            expected,
-            cancelled,
-            buddy,
-        });
+        shifts.push(Shift { occurrence, function, date, starts, ends, places, expected, cancelled, buddy });
     };
 
     for (id, agreement) in replica.all::<Agreement>() {
@@ -86,14 +76,8 @@ pub fn shifts_between(replica: &Replica, from: NaiveDate, to: NaiveDate) -> Vec<
             continue;
         }
         let schedule = &agreement.schedule;
-        for date in schedule
-            .dates_between(from, to)
-            .filter(|d| person.status.takes_part_on(*d))
-        {
-            let occurrence = OccurrenceRef::Agreement {
-                agreement: id,
-                date,
-            };
+        for date in schedule.dates_between(from, to).filter(|d| person.status.takes_part_on(*d)) {
+            let occurrence = OccurrenceRef::Agreement { agreement: id, date };
             add(
                 occurrence,
                 agreement.function,
@@ -109,16 +93,7 @@ pub fn shifts_between(replica: &Replica, from: NaiveDate, to: NaiveDate) -> Vec<
     for (id, event) in replica.all::<Event>() {
         if (from..=to).contains(&event.date) && functions.contains_key(&event.function) {
             let occurrence = OccurrenceRef::Event { event: id };
-            add(
-                occurrence,
-                event.function,
-                event.date,
-                event.starts,
-                event.ends,
-                event.needed,
-                None,
-                None,
-            );
+            add(occurrence, event.function, event.date, event.starts, event.ends, event.needed, None, None);
         }
     }
     shifts.sort_by_key(|s| (s.start(), s.function, s.occurrence));
@@ -148,45 +123,25 @@ mod tests {
 
     /// Anna has the café on Mondays (from 2 November) with Bent as buddy.
     fn group() -> Replica {
-        let stamp = Stamp {
-            millis: 1,
-            counter: 0,
-            device: DeviceId::from_u64(1),
-        };
+        let stamp = Stamp { millis: 1, counter: 0, device: DeviceId::from_u64(1) };
         let mut r = Replica::new();
         r.put(ANNA, &Person::new("Anna", date(1)).unwrap(), stamp);
         r.put(BENT, &Person::new("Bent", date(1)).unwrap(), stamp);
         r.put(CAFE, &Function::new("Café", Some(BENT), 2).unwrap(), stamp);
         let schedule = Schedule::new(
-            Recurrence::Weekly {
-                weekdays: vec![Weekday::Mon],
-                interval: 1,
-            },
+            Recurrence::Weekly { weekdays: vec![Weekday::Mon], interval: 1 },
             time(10),
             time(13),
             date(2),
             None,
         )
         .unwrap();
-        r.put(
-            MONDAYS,
-            &Agreement {
-                person: ANNA,
-                function: CAFE,
-                schedule,
-                buddy: Some(BENT),
-            },
-            stamp,
-        );
+        r.put(MONDAYS, &Agreement { person: ANNA, function: CAFE, schedule, buddy: Some(BENT) }, stamp);
         r
     }
 
     fn stamp(millis: u64) -> Stamp {
-        Stamp {
-            millis,
-            counter: 0,
-            device: DeviceId::from_u64(1),
-        }
+        Stamp { millis, counter: 0, device: DeviceId::from_u64(1) }
     }
 
     #[test]
@@ -194,27 +149,17 @@ mod tests {
         let shifts = shifts_between(&group(), date(1), date(30));
         let dates: Vec<NaiveDate> = shifts.iter().map(|s| s.date).collect();
         assert_eq!(dates, [date(2), date(9), date(16), date(23), date(30)]);
-        assert!(shifts
-            .iter()
-            .all(|s| s.expected == [ANNA] && s.open_places() == 0 && s.buddy == Some(BENT)));
+        assert!(shifts.iter().all(|s| s.expected == [ANNA] && s.open_places() == 0 && s.buddy == Some(BENT)));
     }
 
     #[test]
     fn a_cancellation_opens_the_place_and_a_sign_up_fills_it() {
         let mut r = group();
-        let monday = OccurrenceRef::Agreement {
-            agreement: MONDAYS,
-            date: date(9),
-        };
+        let monday = OccurrenceRef::Agreement { agreement: MONDAYS, date: date(9) };
         let given_at = date(8).and_hms_opt(18, 0, 0).unwrap();
         r.put(
             Id::from_u128(30),
-            &Cancellation {
-                person: ANNA,
-                occurrence: monday,
-                reason: Some("ill".into()),
-                given_at,
-            },
+            &Cancellation { person: ANNA, occurrence: monday, reason: Some("ill".into()), given_at },
             stamp(2),
         );
         let shift = shifts_between(&r, date(9), date(9)).remove(0);
@@ -222,14 +167,7 @@ mod tests {
         assert_eq!(shift.open_places(), 1);
         assert_eq!(shift.cancelled[0].notice_hours(shift.start()), 16.0);
 
-        r.put(
-            Id::from_u128(31),
-            &SignUp {
-                person: BENT,
-                occurrence: monday,
-            },
-            stamp(3),
-        );
+        r.put(Id::from_u128(31), &SignUp { person: BENT, occurrence: monday }, stamp(3));
         let shift = shifts_between(&r, date(9), date(9)).remove(0);
         assert_eq!(shift.expected, [BENT]);
         assert_eq!(shift.open_places(), 0);
@@ -239,15 +177,9 @@ mod tests {
     fn a_paused_person_has_no_shifts_until_their_return() {
         let mut r = group();
         let mut anna = r.read::<Person>(ANNA).unwrap();
-        anna.status = Status::Paused {
-            from: date(5),
-            until: Some(date(23)),
-        };
+        anna.status = Status::Paused { from: date(5), until: Some(date(23)) };
         r.put(ANNA, &anna, stamp(2));
-        let dates: Vec<NaiveDate> = shifts_between(&r, date(1), date(30))
-            .iter()
-            .map(|s| s.date)
-            .collect();
+        let dates: Vec<NaiveDate> = shifts_between(&r, date(1), date(30)).iter().map(|s| s.date).collect();
         assert_eq!(dates, [date(2), date(23), date(30)]);
     }
 
@@ -265,18 +197,10 @@ mod tests {
         r.put(Id::from_u128(40), &party, stamp(2));
         r.put(
             Id::from_u128(41),
-            &SignUp {
-                person: BENT,
-                occurrence: OccurrenceRef::Event {
-                    event: Id::from_u128(40),
-                },
-            },
+            &SignUp { person: BENT, occurrence: OccurrenceRef::Event { event: Id::from_u128(40) } },
             stamp(3),
         );
         let shift = shifts_between(&r, date(27), date(27)).remove(0);
-        assert_eq!(
-            (shift.places, shift.open_places(), shift.expected.clone()),
-            (4, 3, vec![BENT])
-        );
+        assert_eq!((shift.places, shift.open_places(), shift.expected.clone()), (4, 3, vec![BENT]));
     }
 }

@@ -16,11 +16,7 @@ pub fn arb_stamp() -> impl Strategy<Value = Stamp> {
 }
 
 pub fn arb_value() -> impl Strategy<Value = Value> {
-    prop_oneof![
-        (0..4i64).prop_map(Value::from),
-        "[a-c]{0,2}".prop_map(Value::from),
-        Just(Value::Null),
-    ]
+    prop_oneof![(0..4i64).prop_map(Value::from), "[a-c]{0,2}".prop_map(Value::from), Just(Value::Null),]
 }
 
 #[derive(Clone, Debug)]
@@ -30,10 +26,7 @@ pub enum Change {
 }
 
 pub fn arb_key() -> impl Strategy<Value = RecordKey> {
-    (
-        prop::sample::select(vec!["person", "function"]),
-        prop::sample::select(vec!["a", "b", "c"]),
-    )
+    (prop::sample::select(vec!["person", "function"]), prop::sample::select(vec!["a", "b", "c"]))
         .prop_map(|(kind, id)| RecordKey::new(kind, id))
 }
 

@@ -54,8 +54,7 @@ impl CheckIn {
 
     /// Minutes given, once checked out.
     pub fn minutes(&self) -> Option<i64> {
-        self.checked_out
-            .map(|out| (out - self.checked_in).num_minutes())
+        self.checked_out.map(|out| (out - self.checked_in).num_minutes())
     }
 }
 
@@ -65,20 +64,12 @@ mod tests {
     use chrono::NaiveDate;
 
     fn at(h: u32, m: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 11, 23)
-            .unwrap()
-            .and_hms_opt(h, m, 0)
-            .unwrap()
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(h, m, 0).unwrap()
     }
 
     #[test]
     fn checking_out_records_the_minutes_once() {
-        let mut stay = CheckIn {
-            person: Id::from_u128(1),
-            occurrence: None,
-            checked_in: at(10, 0),
-            checked_out: None,
-        };
+        let mut stay = CheckIn { person: Id::from_u128(1), occurrence: None, checked_in: at(10, 0), checked_out: None };
         assert!(stay.is_open() && stay.is_spontaneous());
         assert_eq!(stay.check_out(at(9, 0)), Err(CheckOutError::BeforeCheckIn));
         stay.check_out(at(12, 30)).unwrap();

@@ -20,24 +20,11 @@ impl Competence {
     /// The list a new group starts with, from the seed policy. Fixed ids, so
     /// two devices seeding a group make the same records.
     pub fn seeded() -> Vec<(Id, Competence)> {
-        [
-            "Buys supplies",
-            "Contacts suppliers",
-            "Key holder",
-            "Opens and closes",
-            "Uses AV equipment",
-        ]
-        .into_iter()
-        .enumerate()
-        .map(|(i, name)| {
-            (
-                Id::from_u128(0xC0_0000 + i as u128),
-                Competence {
-                    name: name.to_owned(),
-                },
-            )
-        })
-        .collect()
+        ["Buys supplies", "Contacts suppliers", "Key holder", "Opens and closes", "Uses AV equipment"]
+            .into_iter()
+            .enumerate()
+            .map(|(i, name)| (Id::from_u128(0xC0_0000 + i as u128), Competence { name: name.to_owned() }))
+            .collect()
     }
 }
 

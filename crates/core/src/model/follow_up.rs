@@ -20,9 +20,7 @@ impl Stage {
             Stage::Trial => 1,
             Stage::FollowUp => 2,
         };
-        start
-            .checked_add_months(Months::new(months))
-            .unwrap_or(NaiveDate::MAX)
+        start.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX)
     }
 }
 
@@ -57,13 +55,7 @@ mod tests {
     #[test]
     fn trial_after_one_month_follow_up_after_two() {
         let start = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
-        assert_eq!(
-            Stage::Trial.due(start),
-            NaiveDate::from_ymd_opt(2026, 2, 28).unwrap()
-        );
-        assert_eq!(
-            Stage::FollowUp.due(start),
-            NaiveDate::from_ymd_opt(2026, 3, 31).unwrap()
-        );
+        assert_eq!(Stage::Trial.due(start), NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
+        assert_eq!(Stage::FollowUp.due(start), NaiveDate::from_ymd_opt(2026, 3, 31).unwrap());
     }
 }

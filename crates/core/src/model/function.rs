@@ -42,12 +42,7 @@ impl Function {
         if !(1..=Self::MAX_NEEDED).contains(&needed) {
             return Err(FunctionError::Needed);
         }
-        Ok(Self {
-            name: name.to_owned(),
-            contact,
-            needed,
-            description: None,
-        })
+        Ok(Self { name: name.to_owned(), contact, needed, description: None })
     }
 }
 
@@ -60,9 +55,6 @@ mod tests {
         assert!(Function::new("Café", None, 2).is_ok());
         assert_eq!(Function::new("  ", None, 2), Err(FunctionError::NoName));
         assert_eq!(Function::new("Café", None, 0), Err(FunctionError::Needed));
-        assert_eq!(
-            Function::new("Café", None, 10_000),
-            Err(FunctionError::Needed)
-        );
+        assert_eq!(Function::new("Café", None, 10_000), Err(FunctionError::Needed));
     }
 }

@@ -68,26 +68,15 @@ mod tests {
 
     #[test]
     fn the_notice_is_counted_in_hours_before_the_start() {
-        let shift = NaiveDate::from_ymd_opt(2026, 11, 26)
-            .unwrap()
-            .and_hms_opt(10, 0, 0)
-            .unwrap();
+        let shift = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap().and_hms_opt(10, 0, 0).unwrap();
         let cancel = |given_at| Cancellation {
             person: Id::from_u128(1),
-            occurrence: OccurrenceRef::Event {
-                event: Id::from_u128(2),
-            },
+            occurrence: OccurrenceRef::Event { event: Id::from_u128(2) },
             reason: None,
             given_at,
         };
-        assert_eq!(
-            cancel(shift - chrono::Duration::minutes(90)).notice_hours(shift),
-            1.5
-        );
-        assert_eq!(
-            cancel(shift - chrono::Duration::days(2)).notice_hours(shift),
-            48.0
-        );
+        assert_eq!(cancel(shift - chrono::Duration::minutes(90)).notice_hours(shift), 1.5);
+        assert_eq!(cancel(shift - chrono::Duration::days(2)).notice_hours(shift), 48.0);
         assert!(cancel(shift + chrono::Duration::minutes(30)).notice_hours(shift) < 0.0);
     }
 

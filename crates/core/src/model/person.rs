@@ -37,10 +37,7 @@ impl PersonName {
         }
         let actual = trimmed.chars().count();
         if actual > Self::MAX_CHARS {
-            return Err(NameError::TooLong {
-                max: Self::MAX_CHARS,
-                actual,
-            });
+            return Err(NameError::TooLong { max: Self::MAX_CHARS, actual });
         }
         Ok(Self(trimmed.to_owned()))
     }
@@ -82,10 +79,7 @@ pub enum Status {
     #[default]
     Active,
     /// Stepped back (health, holidays…) from `from`, maybe until a return date.
-    Paused {
-        from: NaiveDate,
-        until: Option<NaiveDate>,
-    },
+    Paused { from: NaiveDate, until: Option<NaiveDate> },
     /// No longer in the group; history stays.
     Left { on: NaiveDate },
 }
@@ -95,9 +89,7 @@ impl Status {
     pub fn takes_part_on(&self, date: NaiveDate) -> bool {
         match self {
             Status::Active => true,
-            Status::Paused { from, until } => {
-                date < *from || until.is_some_and(|back| date >= back)
-            }
+            Status::Paused { from, until } => date < *from || until.is_some_and(|back| date >= back),
             Status::Left { on } => date < *on,
         }
     }
@@ -158,10 +150,7 @@ mod tests {
 
     #[test]
     fn a_name_is_trimmed() {
-        assert_eq!(
-            PersonName::parse("  Anna Jensen \n").unwrap().as_str(),
-            "Anna Jensen"
-        );
+        assert_eq!(PersonName::parse("  Anna Jensen \n").unwrap().as_str(), "Anna Jensen");
     }
 
     #[test]
@@ -177,22 +166,13 @@ mod tests {
     #[test]
     fn a_name_of_ten_thousand_characters_is_accepted() {
         let long = "æ".repeat(PersonName::MAX_CHARS);
-        assert_eq!(
-            PersonName::parse(&long).unwrap().as_str().chars().count(),
-            10_000
-        );
+        assert_eq!(PersonName::parse(&long).unwrap().as_str().chars().count(), 10_000);
     }
 
     #[test]
     fn a_name_longer_than_the_limit_is_refused_with_its_length() {
         let long = "a".repeat(PersonName::MAX_CHARS + 1);
-        assert_eq!(
-            PersonName::parse(&long),
-            Err(NameError::TooLong {
-                max: 10_000,
-                actual: 10_001
-            })
-        );
+        assert_eq!(PersonName::parse(&long), Err(NameError::TooLong { max: 10_000, actual: 10_001 }));
     }
 
     #[test]
@@ -208,61 +188,37 @@ mod tests {
 
     #[test]
     fn people_are_listed_alphabetically_ignoring_case() {
-        let stamp = Stamp {
-            millis: 1,
-            counter: 0,
-            device: DeviceId::from_u64(1),
-        };
+        let stamp = Stamp { millis: 1, counter: 0, device: DeviceId::from_u64(1) };
         let mut replica = Replica::new();
         for (n, name) in ["carl", "Anna", "bo", "Bent"].into_iter().enumerate() {
-            replica.put(
-                Id::from_u128(n as u128),
-                &Person::new(name, day(1)).unwrap(),
-                stamp,
-            );
+            replica.put(Id::from_u128(n as u128), &Person::new(name, day(1)).unwrap(), stamp);
         }
         replica.remove::<Person>(Id::from_u128(2), stamp);
-        let names: Vec<String> = Person::by_name(&replica)
-            .into_iter()
-            .map(|(_, p)| p.name.into())
-            .collect();
+        let names: Vec<String> = Person::by_name(&replica).into_iter().map(|(_, p)| p.name.into()).collect();
         assert_eq!(names, ["Anna", "Bent", "carl"]);
     }
 
     #[test]
     fn a_pause_covers_its_days_and_ends_on_the_return_date() {
-        let paused = Status::Paused {
-            from: day(10),
-            until: Some(day(20)),
-        };
+        let paused = Status::Paused { from: day(10), until: Some(day(20)) };
         assert!(paused.takes_part_on(day(9)));
         assert!(!paused.takes_part_on(day(10)));
         assert!(!paused.takes_part_on(day(19)));
         assert!(paused.takes_part_on(day(20)));
-        assert!(!Status::Paused {
-            from: day(10),
-            until: None
-        }
-        .takes_part_on(day(30)));
+        assert!(!Status::Paused { from: day(10), until: None }.takes_part_on(day(30)));
         assert!(!Status::Left { on: day(5) }.takes_part_on(day(5)));
     }
 
     #[test]
     fn editing_one_field_stamps_only_that_field() {
-        let stamp = |millis| Stamp {
-            millis,
-            counter: 0,
-            device: DeviceId::from_u64(1),
-        };
+        let stamp = |millis| Stamp { millis, counter: 0, device: DeviceId::from_u64(1) };
         let mut replica = Replica::new();
         let id = Id::from_u128(1);
         let mut anna = Person::new("Anna", day(23)).unwrap();
         replica.put(id, &anna, stamp(1));
         anna.phone = Some("12345678".into());
         replica.put(id, &anna, stamp(2));
-        let record = replica
-            .get(&crate::replica::RecordKey::new("person", id.to_string()))
-            .unwrap();
+        let record = replica.get(&crate::replica::RecordKey::new("person", id.to_string())).unwrap();
         assert_eq!(record.fields["name"].stamp, stamp(1));
         assert_eq!(record.fields["phone"].stamp, stamp(2));
         assert_eq!(replica.read::<Person>(id), Some(anna));
@@ -270,11 +226,7 @@ mod tests {
 
     #[test]
     fn deleting_a_person_leaves_no_personal_data() {
-        let stamp = |millis| Stamp {
-            millis,
-            counter: 0,
-            device: DeviceId::from_u64(1),
-        };
+        let stamp = |millis| Stamp { millis, counter: 0, device: DeviceId::from_u64(1) };
         let mut replica = Replica::new();
         let id = Id::from_u128(1);
         let mut anna = Person::new("Anna", day(23)).unwrap();
@@ -283,9 +235,6 @@ mod tests {
         replica.remove::<Person>(id, stamp(2));
         assert_eq!(replica.read::<Person>(id), None);
         let text = crate::export::write(&replica);
-        assert!(
-            !text.contains("Anna") && !text.contains("anna@example.org"),
-            "{text}"
-        );
+        assert!(!text.contains("Anna") && !text.contains("anna@example.org"), "{text}");
     }
 }
