@@ -308,7 +308,8 @@ mod tests {
     fn an_export_is_valid_against_the_published_schema() {
         let schema: Value = serde_json::from_str(include_str!("../../../docs/export-format.schema.json")).unwrap();
         let validator = jsonschema::validator_for(&schema).expect("the schema itself is valid");
-        for replica in [sample(), Replica::new()] {
+        let demo = crate::demo::demo(crate::demo::DemoOptions { seed: 9, people: 15, years: 1 });
+        for replica in [sample(), Replica::new(), demo] {
             let export: Value = serde_json::from_str(&write(&replica)).unwrap();
             let errors: Vec<String> = validator.iter_errors(&export).map(|e| e.to_string()).collect();
             assert!(errors.is_empty(), "{errors:#?}");
@@ -423,6 +424,27 @@ mod tests {
         #[test]
         fn export_then_import_is_the_identity(replica in arb_replica()) {
             prop_assert_eq!(read(write(&replica).as_bytes()), Ok(replica));
+        }
+
+        #[test]
+        fn three_devices_exchanging_files_in_any_order_converge(
+            replicas in prop::array::uniform3(arb_replica()),
+            sends in prop::collection::vec((0..3usize, 0..3usize), 0..12),
+        ) {
+            // Each send passes an export file, as people do by messenger.
+            let mut devices = replicas.clone();
+            let pass = |devices: &mut [Replica; 3], from: usize, to: usize| {
+                let file = write(&devices[from]);
+                devices[to].merge(&read(file.as_bytes()).unwrap());
+            };
+            for (from, to) in sends {
+                pass(&mut devices, from, to);
+            }
+            for (from, to) in [(1, 0), (2, 0), (0, 1), (0, 2)] {
+                pass(&mut devices, from, to);
+            }
+            prop_assert_eq!(write(&devices[0]), write(&devices[1]));
+            prop_assert_eq!(write(&devices[1]), write(&devices[2]));
         }
 
         #[test]
