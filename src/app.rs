@@ -3,11 +3,10 @@
 use leptos::prelude::*;
 
 use crate::components::nav::MainNav;
-use crate::components::notice::{DataNotice, ExportReminder};
+use crate::components::notice::{DataNotice, ExportReminder, SaveState};
 use crate::pages::{coming::Coming, not_found::NotFound, people::PeoplePage, settings::SettingsPage, today::TodayPage};
 use crate::route::{Page, Route};
 use crate::state::AppState;
-use crate::storage;
 
 fn current_route() -> Route {
     Route::from_hash(&window().location().hash().unwrap_or_default())
@@ -15,15 +14,14 @@ fn current_route() -> Route {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::load();
+    let state = AppState::start();
     provide_context(state);
 
-    // Another tab saved: merge its data so both tabs show the same.
-    let _ = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() == Some(storage::REPLICA_KEY) {
-            if let Some(text) = ev.new_value() {
-                state.merge_stored(&text);
-            }
+    // Closing the tab while a save is being written could lose it: ask first.
+    let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if state.saving.get_untracked() > 0 {
+            ev.prevent_default();
+            ev.set_return_value("Flok is still saving your change.");
         }
     });
 
@@ -51,7 +49,10 @@ pub fn App() -> impl IntoView {
             "Skip to content"
         </a>
         <header class="app-header">
-            <p class="brand">"Flok"</p>
+            <div class="brand-row">
+                <p class="brand">"Flok"</p>
+                <SaveState />
+            </div>
             <MainNav route=route />
         </header>
         <main id="main">

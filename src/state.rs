@@ -10,6 +10,7 @@ use flok_core::model::{NameError, Person, PersonName};
 use flok_core::replica::MergeSummary;
 use flok_core::{export, Clock, Id, Millis, Replica, Stamp};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::storage::{self, LoadError, SaveError};
 
@@ -30,30 +31,58 @@ pub struct AppState {
     pub last_export: RwSignal<Option<NaiveDate>>,
     /// Whether the browser promised to keep the data (`None` until it answers).
     pub persistent: RwSignal<Option<bool>>,
+    /// Whether the saved data has been read (pages wait before saying "empty").
+    pub loaded: RwSignal<bool>,
+    /// Saves still being written; leaving the page now could lose them.
+    pub saving: RwSignal<u32>,
+    /// Whether the latest save failed.
+    pub save_failed: RwSignal<bool>,
 }
 
 impl AppState {
-    /// Loads what this device saved; a problem becomes a notice, never a crash.
-    pub fn load() -> Self {
-        let (replica, notice) = match storage::load() {
-            Ok(replica) => (replica, None),
-            Err(error) => (Replica::new(), Some(Notice { text: load_message(&error), offer_export: false })),
-        };
-        let mut clock = Clock::new(storage::device_id());
-        if let Some(latest) = replica.latest_stamp() {
-            clock.observe(latest);
-        }
+    /// Starts empty and loads what this device saved in the background; a
+    /// problem becomes a notice, never a crash. Changes made before the load
+    /// finishes are kept: loading merges, and saving merges with what is stored.
+    pub fn start() -> Self {
         let state = Self {
-            replica: RwSignal::new(replica),
-            clock: StoredValue::new(clock),
-            notice: RwSignal::new(notice),
+            replica: RwSignal::new(Replica::new()),
+            clock: StoredValue::new(Clock::new(storage::device_id())),
+            notice: RwSignal::new(None),
             last_export: RwSignal::new(storage::last_export()),
             persistent: RwSignal::new(None),
+            loaded: RwSignal::new(false),
+            saving: RwSignal::new(0),
+            save_failed: RwSignal::new(false),
         };
-        leptos::task::spawn_local(async move {
+        spawn_local(async move {
+            match storage::load().await {
+                Ok(stored) => state.absorb(&stored),
+                Err(error) => state.notice.set(Some(Notice { text: load_message(&error), offer_export: false })),
+            }
+            state.loaded.set(true);
+        });
+        spawn_local(async move {
             state.persistent.set(Some(storage::request_persistence().await));
         });
+        // Another tab saved: merge what it stored, so both show the same.
+        storage::on_save_elsewhere(move || {
+            spawn_local(async move {
+                if let Ok(stored) = storage::load().await {
+                    state.absorb(&stored);
+                }
+            })
+        });
         state
+    }
+
+    /// Merges records from storage, and moves the clock past them.
+    fn absorb(&self, stored: &Replica) {
+        if let Some(latest) = stored.latest_stamp() {
+            self.clock.update_value(|clock| clock.observe(latest));
+        }
+        self.replica.update(|replica| {
+            replica.merge(stored);
+        });
     }
 
     /// The group's settings (defaults until someone changes them).
@@ -120,21 +149,15 @@ impl AppState {
     }
 
     fn save(&self) {
-        let mut result = Ok(());
-        self.replica.update(|replica| result = storage::save(replica));
-        self.notice.set(result.err().map(|error| Notice { text: save_message(&error), offer_export: true }));
-    }
-
-    /// Another tab saved: merge what it stored, so both show the same.
-    pub fn merge_stored(&self, text: &str) {
-        if let Ok(stored) = export::read(text.as_bytes()) {
-            if let Some(latest) = stored.latest_stamp() {
-                self.clock.update_value(|clock| clock.observe(latest));
-            }
-            self.replica.update(|replica| {
-                replica.merge(&stored);
-            });
-        }
+        let state = *self;
+        let snapshot = self.replica.get_untracked();
+        self.saving.update(|n| *n += 1);
+        spawn_local(async move {
+            let result = storage::save(&snapshot).await;
+            state.save_failed.set(result.is_err());
+            state.notice.set(result.err().map(|error| Notice { text: save_message(&error), offer_export: true }));
+            state.saving.update(|n| *n -= 1);
+        });
     }
 }
 

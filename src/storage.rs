@@ -1,27 +1,45 @@
-//! The replica in the browser's localStorage, through gloo-storage.
+//! Where the replica lives in the browser: IndexedDB.
 //!
-//! The whole replica is one key holding an export file (compact JSON), and
-//! `setItem` replaces a key whole: a crash or a closed tab mid-save leaves the
-//! previous state, never half of one. Before writing, a save merges what is
-//! stored (another tab may have saved since), so two tabs never overwrite each
-//! other's records. A value this version cannot read is moved aside, never
-//! overwritten.
+//! localStorage holds at most 5,242,880 characters per site; a group of 200
+//! people over five years needs about twice that (measured: README), so the
+//! replica is kept in IndexedDB, whose quota is a share of the disk. Small
+//! facts about this device (its id, its last export) stay in localStorage,
+//! through gloo-storage.
+//!
+//! The replica is one value (an export file, compact JSON) under one key, and
+//! each save is one readwrite transaction that reads what is stored, merges
+//! this tab's replica into it and writes the result: IndexedDB runs such
+//! transactions one at a time, so two tabs never overwrite each other's
+//! records, and a crash mid-save leaves the previous value. Other tabs hear of
+//! a save through a BroadcastChannel. A value this version cannot read is
+//! moved aside, never overwritten.
+
+use std::cell::RefCell;
 
 use flok_core::export::{self, ImportError};
 use flok_core::{DeviceId, Replica};
-use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
+use leptos::wasm_bindgen::closure::Closure;
+use leptos::wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{BroadcastChannel, DomException, IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
-/// Where the replica is kept.
-pub const REPLICA_KEY: &str = "flok.replica";
+const DATABASE: &str = "flok";
+const STORE: &str = "replica";
+/// The key of the replica in the store.
+const CURRENT: &str = "current";
+/// Prefix of the keys an unreadable value is moved to, with a time stamp.
+pub const UNREADABLE_PREFIX: &str = "unreadable.";
+/// The channel tabs announce their saves on.
+const CHANNEL: &str = "flok.saved";
+
 /// This installation's device id: made once, never taken from a file.
 pub const DEVICE_KEY: &str = "flok.device";
-/// Where Flok 0.1 kept its list of people; migrated on first load.
-pub const LEGACY_PEOPLE_KEY: &str = "flok.people";
 /// The day this device last exported (a fact about the device, not the group).
 pub const LAST_EXPORT_KEY: &str = "flok.last-export";
-/// Prefix of the keys an unreadable value is moved to, with a time stamp.
-pub const UNREADABLE_PREFIX: &str = "flok.unreadable.";
+/// Where earlier builds kept data in localStorage; migrated on first load and
+/// removed after the first successful save.
+pub const LEGACY_KEYS: [&str; 2] = ["flok.replica", "flok.people"];
 
 /// Why the saved data could not be loaded. Nothing is lost in either case.
 #[derive(Debug, PartialEq, Eq)]
@@ -41,80 +59,210 @@ pub enum SaveError {
     Failed(String),
 }
 
-fn available() -> bool {
+thread_local! {
+    /// The open database, kept between saves.
+    static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+}
+
+/// Waits for an IndexedDB request and gives its result.
+async fn done(request: &IdbRequest) -> Result<JsValue, JsValue> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let ok = request.clone();
+        request.set_onsuccess(Some(
+            Closure::once_into_js(move || resolve.call1(&JsValue::NULL, &ok.result().unwrap_or_default()))
+                .unchecked_ref(),
+        ));
+        let failed = request.clone();
+        request.set_onerror(Some(
+            Closure::once_into_js(move || {
+                let error = failed.error().ok().flatten().map_or(JsValue::UNDEFINED, JsValue::from);
+                reject.call1(&JsValue::NULL, &error)
+            })
+            .unchecked_ref(),
+        ));
+    });
+    JsFuture::from(promise).await
+}
+
+/// Waits for a transaction to be written to disk, or says why it was not.
+async fn committed(tx: &IdbTransaction) -> Result<(), JsValue> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        tx.set_oncomplete(Some(Closure::once_into_js(move || resolve.call0(&JsValue::NULL)).unchecked_ref()));
+        let failed = tx.clone();
+        let reject_with_error = move || {
+            let error = failed.error().map_or(JsValue::UNDEFINED, JsValue::from);
+            let _ = reject.call1(&JsValue::NULL, &error);
+        };
+        let on_abort = Closure::<dyn FnMut()>::new(reject_with_error);
+        tx.set_onabort(Some(on_abort.as_ref().unchecked_ref()));
+        tx.set_onerror(Some(on_abort.as_ref().unchecked_ref()));
+        on_abort.forget();
+    });
+    JsFuture::from(promise).await.map(|_| ())
+}
+
+async fn database() -> Result<IdbDatabase, JsValue> {
+    if let Some(db) = DB.with_borrow(Clone::clone) {
+        return Ok(db);
+    }
+    let factory = web_sys::window().ok_or("no window")?.indexed_db()?.ok_or("no IndexedDB")?;
+    let request = factory.open_with_u32(DATABASE, 1)?;
+    let upgrading = request.clone();
+    request.set_onupgradeneeded(Some(
+        Closure::once_into_js(move || {
+            if let Ok(db) = upgrading.result().and_then(|db| db.dyn_into::<IdbDatabase>().map_err(JsValue::from)) {
+                let _ = db.create_object_store(STORE);
+            }
+        })
+        .unchecked_ref(),
+    ));
+    let db: IdbDatabase = done(&request).await?.dyn_into()?;
+    // Another tab of a newer Flok wants to upgrade: let it, and reopen later.
+    db.set_onversionchange(Some(
+        Closure::once_into_js(move || {
+            if let Some(db) = DB.with_borrow_mut(Option::take) {
+                db.close();
+            }
+        })
+        .unchecked_ref(),
+    ));
+    DB.with_borrow_mut(|slot| *slot = Some(db.clone()));
+    Ok(db)
+}
+
+fn local_available() -> bool {
     web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
 }
 
 fn raw(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
+    local_available().then(|| LocalStorage::raw().get_item(key).ok().flatten()).flatten()
 }
 
 /// This installation's device id, made and kept on first use.
 pub fn device_id() -> DeviceId {
-    if !available() {
-        return DeviceId::random();
-    }
     if let Some(id) = raw(DEVICE_KEY).and_then(|text| text.parse().ok()) {
         return id;
     }
     let id = DeviceId::random();
     // If this fails the next start makes another id: harmless, as ids only
     // need to differ between devices.
-    let _ = LocalStorage::raw().set_item(DEVICE_KEY, &id.to_string());
+    if local_available() {
+        let _ = LocalStorage::raw().set_item(DEVICE_KEY, &id.to_string());
+    }
     id
 }
 
-/// The replica saved on this device; empty the first time. Data from Flok
-/// 0.1 is migrated (its key is removed after the first successful save).
-pub fn load() -> Result<Replica, LoadError> {
-    if !available() {
-        return Err(LoadError::Unavailable);
+/// The replica saved on this device; empty the first time. Data an earlier
+/// build kept in localStorage is migrated.
+pub async fn load() -> Result<Replica, LoadError> {
+    let db = database().await.map_err(|_| LoadError::Unavailable)?;
+    let tx = db.transaction_with_str(STORE).map_err(|_| LoadError::Unavailable)?;
+    let store = tx.object_store(STORE).map_err(|_| LoadError::Unavailable)?;
+    let request = store.get(&CURRENT.into()).map_err(|_| LoadError::Unavailable)?;
+    let stored = done(&request).await.map_err(|_| LoadError::Unavailable)?;
+    if let Some(text) = stored.as_string() {
+        return match export::read(text.as_bytes()) {
+            Ok(replica) => Ok(replica),
+            Err(reason) => Err(move_aside(&db, &text, reason).await),
+        };
     }
-    for key in [REPLICA_KEY, LEGACY_PEOPLE_KEY] {
+    for key in LEGACY_KEYS {
         if let Some(text) = raw(key) {
-            return export::read(text.as_bytes()).map_err(|reason| move_aside(key, &text, reason));
+            return export::read(text.as_bytes())
+                .map_err(|reason| LoadError::Unreadable { kept_as: format!("localStorage {key}"), reason });
         }
     }
     Ok(Replica::new())
 }
 
-/// Copies an unreadable value to a key of its own and clears the original,
-/// so the next save cannot destroy it and a person can still recover it.
-fn move_aside(key: &str, text: &str, reason: ImportError) -> LoadError {
+/// Copies an unreadable value to a key of its own and removes it from the
+/// current key, so the next save cannot destroy it.
+async fn move_aside(db: &IdbDatabase, text: &str, reason: ImportError) -> LoadError {
     let kept_as = format!("{UNREADABLE_PREFIX}{}", chrono::Utc::now().timestamp_millis());
-    if LocalStorage::raw().set_item(&kept_as, text).is_ok() {
-        LocalStorage::delete(key);
-        LoadError::Unreadable { kept_as, reason }
-    } else {
-        // No room to copy it: leave it under its own key, untouched.
-        LoadError::Unreadable { kept_as: key.to_owned(), reason }
+    let moved = async {
+        let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+        let store = tx.object_store(STORE)?;
+        store.put_with_key(&text.into(), &kept_as.as_str().into())?;
+        store.delete(&CURRENT.into())?;
+        committed(&tx).await
+    };
+    match moved.await {
+        Ok(()) => LoadError::Unreadable { kept_as, reason },
+        // No room to copy it: it stays where it was, untouched.
+        Err(_) => LoadError::Unreadable { kept_as: CURRENT.to_owned(), reason },
     }
 }
 
-/// Saves the replica, first merging in what another tab may have stored.
-pub fn save(replica: &mut Replica) -> Result<(), SaveError> {
-    if !available() {
-        return Err(SaveError::Unavailable);
-    }
-    if let Some(stored) = raw(REPLICA_KEY).and_then(|text| export::read(text.as_bytes()).ok()) {
-        replica.merge(&stored);
-    }
-    LocalStorage::set(REPLICA_KEY, export::to_value(replica)).map_err(|error| match error {
-        StorageError::JsError(js) if js.name == "QuotaExceededError" => SaveError::Full,
-        other => SaveError::Failed(other.to_string()),
+/// A value kept aside as unreadable, by its key.
+pub async fn kept_aside(key: &str) -> Option<String> {
+    let db = database().await.ok()?;
+    let store = db.transaction_with_str(STORE).ok()?.object_store(STORE).ok()?;
+    done(&store.get(&key.into()).ok()?).await.ok()?.as_string()
+}
+
+/// Saves the replica merged with what is stored (another tab may have saved
+/// since), in one transaction, then tells the other tabs.
+pub async fn save(replica: &Replica) -> Result<(), SaveError> {
+    let db = database().await.map_err(|_| SaveError::Unavailable)?;
+    let write = async {
+        let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+        let store = tx.object_store(STORE)?;
+        let stored = done(&store.get(&CURRENT.into())?).await?;
+        // Still inside the transaction: its requests keep it open.
+        let mut merged = stored.as_string().and_then(|text| export::read(text.as_bytes()).ok()).unwrap_or_default();
+        merged.merge(replica);
+        store.put_with_key(&export::to_value(&merged).to_string().into(), &CURRENT.into())?;
+        committed(&tx).await
+    };
+    write.await.map_err(|error| match error.dyn_ref::<DomException>().map(DomException::name).as_deref() {
+        Some("QuotaExceededError") => SaveError::Full,
+        _ => SaveError::Failed(error.as_string().unwrap_or_else(|| format!("{error:?}"))),
     })?;
-    LocalStorage::delete(LEGACY_PEOPLE_KEY);
+    if local_available() {
+        for key in LEGACY_KEYS {
+            LocalStorage::delete(key);
+        }
+    }
+    if let Ok(channel) = BroadcastChannel::new(CHANNEL) {
+        let _ = channel.post_message(&JsValue::TRUE);
+        channel.close();
+    }
+    Ok(())
+}
+
+/// Calls `heard` whenever another tab of this site saves.
+pub fn on_save_elsewhere(heard: impl Fn() + 'static) {
+    if let Ok(channel) = BroadcastChannel::new(CHANNEL) {
+        let listener = Closure::<dyn Fn()>::new(heard);
+        channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
+        // Both live as long as the page.
+        listener.forget();
+        std::mem::forget(channel);
+    }
+}
+
+/// Deletes everything Flok keeps on this device.
+pub async fn erase() -> Result<(), JsValue> {
+    let db = database().await?;
+    let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+    tx.object_store(STORE)?.clear()?;
+    committed(&tx).await?;
+    if local_available() {
+        for key in LEGACY_KEYS.into_iter().chain([DEVICE_KEY, LAST_EXPORT_KEY]) {
+            LocalStorage::delete(key);
+        }
+    }
     Ok(())
 }
 
 /// The day this device last exported, if ever.
 pub fn last_export() -> Option<chrono::NaiveDate> {
-    available().then(|| raw(LAST_EXPORT_KEY)).flatten().and_then(|text| text.parse().ok())
+    raw(LAST_EXPORT_KEY).and_then(|text| text.parse().ok())
 }
 
 /// Notes that this device exported today.
 pub fn record_export(day: chrono::NaiveDate) {
-    if available() {
+    if local_available() {
         let _ = LocalStorage::raw().set_item(LAST_EXPORT_KEY, &day.to_string());
     }
 }
@@ -129,5 +277,5 @@ pub async fn request_persistence() -> bool {
     let Ok(promise) = storage.persist() else {
         return false;
     };
-    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok_and(|granted| granted.is_truthy())
+    JsFuture::from(promise).await.is_ok_and(|granted| granted.is_truthy())
 }

@@ -42,3 +42,20 @@ pub fn ExportReminder() -> impl IntoView {
         })
     }
 }
+
+/// Whether what the person did is safely stored, so they know when they may
+/// close the tab.
+#[component]
+pub fn SaveState() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let text = move || {
+        if state.saving.get() > 0 {
+            "Saving…"
+        } else if state.save_failed.get() {
+            "Changes not saved"
+        } else {
+            "All changes saved"
+        }
+    };
+    view! { <p class="save-state" role="status">{text}</p> }
+}

@@ -51,7 +51,10 @@ pub fn PeoplePage() -> impl IntoView {
             <p class="status" role="status">{move || status.get()}</p>
             <Show
                 when=move || people.with(|listed| !listed.is_empty())
-                fallback=|| view! { <p class="empty">"No one has been added yet."</p> }
+                fallback=move || {
+                    let text = if state.loaded.get() { "No one has been added yet." } else { "Loading…" };
+                    view! { <p class="empty">{text}</p> }
+                }
             >
                 <ul class="people" aria-label="Everyone in the group">
                     <For each=move || people.get() key=|(id, _)| *id let:entry>

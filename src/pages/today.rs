@@ -16,6 +16,7 @@ pub fn TodayPage() -> impl IntoView {
         <section aria-labelledby="page-heading">
             <PageHeading text=Page::Today.label() />
             {move || match count() {
+                0 if !state.loaded.get() => view! { <p class="empty">"Loading…"</p> }.into_any(),
                 0 => view! {
                     <p>"Welcome to Flok. Start by adding the people of your group."</p>
                     <p><a class="button" href=Page::People.href()>"Go to People"</a></p>

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openPhone, root, screenshotDir, startApp } from './harness.mjs';
+import { addPerson, everyone, openPhone, root, screenshotDir, startApp } from './harness.mjs';
 
 const flok = join(root, 'target/debug/flok');
 const work = join(root, 'target/e2e-files');
@@ -17,10 +17,6 @@ before(async () => {
   app = await startApp();
 });
 after(async () => app?.stop());
-
-function everyone(page) {
-  return page.getByRole('list', { name: 'Everyone in the group' }).getByRole('listitem');
-}
 
 async function pick(page, file) {
   await page.getByLabel('Import file').setInputFiles(file);
@@ -49,9 +45,7 @@ test('a file made by the flok command line imports after a preview', async () =>
 
 test('an export from the app is a file the command line accepts', async () => {
   const { page, done } = await openPhone(app, '#/people');
-  await page.getByRole('button', { name: 'Add person' }).tap();
-  await page.getByLabel('Name', { exact: true }).fill('Anna Jensen');
-  await page.getByRole('button', { name: 'Save' }).tap();
+  await addPerson(page, 'Anna Jensen');
   await everyone(page).first().waitFor();
 
   await page.goto(`${app.url}#/settings`);
@@ -77,9 +71,7 @@ test('an export from the app is a file the command line accepts', async () => {
 
 test('a bad file is refused with a message saying which kind, and changes nothing', async () => {
   const { page, done } = await openPhone(app, '#/people');
-  await page.getByRole('button', { name: 'Add person' }).tap();
-  await page.getByLabel('Name', { exact: true }).fill('Anna');
-  await page.getByRole('button', { name: 'Save' }).tap();
+  await addPerson(page, 'Anna');
   await everyone(page).first().waitFor();
   await page.goto(`${app.url}#/settings`);
 

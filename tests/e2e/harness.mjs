@@ -140,3 +140,21 @@ export async function seriousAccessibilityViolations(page) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.node}`);
 }
+
+/** The list of everyone on the People page. */
+export function everyone(page) {
+  return page.getByRole('list', { name: 'Everyone in the group' }).getByRole('listitem');
+}
+
+/** Waits until the header says every change is stored, as a person would before closing. */
+export async function waitForSaved(page) {
+  await page.getByRole('status').filter({ hasText: /^All changes saved$/ }).waitFor();
+}
+
+/** Adds a person on the People page; unless told otherwise, waits until it is saved. */
+export async function addPerson(page, name, { expectSaved = true } = {}) {
+  await page.getByRole('button', { name: 'Add person' }).tap();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Save' }).tap();
+  if (expectSaved) await waitForSaved(page);
+}

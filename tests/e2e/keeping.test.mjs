@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openPhone, screenshotDir, startApp } from './harness.mjs';
+import { addPerson, openPhone, screenshotDir, startApp, waitForSaved } from './harness.mjs';
 
 let app;
 before(async () => (app = await startApp()));
@@ -34,9 +34,7 @@ const reminder = (page) => page.getByRole('region', { name: 'Export reminder' })
 test('a reminder to export appears once there is data, and an export quiets it', async () => {
   const { page, done } = await openPhone(app, '#/people');
   assert.equal(await reminder(page).count(), 0, 'nothing to lose yet');
-  await page.getByRole('button', { name: 'Add person' }).tap();
-  await page.getByLabel('Name', { exact: true }).fill('Anna');
-  await page.getByRole('button', { name: 'Save' }).tap();
+  await addPerson(page, 'Anna');
   await reminder(page).getByText('You have not exported your data from this device yet.').waitFor();
   await page.screenshot({ path: join(screenshotDir, 'export-reminder.png'), fullPage: true });
 
@@ -50,9 +48,7 @@ test('a reminder to export appears once there is data, and an export quiets it',
 
 test('an old export brings the reminder back; the threshold is a setting', async () => {
   const { page, done } = await openPhone(app, '#/people');
-  await page.getByRole('button', { name: 'Add person' }).tap();
-  await page.getByLabel('Name', { exact: true }).fill('Anna');
-  await page.getByRole('button', { name: 'Save' }).tap();
+  await addPerson(page, 'Anna');
   const twentyDaysAgo = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
   await page.evaluate((day) => localStorage.setItem('flok.last-export', day), twentyDaysAgo);
   await page.goto(`${app.url}#/settings`);
@@ -70,8 +66,9 @@ test('an old export brings the reminder back; the threshold is a setting', async
   await days.fill('30');
   await days.blur();
   await reminder(page).waitFor({ state: 'detached' });
+  await waitForSaved(page);
   await page.reload();
-  assert.equal(await page.getByLabel('Remind me to export after (days)').inputValue(), '30');
+  await page.waitForFunction(() => document.getElementById('reminder-days')?.value === '30');
   assert.equal(await reminder(page).count(), 0);
   await done();
 });

@@ -2,21 +2,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { assertNoSidewaysScroll, openPhone, screenshotDir, startApp } from './harness.mjs';
+import { addPerson, assertNoSidewaysScroll, everyone, openPhone, screenshotDir, startApp } from './harness.mjs';
 
 let app;
 before(async () => (app = await startApp()));
 after(async () => app?.stop());
-
-async function addPerson(page, name) {
-  await page.getByRole('button', { name: 'Add person' }).tap();
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByRole('button', { name: 'Save' }).tap();
-}
-
-function everyone(page) {
-  return page.getByRole('list', { name: 'Everyone in the group' }).getByRole('listitem');
-}
 
 test('a person added on the People page is still there after a reload', async () => {
   const { page, done } = await openPhone(app, '#/people');
