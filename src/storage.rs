@@ -110,7 +110,7 @@ async fn database() -> Result<IdbDatabase, JsValue> {
     let upgrading = request.clone();
     request.set_onupgradeneeded(Some(
         Closure::once_into_js(move || {
-            if let Ok(db) = upgrading.result().and_then(|db| db.dyn_into::<IdbDatabase>().map_err(JsValue::from)) {
+            if let Ok(db) = upgrading.result().and_then(|db| db.dyn_into::<IdbDatabase>()) {
                 let _ = db.create_object_store(STORE);
             }
         })

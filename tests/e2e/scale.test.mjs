@@ -1,0 +1,40 @@
+// The size Flok is built for: a group of 200 people over five years (the
+// `flok demo` data set) imports, saves in IndexedDB with room to spare, and
+// is all there after a reload.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { everyone, openPhone, root, startApp, waitForSaved } from './harness.mjs';
+
+const work = join(root, 'target/e2e-files');
+let app;
+before(async () => {
+  mkdirSync(work, { recursive: true });
+  app = await startApp();
+});
+after(async () => app?.stop());
+
+test('200 people over five years import, save with room to spare, and survive a reload', async () => {
+  const file = join(work, 'demo-200x5.json');
+  execFileSync(join(root, 'target/debug/flok'), ['demo', '--seed', '1', '--people', '200', '--years', '5', '-o', file]);
+  const { page, done } = await openPhone(app, '#/settings');
+  await page.getByLabel('Import file').setInputFiles(file);
+  const people = page.getByRole('table', { name: 'What the import will change' }).getByRole('row', { name: /^People/ });
+  await people.waitFor({ timeout: 60_000 });
+  assert.deepEqual(await people.getByRole('cell').allTextContents(), ['200', '0', '0']);
+  await page.getByRole('button', { name: 'Merge into my data' }).tap();
+  await page.getByRole('status').filter({ hasText: /^Imported: \d+ new/ }).waitFor({ timeout: 60_000 });
+  await waitForSaved(page);
+
+  const { usage, quota } = await page.evaluate(() => navigator.storage.estimate());
+  console.log(`# stored: ${usage} bytes of a ${quota}-byte quota (${((100 * usage) / quota).toFixed(2)} %)`);
+  assert.ok(usage < quota / 10, `${usage} bytes is too close to the quota of ${quota}`);
+
+  await page.goto(`${app.url}#/people`);
+  await page.reload();
+  await everyone(page).nth(199).waitFor({ timeout: 60_000 });
+  assert.equal(await everyone(page).count(), 200);
+  await done();
+});
