@@ -4,18 +4,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addPerson, everyone, openPhone, root, screenshotDir, startApp } from './harness.mjs';
-
-const flok = join(root, 'target/debug/flok');
-const work = join(root, 'target/e2e-files');
+import { addPerson, everyone, flok, openPhone, scratchDir, screenshotDir, startApp } from './harness.mjs';
 
 let app;
-before(async () => {
-  mkdirSync(work, { recursive: true });
-  app = await startApp();
-});
+before(async () => (app = await startApp()));
 after(async () => app?.stop());
 
 async function pick(page, file) {
@@ -23,7 +17,7 @@ async function pick(page, file) {
 }
 
 test('a file made by the flok command line imports after a preview', async () => {
-  const file = join(work, 'from-cli.json');
+  const file = join(scratchDir, 'from-cli.json');
   execFileSync(flok, ['demo', '--seed', '11', '--people', '6', '--years', '1', '-o', file]);
   const { page, done } = await openPhone(app, '#/settings');
   await pick(page, file);
@@ -54,7 +48,7 @@ test('an export from the app is a file the command line accepts', async () => {
     page.getByRole('button', { name: 'Export data' }).tap(),
   ]);
   assert.match(download.suggestedFilename(), /^flok-group-\d{4}-\d{2}-\d{2}\.json$/);
-  const file = join(work, 'from-app.json');
+  const file = join(scratchDir, 'from-app.json');
   await download.saveAs(file);
 
   assert.match(execFileSync(flok, ['validate', file]).toString(), /a sound Flok export \(format 2\.0/);
@@ -75,7 +69,7 @@ test('a bad file is refused with a message saying which kind, and changes nothin
   await everyone(page).first().waitFor();
   await page.goto(`${app.url}#/settings`);
 
-  const good = readFileSync(join(work, 'from-cli.json'), 'utf8');
+  const good = readFileSync(join(scratchDir, 'from-cli.json'), 'utf8');
   const cases = [
     ['empty.json', '', 'The file is empty.'],
     ['notes.txt', 'Shopping: milk, coffee', 'The file is not JSON, so it is not a Flok export.'],
@@ -99,7 +93,7 @@ test('a bad file is refused with a message saying which kind, and changes nothin
 
 test('cancelling a previewed import changes nothing', async () => {
   const { page, done } = await openPhone(app, '#/settings');
-  await pick(page, join(work, 'from-cli.json'));
+  await pick(page, join(scratchDir, 'from-cli.json'));
   await page.getByRole('table', { name: 'What the import will change' }).waitFor();
   await page.getByRole('button', { name: 'Cancel' }).tap();
   await page.goto(`${app.url}#/people`);

@@ -12,6 +12,10 @@ import { chromium } from 'playwright-core';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const screenshotDir = join(root, 'target/e2e-screenshots');
+/** Where tests write the files they pass between the app and the CLI. */
+export const scratchDir = join(root, 'target/e2e-files');
+/** The `flok` command line, built by the test command before these tests. */
+export const flok = join(root, 'target/debug/flok');
 
 /** The phone every test uses: 390×844 CSS px, touch, English. */
 export const phone = {
@@ -68,6 +72,7 @@ export async function startApp() {
     ],
   });
   mkdirSync(screenshotDir, { recursive: true });
+  mkdirSync(scratchDir, { recursive: true });
   return {
     url,
     browser,

@@ -4,21 +4,16 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { everyone, openPhone, root, startApp, waitForSaved } from './harness.mjs';
+import { everyone, flok, openPhone, scratchDir, startApp, waitForSaved } from './harness.mjs';
 
-const work = join(root, 'target/e2e-files');
 let app;
-before(async () => {
-  mkdirSync(work, { recursive: true });
-  app = await startApp();
-});
+before(async () => (app = await startApp()));
 after(async () => app?.stop());
 
 test('200 people over five years import, save with room to spare, and survive a reload', async () => {
-  const file = join(work, 'demo-200x5.json');
-  execFileSync(join(root, 'target/debug/flok'), ['demo', '--seed', '1', '--people', '200', '--years', '5', '-o', file]);
+  const file = join(scratchDir, 'demo-200x5.json');
+  execFileSync(flok, ['demo', '--seed', '1', '--people', '200', '--years', '5', '-o', file]);
   const { page, done } = await openPhone(app, '#/settings');
   await page.getByLabel('Import file').setInputFiles(file);
   const people = page.getByRole('table', { name: 'What the import will change' }).getByRole('row', { name: /^People/ });

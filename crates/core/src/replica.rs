@@ -416,6 +416,17 @@ mod tests {
     }
 
     impl Device {
+        /// Three fresh devices whose clocks are off by `skews` milliseconds.
+        fn three(skews: [i64; 3]) -> Vec<Device> {
+            (0..3)
+                .map(|i| Device {
+                    replica: Replica::new(),
+                    clock: Clock::new(DeviceId::from_u64(i as u64 + 1)),
+                    skew: skews[i],
+                })
+                .collect()
+        }
+
         fn wall(&self, real: u64) -> Millis {
             real.saturating_add_signed(self.skew)
         }
@@ -440,9 +451,7 @@ mod tests {
             final_order in Just([0usize, 1, 2]).prop_shuffle(),
         ) {
             let mut real = 1_800_000_000_000u64;
-            let mut devices: Vec<Device> = (0..3)
-                .map(|i| Device { replica: Replica::new(), clock: Clock::new(DeviceId::from_u64(i as u64 + 1)), skew: skews[i] })
-                .collect();
+            let mut devices = Device::three(skews);
             for step in steps {
                 match step {
                     Step::Edit { device, key, field, value } => {
@@ -484,9 +493,7 @@ mod tests {
             // Each edit is made by a device that has just received the previous
             // one: a causal chain. The last edit must be the value everywhere.
             let mut real = 1_800_000_000_000u64;
-            let mut devices: Vec<Device> = (0..3)
-                .map(|i| Device { replica: Replica::new(), clock: Clock::new(DeviceId::from_u64(i as u64 + 1)), skew: skews[i] })
-                .collect();
+            let mut devices = Device::three(skews);
             let mut previous: Option<usize> = None;
             let mut last_value = String::new();
             for (device, value, pause) in chain {

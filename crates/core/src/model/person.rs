@@ -148,6 +148,10 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
     }
 
+    fn stamp(millis: u64) -> Stamp {
+        Stamp { millis, counter: 0, device: DeviceId::from_u64(1) }
+    }
+
     #[test]
     fn a_name_is_trimmed() {
         assert_eq!(PersonName::parse("  Anna Jensen \n").unwrap().as_str(), "Anna Jensen");
@@ -188,12 +192,11 @@ mod tests {
 
     #[test]
     fn people_are_listed_alphabetically_ignoring_case() {
-        let stamp = Stamp { millis: 1, counter: 0, device: DeviceId::from_u64(1) };
         let mut replica = Replica::new();
         for (n, name) in ["carl", "Anna", "bo", "Bent"].into_iter().enumerate() {
-            replica.put(Id::from_u128(n as u128), &Person::new(name, day(1)).unwrap(), stamp);
+            replica.put(Id::from_u128(n as u128), &Person::new(name, day(1)).unwrap(), stamp(1));
         }
-        replica.remove::<Person>(Id::from_u128(2), stamp);
+        replica.remove::<Person>(Id::from_u128(2), stamp(1));
         let names: Vec<String> = Person::by_name(&replica).into_iter().map(|(_, p)| p.name.into()).collect();
         assert_eq!(names, ["Anna", "Bent", "carl"]);
     }
@@ -211,7 +214,6 @@ mod tests {
 
     #[test]
     fn editing_one_field_stamps_only_that_field() {
-        let stamp = |millis| Stamp { millis, counter: 0, device: DeviceId::from_u64(1) };
         let mut replica = Replica::new();
         let id = Id::from_u128(1);
         let mut anna = Person::new("Anna", day(23)).unwrap();
@@ -226,7 +228,6 @@ mod tests {
 
     #[test]
     fn deleting_a_person_leaves_no_personal_data() {
-        let stamp = |millis| Stamp { millis, counter: 0, device: DeviceId::from_u64(1) };
         let mut replica = Replica::new();
         let id = Id::from_u128(1);
         let mut anna = Person::new("Anna", day(23)).unwrap();
