@@ -56,7 +56,9 @@ impl AppState {
         };
         spawn_local(async move {
             match storage::load().await {
-                Ok(stored) => state.absorb(&stored),
+                Ok(stored) => {
+                    state.absorb(&stored);
+                }
                 Err(error) => state.notice.set(Some(Notice { text: load_message(&error), offer_export: false })),
             }
             state.loaded.set(true);
@@ -75,14 +77,15 @@ impl AppState {
         state
     }
 
-    /// Merges records from storage, and moves the clock past them.
-    fn absorb(&self, stored: &Replica) {
-        if let Some(latest) = stored.latest_stamp() {
+    /// Merges records from elsewhere (storage, a file), and moves the clock
+    /// past them so this device's next change sorts after them.
+    fn absorb(&self, other: &Replica) -> MergeSummary {
+        if let Some(latest) = other.latest_stamp() {
             self.clock.update_value(|clock| clock.observe(latest));
         }
-        self.replica.update(|replica| {
-            replica.merge(stored);
-        });
+        let mut summary = MergeSummary::default();
+        self.replica.update(|replica| summary = replica.merge(other));
+        summary
     }
 
     /// The group's settings (defaults until someone changes them).
@@ -129,11 +132,7 @@ impl AppState {
 
     /// Merges a planned import and saves.
     pub fn apply_import(&self, plan: &ImportPlan) -> MergeSummary {
-        if let Some(latest) = plan.incoming.latest_stamp() {
-            self.clock.update_value(|clock| clock.observe(latest));
-        }
-        let mut summary = MergeSummary::default();
-        self.replica.update(|replica| summary = replica.merge(&plan.incoming));
+        let summary = self.absorb(&plan.incoming);
         self.save();
         summary
     }

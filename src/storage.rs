@@ -62,6 +62,9 @@ pub enum SaveError {
 thread_local! {
     /// The open database, kept between saves.
     static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+    /// This tab's end of the channel: one object for sending and hearing, as
+    /// a channel object never hears its own messages.
+    static SAVES: Option<BroadcastChannel> = BroadcastChannel::new(CHANNEL).ok();
 }
 
 /// Waits for an IndexedDB request and gives its result.
@@ -223,22 +226,20 @@ pub async fn save(replica: &Replica) -> Result<(), SaveError> {
             LocalStorage::delete(key);
         }
     }
-    if let Ok(channel) = BroadcastChannel::new(CHANNEL) {
-        let _ = channel.post_message(&JsValue::TRUE);
-        channel.close();
-    }
+    SAVES.with(|channel| channel.as_ref().map(|c| c.post_message(&JsValue::TRUE)));
     Ok(())
 }
 
 /// Calls `heard` whenever another tab of this site saves.
 pub fn on_save_elsewhere(heard: impl Fn() + 'static) {
-    if let Ok(channel) = BroadcastChannel::new(CHANNEL) {
-        let listener = Closure::<dyn Fn()>::new(heard);
-        channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
-        // Both live as long as the page.
-        listener.forget();
-        std::mem::forget(channel);
-    }
+    SAVES.with(|channel| {
+        if let Some(channel) = channel {
+            let listener = Closure::<dyn Fn()>::new(heard);
+            channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
+            // It lives as long as the page.
+            listener.forget();
+        }
+    });
 }
 
 /// Deletes everything Flok keeps on this device.
