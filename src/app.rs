@@ -21,7 +21,7 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
         if state.saving.get_untracked() > 0 {
             ev.prevent_default();
-            ev.set_return_value("Flok is still saving your change.");
+            ev.set_return_value(state.t().still_saving);
         }
     });
 
@@ -29,13 +29,21 @@ pub fn App() -> impl IntoView {
     // The listener lives as long as the page: the app is never unmounted.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
 
+    // The page's language is the interface's, for screen readers and hyphenation.
+    Effect::new(move || {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", state.lang().code());
+        }
+    });
+
     // Keep the window title in step, and after a navigation move focus to the
     // new page's heading so a screen reader announces where the person is.
     Effect::new(move |previous: Option<Route>| {
         let now = route.get();
+        let t = state.t();
         let title = match &now {
-            Route::Page(page) => format!("{} · Flok", page.label()),
-            Route::NotFound(_) => "Page not found · Flok".to_owned(),
+            Route::Page(page) => format!("{} · Flok", t.page(*page)),
+            Route::NotFound(_) => format!("{} · Flok", t.page_not_found),
         };
         document().set_title(&title);
         if previous.is_some_and(|before| before != now) {
@@ -46,7 +54,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#page-heading" on:click=|ev| { ev.prevent_default(); focus_page_heading(); }>
-            "Skip to content"
+            {move || state.t().skip_to_content}
         </a>
         <header class="app-header">
             <div class="brand-row">

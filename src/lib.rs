@@ -1,9 +1,10 @@
 //! Flok's web app: Leptos components over the domain core.
 //!
-//! Only [`route`] is plain Rust (tested natively); everything that needs a
+//! [`route`] and [`i18n`] are plain Rust (tested natively); everything that needs a
 //! browser is compiled for wasm32 alone, so `cargo test` on a laptop builds
 //! no web dependency.
 
+pub mod i18n;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]

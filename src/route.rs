@@ -43,19 +43,6 @@ impl Page {
     pub fn href(self) -> String {
         format!("#/{}", self.slug())
     }
-
-    /// The page's name in navigation, headings and the window title.
-    pub fn label(self) -> &'static str {
-        match self {
-            Page::Today => "Today",
-            Page::MyShifts => "My shifts",
-            Page::OpenSlots => "Open slots",
-            Page::People => "People",
-            Page::Functions => "Functions",
-            Page::Reports => "Reports",
-            Page::Settings => "Settings",
-        }
-    }
 }
 
 impl Route {

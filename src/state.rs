@@ -12,14 +12,17 @@ use flok_core::{export, Clock, Id, Millis, Replica, Stamp};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::i18n::{Lang, Texts};
 use crate::storage::{self, LoadError, SaveError};
 
-/// Something the person must know about their data, shown above every page.
+/// Something the person must know about their data, shown above every page
+/// (in their language: the words are chosen where it is shown).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    pub text: String,
-    /// Whether to offer an export: the one way to keep what could not be saved.
-    pub offer_export: bool,
+pub enum Notice {
+    /// The saved data could not be loaded; nothing was lost.
+    NotLoaded(LoadError),
+    /// A change could not be saved; it is kept in the tab, and an export is offered.
+    NotSaved(SaveError),
 }
 
 #[derive(Clone, Copy)]
@@ -37,6 +40,8 @@ pub struct AppState {
     pub saving: RwSignal<u32>,
     /// Whether the latest save failed.
     pub save_failed: RwSignal<bool>,
+    /// The language chosen on this device; `None` follows the browser.
+    pub language_choice: RwSignal<Option<Lang>>,
 }
 
 impl AppState {
@@ -53,13 +58,14 @@ impl AppState {
             loaded: RwSignal::new(false),
             saving: RwSignal::new(0),
             save_failed: RwSignal::new(false),
+            language_choice: RwSignal::new(storage::chosen_language()),
         };
         spawn_local(async move {
             match storage::load().await {
                 Ok(stored) => {
                     state.absorb(&stored);
                 }
-                Err(error) => state.notice.set(Some(Notice { text: load_message(&error), offer_export: false })),
+                Err(error) => state.notice.set(Some(Notice::NotLoaded(error))),
             }
             state.loaded.set(true);
         });
@@ -86,6 +92,25 @@ impl AppState {
         let mut summary = MergeSummary::default();
         self.replica.update(|replica| summary = replica.merge(other));
         summary
+    }
+
+    /// The interface language: the one chosen here, else the browser's.
+    pub fn lang(&self) -> Lang {
+        self.language_choice.get().unwrap_or_else(|| {
+            let languages = storage::browser_languages();
+            Lang::from_browser(languages.iter().map(String::as_str))
+        })
+    }
+
+    /// The interface's words, in its language.
+    pub fn t(&self) -> &'static Texts {
+        self.lang().texts()
+    }
+
+    /// Chooses the language on this device (`None`: as the browser).
+    pub fn choose_language(&self, choice: Option<Lang>) {
+        storage::choose_language(choice);
+        self.language_choice.set(choice);
     }
 
     /// The group's settings (defaults until someone changes them).
@@ -154,7 +179,7 @@ impl AppState {
         spawn_local(async move {
             let result = storage::save(&snapshot).await;
             state.save_failed.set(result.is_err());
-            state.notice.set(result.err().map(|error| Notice { text: save_message(&error), offer_export: true }));
+            state.notice.set(result.err().map(Notice::NotSaved));
             state.saving.update(|n| *n -= 1);
         });
     }
@@ -168,25 +193,4 @@ fn today() -> NaiveDate {
 /// This device's clock, in milliseconds since 1970 (UTC).
 fn now_millis() -> Millis {
     u64::try_from(chrono::Utc::now().timestamp_millis()).unwrap_or(0)
-}
-
-fn load_message(error: &LoadError) -> String {
-    match error {
-        LoadError::Unavailable => "This browser does not let Flok save anything here (is it a private window?). \
-             What you add stays only until this tab closes."
-            .into(),
-        LoadError::Unreadable { kept_as, reason } => format!(
-            "The saved data could not be read: {reason} \
-             It was kept untouched under the storage key “{kept_as}”; Flok started empty."
-        ),
-    }
-}
-
-fn save_message(error: &SaveError) -> String {
-    let cause = match error {
-        SaveError::Unavailable => "this browser does not allow saving here".to_owned(),
-        SaveError::Full => "this browser's storage for Flok is full".to_owned(),
-        SaveError::Failed(reason) => reason.clone(),
-    };
-    format!("Not saved: {cause}. Your change is kept in this tab only; keep the tab open.")
 }

@@ -16,6 +16,7 @@
 
 use std::cell::RefCell;
 
+use crate::i18n::Lang;
 use flok_core::export::{self, ImportError};
 use flok_core::{DeviceId, Replica};
 use gloo_storage::{LocalStorage, Storage};
@@ -35,6 +36,8 @@ const CHANNEL: &str = "flok.saved";
 
 /// This installation's device id: made once, never taken from a file.
 pub const DEVICE_KEY: &str = "flok.device";
+/// The language chosen on this device; absent to follow the browser.
+pub const LANGUAGE_KEY: &str = "flok.language";
 /// The day this device last exported (a fact about the device, not the group).
 pub const LAST_EXPORT_KEY: &str = "flok.last-export";
 /// Where earlier builds kept data in localStorage; migrated on first load and
@@ -42,7 +45,7 @@ pub const LAST_EXPORT_KEY: &str = "flok.last-export";
 pub const LEGACY_KEYS: [&str; 2] = ["flok.replica", "flok.people"];
 
 /// Why the saved data could not be loaded. Nothing is lost in either case.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
     /// The browser offers no storage (e.g. a private window that blocks it).
     Unavailable,
@@ -51,7 +54,7 @@ pub enum LoadError {
 }
 
 /// Why a save did not happen. The change is still in the open tab.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveError {
     Unavailable,
     /// The browser's quota for this site is used up.
@@ -249,11 +252,34 @@ pub async fn erase() -> Result<(), JsValue> {
     tx.object_store(STORE)?.clear()?;
     committed(&tx).await?;
     if local_available() {
-        for key in LEGACY_KEYS.into_iter().chain([DEVICE_KEY, LAST_EXPORT_KEY]) {
+        for key in LEGACY_KEYS.into_iter().chain([DEVICE_KEY, LAST_EXPORT_KEY, LANGUAGE_KEY]) {
             LocalStorage::delete(key);
         }
     }
     Ok(())
+}
+
+/// The language chosen on this device, if one was.
+pub fn chosen_language() -> Option<Lang> {
+    raw(LANGUAGE_KEY).and_then(|code| Lang::from_code(&code))
+}
+
+/// Keeps the language choice; `None` follows the browser again.
+pub fn choose_language(choice: Option<Lang>) {
+    if local_available() {
+        match choice {
+            Some(lang) => {
+                let _ = LocalStorage::raw().set_item(LANGUAGE_KEY, lang.code());
+            }
+            None => LocalStorage::delete(LANGUAGE_KEY),
+        }
+    }
+}
+
+/// The languages the browser asks for, most wanted first.
+pub fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map_or_else(Vec::new, |w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
 }
 
 /// The day this device last exported, if ever.

@@ -4,11 +4,13 @@
 use leptos::prelude::*;
 
 use crate::route::{Page, Route};
+use crate::state::AppState;
 
 #[component]
 pub fn MainNav(route: RwSignal<Route>) -> impl IntoView {
+    let state = expect_context::<AppState>();
     view! {
-        <nav aria-label="Main">
+        <nav aria-label=move || state.t().main_navigation>
             <ul class="main-nav">
                 {Page::ALL
                     .into_iter()
@@ -16,7 +18,7 @@ pub fn MainNav(route: RwSignal<Route>) -> impl IntoView {
                         let current = move || (route.get() == Route::Page(page)).then_some("page");
                         view! {
                             <li>
-                                <a href=page.href() aria-current=current>{page.label()}</a>
+                                <a href=page.href() aria-current=current>{move || state.t().page(page)}</a>
                             </li>
                         }
                     })

@@ -1,21 +1,40 @@
-//! The banner that tells a person something happened to their data.
+//! Banners about the person's data: a problem, a reminder to export, and
+//! whether every change is stored.
 
 use leptos::prelude::*;
 
+use crate::i18n::Texts;
 use crate::route::Page;
-use crate::state::AppState;
+use crate::state::{AppState, Notice};
+use crate::storage::{LoadError, SaveError};
+
+fn notice_text(t: &Texts, notice: &Notice) -> String {
+    match notice {
+        Notice::NotLoaded(LoadError::Unavailable) => t.storage_unavailable.into(),
+        Notice::NotLoaded(LoadError::Unreadable { kept_as, reason }) => {
+            (t.stored_data_unreadable)(&t.import_error(reason), kept_as)
+        }
+        Notice::NotSaved(error) => (t.save_failed)(match error {
+            SaveError::Unavailable => t.cause_unavailable,
+            SaveError::Full => t.cause_full,
+            SaveError::Failed(reason) => reason,
+        }),
+    }
+}
 
 #[component]
 pub fn DataNotice() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         state.notice.get().map(|notice| {
+            let t = state.t();
+            let offer_export = matches!(notice, Notice::NotSaved(_));
             view! {
                 <div class="notice" role="alert">
-                    <p>{notice.text}</p>
-                    {notice.offer_export.then(|| view! { <a href=Page::Settings.href()>"Export in Settings"</a> })}
+                    <p>{notice_text(t, &notice)}</p>
+                    {offer_export.then(|| view! { <a href=Page::Settings.href()>{t.export_in_settings}</a> })}
                     <button type="button" on:click=move |_| state.notice.set(None)>
-                        "Dismiss"
+                        {t.dismiss}
                     </button>
                 </div>
             }
@@ -29,14 +48,15 @@ pub fn ExportReminder() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         state.export_due().then(|| {
+            let t = state.t();
             let when = match state.last_export.get() {
-                Some(day) => format!("Your last export from this device was on {day}."),
-                None => "You have not exported your data from this device yet.".to_owned(),
+                Some(day) => (t.last_exported_on)(&day.to_string()),
+                None => t.never_exported.to_owned(),
             };
             view! {
-                <section class="reminder" aria-label="Export reminder">
-                    <p>{when} " Browsers can delete a site's data; an export keeps a copy."</p>
-                    <a href=Page::Settings.href()>"Export in Settings"</a>
+                <section class="reminder" aria-label=t.export_reminder>
+                    <p>{when} " " {t.why_export}</p>
+                    <a href=Page::Settings.href()>{t.export_in_settings}</a>
                 </section>
             }
         })
@@ -49,12 +69,13 @@ pub fn ExportReminder() -> impl IntoView {
 pub fn SaveState() -> impl IntoView {
     let state = expect_context::<AppState>();
     let text = move || {
+        let t = state.t();
         if state.saving.get() > 0 {
-            "Saving…"
+            t.saving
         } else if state.save_failed.get() {
-            "Changes not saved"
+            t.not_saved
         } else {
-            "All changes saved"
+            t.all_saved
         }
     };
     view! { <p class="save-state" role="status">{text}</p> }

@@ -3,6 +3,6 @@
 use leptos::prelude::*;
 
 #[component]
-pub fn PageHeading(text: &'static str) -> impl IntoView {
+pub fn PageHeading(#[prop(into)] text: Signal<&'static str>) -> impl IntoView {
     view! { <h1 id="page-heading" tabindex="-1">{text}</h1> }
 }

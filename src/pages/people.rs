@@ -1,6 +1,6 @@
 //! People: add a person by name and see everyone, alphabetically.
 
-use flok_core::model::{NameError, Person};
+use flok_core::model::Person;
 use flok_core::Id;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -9,25 +9,16 @@ use crate::components::page_heading::PageHeading;
 use crate::route::Page;
 use crate::state::AppState;
 
-/// The sentence shown beside the name field for a refused name.
-fn name_error_text(error: &NameError) -> String {
-    match error {
-        NameError::Empty => "Please enter a name.".to_owned(),
-        NameError::TooLong { max, actual } => {
-            format!("A name can be at most {max} characters; this one has {actual}.")
-        }
-    }
-}
-
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let form_open = RwSignal::new(false);
     let status = RwSignal::new(String::new());
     let people: Memo<Vec<(Id, Person)>> = Memo::new(move |_| state.replica.with(Person::by_name));
+
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Page::People.label() />
+            <PageHeading text=Signal::derive(move || state.t().page(Page::People)) />
             <button
                 type="button"
                 class="primary"
@@ -37,12 +28,12 @@ pub fn PeoplePage() -> impl IntoView {
                     status.set(String::new());
                 }
             >
-                "Add person"
+                {move || state.t().add_person}
             </button>
             <Show when=move || form_open.get()>
                 <AddPersonForm
                     on_added=move |name| {
-                        status.set(format!("Added {name}."));
+                        status.set((state.t().added)(&name));
                         form_open.set(false);
                     }
                     on_cancel=move || form_open.set(false)
@@ -52,11 +43,11 @@ pub fn PeoplePage() -> impl IntoView {
             <Show
                 when=move || people.with(|listed| !listed.is_empty())
                 fallback=move || {
-                    let text = if state.loaded.get() { "No one has been added yet." } else { "Loading…" };
-                    view! { <p class="empty">{text}</p> }
+                    let t = state.t();
+                    view! { <p class="empty">{if state.loaded.get() { t.no_one_yet } else { t.loading }}</p> }
                 }
             >
-                <ul class="people" aria-label="Everyone in the group">
+                <ul class="people" aria-label=move || state.t().everyone_in_group>
                     <For each=move || people.get() key=|(id, _)| *id let:entry>
                         <li class="person">{entry.1.name.to_string()}</li>
                     </For>
@@ -84,7 +75,7 @@ fn AddPersonForm(on_added: impl Fn(String) + Copy + 'static, on_cancel: impl Fn(
         match state.add_person(&name.get_untracked()) {
             Ok(added) => on_added(added.to_string()),
             Err(refused) => {
-                error.set(Some(name_error_text(&refused)));
+                error.set(Some(state.t().name_error(&refused)));
                 if let Some(field) = input.get_untracked() {
                     let _ = field.focus();
                 }
@@ -93,9 +84,9 @@ fn AddPersonForm(on_added: impl Fn(String) + Copy + 'static, on_cancel: impl Fn(
     };
 
     view! {
-        <form class="card" aria-label="New person" novalidate on:submit=submit>
+        <form class="card" aria-label=move || state.t().new_person novalidate on:submit=submit>
             <div class="field">
-                <label for="person-name">"Name"</label>
+                <label for="person-name">{move || state.t().name}</label>
                 <input
                     id="person-name"
                     type="text"
@@ -114,8 +105,8 @@ fn AddPersonForm(on_added: impl Fn(String) + Copy + 'static, on_cancel: impl Fn(
                 </p>
             </div>
             <div class="actions">
-                <button type="submit" class="primary">"Save"</button>
-                <button type="button" on:click=move |_| on_cancel()>"Cancel"</button>
+                <button type="submit" class="primary">{move || state.t().save}</button>
+                <button type="button" on:click=move |_| on_cancel()>{move || state.t().cancel}</button>
             </div>
         </form>
     }

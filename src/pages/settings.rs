@@ -1,14 +1,17 @@
-//! Settings: the device's data — export it to keep or share, import a file
-//! from someone in the group (checked and previewed before it merges).
+//! Settings: the interface language, and the device's data — export it to
+//! keep or share, import a file from someone in the group (checked and
+//! previewed before it merges), and how often to be reminded to export.
 
+use flok_core::export::{ImportError, MAX_BYTES};
 use flok_core::import::ImportPlan;
-use flok_core::replica::MergeSummary;
+use flok_core::replica::{KindSummary, MergeSummary};
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::page_heading::PageHeading;
 use crate::files;
+use crate::i18n::{Lang, Texts};
 use crate::route::Page;
 use crate::state::AppState;
 
@@ -17,28 +20,25 @@ use crate::state::AppState;
 enum Import {
     Idle,
     Reading(String),
-    Refused(String),
+    Refused(Refusal),
     Planned(ImportPlan),
     Done(MergeSummary),
 }
 
-/// The words for a record kind in a preview; unknown kinds by their own name.
-fn kind_label(kind: &str) -> String {
-    match kind {
-        "person" => "People",
-        "function" => "Functions",
-        "agreement" => "Agreements",
-        "event" => "Events",
-        "signup" => "Sign-ups",
-        "cancellation" => "Cancellations",
-        "checkin" => "Check-ins",
-        "competence" => "Competences",
-        "grant" => "Competences given",
-        "followup" => "Follow-ups",
-        "settings" => "Group settings",
-        other => other,
+/// Why a file did not get as far as a preview.
+#[derive(Clone, Debug, PartialEq)]
+enum Refusal {
+    Invalid(ImportError),
+    Unreadable,
+    NotSaved,
+}
+
+fn refusal_text(t: &Texts, refusal: &Refusal) -> String {
+    match refusal {
+        Refusal::Invalid(error) => (t.refused)(&t.import_error(error)),
+        Refusal::Unreadable => (t.refused)(t.could_not_read_file),
+        Refusal::NotSaved => t.could_not_save_file.into(),
     }
-    .to_owned()
 }
 
 #[component]
@@ -51,7 +51,7 @@ pub fn SettingsPage() -> impl IntoView {
         let (name, text) = state.export_file();
         match files::download(&name, &text, "application/json") {
             Ok(()) => state.exported(),
-            Err(_) => import.set(Import::Refused("This browser would not save the file.".into())),
+            Err(_) => import.set(Import::Refused(Refusal::NotSaved)),
         }
     };
 
@@ -59,10 +59,9 @@ pub fn SettingsPage() -> impl IntoView {
         let Some(file) = picker.get_untracked().and_then(|input| input.files()).and_then(|list| list.get(0)) else {
             return;
         };
-        let max = flok_core::export::MAX_BYTES as f64;
-        if file.size() > max {
-            let error = flok_core::export::ImportError::TooLarge { bytes: file.size() as usize, max: max as usize };
-            import.set(Import::Refused(format!("{error} Nothing was changed.")));
+        if file.size() > MAX_BYTES as f64 {
+            let error = ImportError::TooLarge { bytes: file.size() as usize, max: MAX_BYTES };
+            import.set(Import::Refused(Refusal::Invalid(error)));
             return;
         }
         import.set(Import::Reading(file.name()));
@@ -70,9 +69,9 @@ pub fn SettingsPage() -> impl IntoView {
             let outcome = match files::read(&file).await {
                 Ok(bytes) => match state.plan_import(&bytes) {
                     Ok(plan) => Import::Planned(plan),
-                    Err(error) => Import::Refused(format!("{error} Nothing was changed.")),
+                    Err(error) => Import::Refused(Refusal::Invalid(error)),
                 },
-                Err(_) => Import::Refused("The file could not be read. Nothing was changed.".into()),
+                Err(_) => Import::Refused(Refusal::Unreadable),
             };
             import.set(outcome);
         });
@@ -86,18 +85,16 @@ pub fn SettingsPage() -> impl IntoView {
 
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Page::Settings.label() />
+            <PageHeading text=Signal::derive(move || state.t().page(Page::Settings)) />
+            <LanguageSetting />
             <section class="card" aria-labelledby="data-heading">
-                <h2 id="data-heading">"Your data"</h2>
-                <p>
-                    "Everything is kept in this browser only. Export a file to keep a copy, \
-                     or to pass to others in your group; importing their file merges it with yours."
-                </p>
+                <h2 id="data-heading">{move || state.t().your_data}</h2>
+                <p>{move || state.t().your_data_help}</p>
                 <div class="actions">
-                    <button type="button" class="primary" on:click=export>"Export data"</button>
+                    <button type="button" class="primary" on:click=export>{move || state.t().export_data}</button>
                 </div>
                 <div class="field">
-                    <label for="import-file">"Import file"</label>
+                    <label for="import-file">{move || state.t().import_file}</label>
                     <input
                         id="import-file"
                         type="file"
@@ -107,43 +104,46 @@ pub fn SettingsPage() -> impl IntoView {
                     />
                 </div>
             </section>
-            <ReminderSetting />
-            {move || match import.get() {
-                Import::Idle => ().into_any(),
-                Import::Reading(name) => view! {
-                    <p class="status" role="status">"Reading " {name} "…"</p>
-                }.into_any(),
-                Import::Refused(message) => view! {
-                    <p class="field-error" role="alert">{message}</p>
-                }.into_any(),
-                Import::Done(summary) => view! {
-                    <p class="status" role="status">{done_message(&summary)}</p>
-                }.into_any(),
-                Import::Planned(plan) => view! {
-                    <ImportPreview
-                        plan=plan
-                        on_merge=move |plan: ImportPlan| {
-                            let summary = state.apply_import(&plan);
-                            finish();
-                            import.set(Import::Done(summary));
-                        }
-                        on_cancel=move || {
-                            finish();
-                            import.set(Import::Idle);
-                        }
-                    />
-                }.into_any(),
+            {move || {
+                let t = state.t();
+                match import.get() {
+                    Import::Idle => ().into_any(),
+                    Import::Reading(name) => view! {
+                        <p class="status" role="status">{(t.reading)(&name)}</p>
+                    }.into_any(),
+                    Import::Refused(refusal) => view! {
+                        <p class="field-error" role="alert">{refusal_text(t, &refusal)}</p>
+                    }.into_any(),
+                    Import::Done(summary) => view! {
+                        <p class="status" role="status">{done_text(t, &summary)}</p>
+                    }.into_any(),
+                    Import::Planned(plan) => view! {
+                        <ImportPreview
+                            plan=plan
+                            on_merge=move |plan: ImportPlan| {
+                                let summary = state.apply_import(&plan);
+                                finish();
+                                import.set(Import::Done(summary));
+                            }
+                            on_cancel=move || {
+                                finish();
+                                import.set(Import::Idle);
+                            }
+                        />
+                    }.into_any(),
+                }
             }}
+            <ReminderSetting />
         </section>
     }
 }
 
-fn done_message(summary: &MergeSummary) -> String {
+fn done_text(t: &Texts, summary: &MergeSummary) -> String {
     if summary.is_empty() {
-        return "Imported: nothing was new.".into();
+        return t.imported_nothing.into();
     }
-    let total = |f: fn(&flok_core::replica::KindSummary) -> usize| summary.kinds.values().map(f).sum::<usize>();
-    format!("Imported: {} new, {} changed, {} deleted.", total(|k| k.new), total(|k| k.changed), total(|k| k.deleted))
+    let total = |f: fn(&KindSummary) -> usize| summary.kinds.values().map(f).sum::<usize>();
+    (t.imported)(total(|k| k.new), total(|k| k.changed), total(|k| k.deleted))
 }
 
 #[component]
@@ -152,9 +152,18 @@ fn ImportPreview(
     on_merge: impl Fn(ImportPlan) + 'static,
     on_cancel: impl Fn() + 'static,
 ) -> impl IntoView {
-    let held = plan.held_back.clone();
+    let state = expect_context::<AppState>();
+    let t = state.t();
     let nothing = plan.changes_nothing();
     let older: usize = plan.preview.kinds.values().map(|k| k.conflicts_resolved).sum();
+    let held = plan
+        .held_back
+        .iter()
+        .map(|ahead| {
+            let text = (t.clock_ahead)(ahead.records, &ahead.device.to_string(), &ahead.latest.to_string());
+            view! { <p class="field-error" role="alert">{text}</p> }
+        })
+        .collect_view();
     let rows = plan
         .preview
         .kinds
@@ -162,7 +171,7 @@ fn ImportPreview(
         .map(|(kind, k)| {
             view! {
                 <tr>
-                    <th scope="row">{kind_label(kind)}</th>
+                    <th scope="row">{(t.kind)(kind).map_or_else(|| kind.clone(), str::to_owned)}</th>
                     <td>{k.new}</td>
                     <td>{k.changed}</td>
                     <td>{k.deleted}</td>
@@ -172,49 +181,62 @@ fn ImportPreview(
         .collect_view();
     view! {
         <section class="card" aria-labelledby="preview-heading">
-            <h2 id="preview-heading">"Import preview"</h2>
-            {held
-                .into_iter()
-                .map(|ahead| view! {
-                    <p class="field-error" role="alert">
-                        {format!(
-                            "{} records from device {} were left out: they are dated up to {}, more than a day \
-                             ahead of this device. Check the date and time on that device, then export again.",
-                            ahead.records, ahead.device, ahead.latest
-                        )}
-                    </p>
-                })
-                .collect_view()}
+            <h2 id="preview-heading">{t.import_preview}</h2>
+            {held}
             {if nothing {
-                view! { <p>"This file holds nothing you do not already have."</p> }.into_any()
+                view! { <p>{t.nothing_new_in_file}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Import preview table">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=t.import_scroll_region>
                         <table>
-                            <caption>"What the import will change"</caption>
+                            <caption>{t.import_changes}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">"Records"</th>
-                                    <th scope="col">"New"</th>
-                                    <th scope="col">"Changed"</th>
-                                    <th scope="col">"Deleted"</th>
+                                    <th scope="col">{t.records}</th>
+                                    <th scope="col">{t.new}</th>
+                                    <th scope="col">{t.changed}</th>
+                                    <th scope="col">{t.deleted}</th>
                                 </tr>
                             </thead>
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
-                    {(older > 0).then(|| view! {
-                        <p>{format!("{older} of its edits are older than yours; yours are kept.")}</p>
-                    })}
+                    {(older > 0).then(|| view! { <p>{(t.older_edits_kept)(older)}</p> })}
                 }.into_any()
             }}
             <div class="actions">
                 <button type="button" class="primary" disabled=nothing on:click=move |_| on_merge(plan.clone())>
-                    "Merge into my data"
+                    {t.merge_into_my_data}
                 </button>
-                <button type="button" on:click=move |_| on_cancel()>"Cancel"</button>
+                <button type="button" on:click=move |_| on_cancel()>{t.cancel}</button>
             </div>
         </section>
+    }
+}
+
+/// The interface language: as the browser, or chosen here.
+#[component]
+fn LanguageSetting() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let changed = move |ev| state.choose_language(Lang::from_code(&event_target_value(&ev)));
+    let selected = move |choice: Option<Lang>| state.language_choice.get() == choice;
+    view! {
+        <div class="field">
+            <label for="language">{move || state.t().language}</label>
+            <select id="language" on:change=changed>
+                <option value="" selected=move || selected(None)>{move || state.t().follow_browser}</option>
+                {Lang::ALL
+                    .into_iter()
+                    .map(|lang| {
+                        view! {
+                            <option value=lang.code() lang=lang.code() selected=move || selected(Some(lang))>
+                                {lang.texts().language_name}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
     }
 }
 
@@ -222,33 +244,38 @@ fn ImportPreview(
 #[component]
 fn ReminderSetting() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let error = RwSignal::new(None::<String>);
+    let invalid = RwSignal::new(false);
     let changed = move |ev| match event_target_value(&ev).trim().parse::<u16>() {
         Ok(days @ 1..=365) => {
-            error.set(None);
+            invalid.set(false);
             state.set_export_reminder_days(days);
         }
-        _ => error.set(Some("Enter a number of days from 1 to 365.".into())),
+        _ => invalid.set(true),
     };
     view! {
         <section class="card" aria-labelledby="keeping-heading">
-            <h2 id="keeping-heading">"Keeping your data safe"</h2>
+            <h2 id="keeping-heading">{move || state.t().keeping_safe}</h2>
             <p>
-                {move || match state.persistent.get() {
-                    Some(true) => "This browser has promised to keep Flok's data until you delete it.",
-                    Some(false) => "This browser may delete Flok's data if space runs low or Flok goes unused \
-                                    for a while. Installing Flok on the home screen and exporting often help.",
-                    None => "Asking this browser to keep Flok's data…",
+                {move || {
+                    let t = state.t();
+                    match state.persistent.get() {
+                        Some(true) => t.persistent_yes,
+                        Some(false) => t.persistent_no,
+                        None => t.persistent_asking,
+                    }
                 }}
             </p>
             <p>
-                {move || match state.last_export.get() {
-                    Some(day) => format!("Last export from this device: {day}."),
-                    None => "This device has not exported yet.".to_owned(),
+                {move || {
+                    let t = state.t();
+                    match state.last_export.get() {
+                        Some(day) => (t.last_export_from_device)(&day.to_string()),
+                        None => t.not_exported_yet.to_owned(),
+                    }
                 }}
             </p>
             <div class="field">
-                <label for="reminder-days">"Remind me to export after (days)"</label>
+                <label for="reminder-days">{move || state.t().reminder_days}</label>
                 <input
                     id="reminder-days"
                     type="number"
@@ -257,10 +284,12 @@ fn ReminderSetting() -> impl IntoView {
                     max="365"
                     prop:value=move || state.settings().export_reminder_days.to_string()
                     on:change=changed
-                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    aria-invalid=move || invalid.get().to_string()
                     aria-describedby="reminder-days-error"
                 />
-                <p id="reminder-days-error" class="field-error">{move || error.get()}</p>
+                <p id="reminder-days-error" class="field-error">
+                    {move || invalid.get().then(|| state.t().reminder_days_invalid)}
+                </p>
             </div>
         </section>
     }

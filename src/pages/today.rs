@@ -1,8 +1,7 @@
 //! The start page. Until shifts exist it points a new group to its first step.
 
-use leptos::prelude::*;
-
 use flok_core::model::Person;
+use leptos::prelude::*;
 
 use crate::components::page_heading::PageHeading;
 use crate::route::Page;
@@ -14,17 +13,19 @@ pub fn TodayPage() -> impl IntoView {
     let count = move || state.replica.with(|replica| Person::by_name(replica).len());
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Page::Today.label() />
-            {move || match count() {
-                0 if !state.loaded.get() => view! { <p class="empty">"Loading…"</p> }.into_any(),
-                0 => view! {
-                    <p>"Welcome to Flok. Start by adding the people of your group."</p>
-                    <p><a class="button" href=Page::People.href()>"Go to People"</a></p>
-                }.into_any(),
-                1 => view! { <p>"1 person in the group."</p> }.into_any(),
-                n => view! { <p>{n} " people in the group."</p> }.into_any(),
+            <PageHeading text=Signal::derive(move || state.t().page(Page::Today)) />
+            {move || {
+                let t = state.t();
+                match count() {
+                    0 if !state.loaded.get() => view! { <p class="empty">{t.loading}</p> }.into_any(),
+                    0 => view! {
+                        <p>{t.welcome}</p>
+                        <p><a class="button" href=Page::People.href()>{t.go_to_people}</a></p>
+                    }.into_any(),
+                    n => view! { <p>{(t.people_in_group)(n)}</p> }.into_any(),
+                }
             }}
-            <p class="coming">"Shifts and check-in are coming soon."</p>
+            <p class="coming">{move || state.t().shifts_coming}</p>
         </section>
     }
 }

@@ -1,0 +1,67 @@
+// Danish and English: the interface follows the browser's language, can be
+// switched in Settings, and says which language it is in.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { openPhone, screenshotDir, seriousAccessibilityViolations, startApp, waitForHeading } from './harness.mjs';
+
+let app;
+before(async () => (app = await startApp()));
+after(async () => app?.stop());
+
+const danishPages = [
+  ['I dag', 'today'],
+  ['Mine vagter', 'my-shifts'],
+  ['Ledige vagter', 'open-slots'],
+  ['Personer', 'people'],
+  ['Funktioner', 'functions'],
+  ['Rapporter', 'reports'],
+  ['Indstillinger', 'settings'],
+];
+
+test('a Danish browser gets Danish everywhere, and the page says so', async () => {
+  const { page, done } = await openPhone(app, '', { locale: 'da-DK' });
+  await waitForHeading(page, 'I dag');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'da');
+  const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
+  for (const [label, slug] of danishPages) {
+    await nav.getByRole('link', { name: label, exact: true }).tap();
+    await waitForHeading(page, label);
+    assert.equal(await page.title(), `${label} · Flok`);
+    assert.deepEqual(await seriousAccessibilityViolations(page), [], `#/${slug} in Danish`);
+    await page.screenshot({ path: join(screenshotDir, `da-${slug}.png`), fullPage: true });
+  }
+  await done();
+});
+
+test('adding a person in Danish, with the refusal in Danish', async () => {
+  const { page, done } = await openPhone(app, '#/people', { locale: 'da-DK' });
+  await page.getByRole('button', { name: 'Tilføj person' }).tap();
+  await page.getByRole('button', { name: 'Gem' }).tap();
+  await page.locator('#person-name-error').filter({ hasText: 'Skriv et navn.' }).waitFor();
+  await page.getByLabel('Navn', { exact: true }).fill('Søren Ærø');
+  await page.getByRole('button', { name: 'Gem' }).tap();
+  await page.getByRole('status').filter({ hasText: 'Søren Ærø er tilføjet.' }).waitFor();
+  await page.getByRole('status').filter({ hasText: /^Alle ændringer er gemt$/ }).waitFor();
+  assert.deepEqual(
+    await page.getByRole('list', { name: 'Alle i gruppen' }).getByRole('listitem').allTextContents(),
+    ['Søren Ærø'],
+  );
+  await page.screenshot({ path: join(screenshotDir, 'da-people-added.png'), fullPage: true });
+  await done();
+});
+
+test('the language can be chosen in Settings, is kept, and can follow the browser again', async () => {
+  const { page, done } = await openPhone(app, '#/settings', { locale: 'da-DK' });
+  const language = page.getByLabel('Sprog');
+  await language.selectOption('en');
+  await waitForHeading(page, 'Settings');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.reload();
+  await waitForHeading(page, 'Settings');
+  await page.getByLabel('Language').selectOption('');
+  await waitForHeading(page, 'Indstillinger');
+  await page.reload();
+  await waitForHeading(page, 'Indstillinger');
+  await done();
+});
