@@ -42,6 +42,8 @@ pub struct AppState {
     pub save_failed: RwSignal<bool>,
     /// The language chosen on this device; `None` follows the browser.
     pub language_choice: RwSignal<Option<Lang>>,
+    /// The browser's language, read once at start.
+    browser_lang: Lang,
 }
 
 impl AppState {
@@ -59,6 +61,7 @@ impl AppState {
             saving: RwSignal::new(0),
             save_failed: RwSignal::new(false),
             language_choice: RwSignal::new(storage::chosen_language()),
+            browser_lang: Lang::from_browser(storage::browser_languages().iter().map(String::as_str)),
         };
         spawn_local(async move {
             match storage::load().await {
@@ -96,10 +99,7 @@ impl AppState {
 
     /// The interface language: the one chosen here, else the browser's.
     pub fn lang(&self) -> Lang {
-        self.language_choice.get().unwrap_or_else(|| {
-            let languages = storage::browser_languages();
-            Lang::from_browser(languages.iter().map(String::as_str))
-        })
+        self.language_choice.get().unwrap_or(self.browser_lang)
     }
 
     /// The interface's words, in its language.

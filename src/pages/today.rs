@@ -10,7 +10,7 @@ use crate::state::AppState;
 #[component]
 pub fn TodayPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let count = move || state.replica.with(|replica| Person::by_name(replica).len());
+    let count = move || state.replica.with(|replica| replica.all::<Person>().len());
     view! {
         <section aria-labelledby="page-heading">
             <PageHeading text=Signal::derive(move || state.t().page(Page::Today)) />
