@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use flok_core::import::{self, ImportPlan};
 use flok_core::model::Settings;
-use flok_core::model::{NameError, Person, PersonName};
+use flok_core::model::{NameError, Person, PersonName, Status};
 use flok_core::replica::MergeSummary;
 use flok_core::{export, Clock, Id, Millis, Replica, Stamp};
 use leptos::prelude::*;
@@ -44,7 +44,12 @@ pub struct AppState {
     pub language_choice: RwSignal<Option<Lang>>,
     /// The browser's language, read once at start.
     browser_lang: Lang,
+    /// A person whose deletion waits out the undo window: id and name.
+    pub pending_deletion: RwSignal<Option<(Id, String)>>,
 }
+
+/// How long a deletion can be undone.
+pub const UNDO_WINDOW: std::time::Duration = std::time::Duration::from_secs(8);
 
 impl AppState {
     /// Starts empty and loads what this device saved in the background; a
@@ -62,6 +67,7 @@ impl AppState {
             save_failed: RwSignal::new(false),
             language_choice: RwSignal::new(storage::chosen_language()),
             browser_lang: Lang::from_browser(storage::browser_languages().iter().map(String::as_str)),
+            pending_deletion: RwSignal::new(None),
         };
         spawn_local(async move {
             match storage::load().await {
@@ -127,8 +133,13 @@ impl AppState {
     /// Changes how many days pass before the export reminder, and saves.
     pub fn set_export_reminder_days(&self, days: u16) {
         let settings = Settings { export_reminder_days: days, ..self.settings() };
+        self.change(|replica, stamp| replica.put(Settings::ID, &settings, stamp));
+    }
+
+    /// Makes one change to the replica, stamped now, and saves it.
+    fn change(&self, edit: impl FnOnce(&mut Replica, Stamp)) {
         let stamp = self.stamp();
-        self.replica.update(|replica| replica.put(Settings::ID, &settings, stamp));
+        self.replica.update(|replica| edit(replica, stamp));
         self.save();
     }
 
@@ -166,10 +177,60 @@ impl AppState {
     /// keeps the person in this tab and says so.
     pub fn add_person(&self, name: &str) -> Result<PersonName, NameError> {
         let person = Person::new(name, today())?;
-        let stamp = self.stamp();
-        self.replica.update(|replica| replica.put(Id::new(), &person, stamp));
-        self.save();
+        self.change(|replica, stamp| replica.put(Id::new(), &person, stamp));
         Ok(person.name)
+    }
+
+    /// A person, if still there.
+    pub fn person(&self, id: Id) -> Option<Person> {
+        self.replica.with(|replica| replica.read::<Person>(id))
+    }
+
+    /// Saves a person's details as typed; a name that makes no sense changes nothing.
+    pub fn edit_person(&self, id: Id, name: &str, phone: &str, email: &str, note: &str) -> Result<(), NameError> {
+        let Some(person) = self.person(id) else { return Ok(()) };
+        let edited = person.edited(name, phone, email, note)?;
+        self.change(|replica, stamp| replica.put(id, &edited, stamp));
+        Ok(())
+    }
+
+    /// Pauses, marks as left, or brings back a person; their history stays.
+    pub fn set_status(&self, id: Id, status: Status) {
+        if let Some(person) = self.person(id) {
+            let person = Person { status, ..person };
+            self.change(|replica, stamp| replica.put(id, &person, stamp));
+        }
+    }
+
+    /// Asks to delete a person. It happens after a few seconds unless undone,
+    /// so a slip of the finger costs nothing; a deletion already waiting
+    /// happens at once.
+    pub fn delete_person_soon(&self, id: Id, name: String) {
+        self.delete_waiting_person();
+        self.pending_deletion.set(Some((id, name)));
+        let state = *self;
+        set_timeout(
+            move || {
+                if state.pending_deletion.get_untracked().is_some_and(|(waiting, _)| waiting == id) {
+                    state.delete_waiting_person();
+                }
+            },
+            UNDO_WINDOW,
+        );
+    }
+
+    /// Takes back a deletion still waiting.
+    pub fn undo_deletion(&self) {
+        self.pending_deletion.set(None);
+    }
+
+    /// Carries out the waiting deletion: the person's record becomes a
+    /// tombstone, and their personal data goes wherever the deletion travels.
+    fn delete_waiting_person(&self) {
+        if let Some((id, _)) = self.pending_deletion.get_untracked() {
+            self.pending_deletion.set(None);
+            self.change(|replica, stamp| replica.remove::<Person>(id, stamp));
+        }
     }
 
     fn save(&self) {

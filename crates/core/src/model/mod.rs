@@ -18,5 +18,5 @@ pub use competence::{Competence, Grant};
 pub use follow_up::{FollowUp, Outcome, Stage};
 pub use function::Function;
 pub use occurrence::{Cancellation, Event, OccurrenceRef, SignUp};
-pub use person::{NameError, Person, PersonName, Status};
+pub use person::{NameError, Person, PersonName, Status, StatusError};
 pub use settings::Settings;

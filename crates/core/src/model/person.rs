@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::entity::{Entity, Id};
+use crate::recurrence::Schedule;
 use crate::replica::Replica;
 
 /// Why a name was refused. The UI turns each into a sentence beside the field.
@@ -137,6 +138,48 @@ impl Person {
             added_on: today,
         })
     }
+
+    /// The person with new details as typed: the name must make sense; an
+    /// empty contact field or note means "none".
+    pub fn edited(&self, name: &str, phone: &str, email: &str, note: &str) -> Result<Self, NameError> {
+        let optional = |text: &str| Some(text.trim()).filter(|t| !t.is_empty()).map(str::to_owned);
+        Ok(Self {
+            name: PersonName::parse(name)?,
+            phone: optional(phone),
+            email: optional(email),
+            note: optional(note),
+            ..self.clone()
+        })
+    }
+
+    /// Whether the name contains `query`, ignoring case and surrounding space.
+    pub fn matches(&self, query: &str) -> bool {
+        let query = query.trim().to_lowercase();
+        query.is_empty() || self.name.sort_key().contains(&query)
+    }
+}
+
+/// Why a pause or a departure was refused.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum StatusError {
+    #[error("the return date must come after the pause starts")]
+    ReturnBeforePause,
+    #[error("dates must lie between 1900 and 2200")]
+    DateOutOfRange,
+}
+
+impl Status {
+    /// A pause from `from`, until an optional return date after it.
+    pub fn pause(from: NaiveDate, until: Option<NaiveDate>) -> Result<Status, StatusError> {
+        let plausible = |d: NaiveDate| (Schedule::EARLIEST..=Schedule::LATEST).contains(&d);
+        if !plausible(from) || until.is_some_and(|d| !plausible(d)) {
+            return Err(StatusError::DateOutOfRange);
+        }
+        if until.is_some_and(|back| back <= from) {
+            return Err(StatusError::ReturnBeforePause);
+        }
+        Ok(Status::Paused { from, until })
+    }
 }
 
 #[cfg(test)]
@@ -199,6 +242,35 @@ mod tests {
         replica.remove::<Person>(Id::from_u128(2), stamp(1));
         let names: Vec<String> = Person::by_name(&replica).into_iter().map(|(_, p)| p.name.into()).collect();
         assert_eq!(names, ["Anna", "Bent", "carl"]);
+    }
+
+    #[test]
+    fn editing_trims_details_and_empties_become_none() {
+        let anna = Person::new("Anna", day(1)).unwrap();
+        let edited = anna.edited(" Anna Jensen ", " 12 34 56 78 ", "  ", "Bakes on Fridays").unwrap();
+        assert_eq!(edited.name.as_str(), "Anna Jensen");
+        assert_eq!(edited.phone.as_deref(), Some("12 34 56 78"));
+        assert_eq!(edited.email, None);
+        assert_eq!(edited.note.as_deref(), Some("Bakes on Fridays"));
+        assert_eq!(edited.added_on, anna.added_on);
+        assert_eq!(anna.edited("  ", "", "", ""), Err(NameError::Empty));
+    }
+
+    #[test]
+    fn search_matches_part_of_a_name_ignoring_case() {
+        let p = Person::new("Søren Ærø", day(1)).unwrap();
+        assert!(p.matches("ærø") && p.matches(" SØR") && p.matches(""));
+        assert!(!p.matches("anna"));
+    }
+
+    #[test]
+    fn a_return_date_must_follow_the_pause() {
+        assert_eq!(Status::pause(day(10), Some(day(10))), Err(StatusError::ReturnBeforePause));
+        assert_eq!(Status::pause(day(10), Some(day(11))), Ok(Status::Paused { from: day(10), until: Some(day(11)) }));
+        assert_eq!(Status::pause(day(10), None), Ok(Status::Paused { from: day(10), until: None }));
+        let year = |y| NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+        assert_eq!(Status::pause(year(1899), None), Err(StatusError::DateOutOfRange));
+        assert_eq!(Status::pause(day(10), Some(year(2201))), Err(StatusError::DateOutOfRange));
     }
 
     #[test]
