@@ -186,6 +186,11 @@ impl AppState {
         self.replica.with(|replica| replica.read::<Person>(id))
     }
 
+    /// A person's name as saved (empty once they are deleted).
+    pub fn name_of(&self, id: Id) -> String {
+        self.person(id).map(|p| p.name.into()).unwrap_or_default()
+    }
+
     /// Saves a person's details as typed; a name that makes no sense changes nothing.
     pub fn edit_person(&self, id: Id, name: &str, phone: &str, email: &str, note: &str) -> Result<(), NameError> {
         let Some(person) = self.person(id) else { return Ok(()) };

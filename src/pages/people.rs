@@ -210,7 +210,7 @@ fn PersonDetails(id: Id) -> impl IntoView {
     };
     let name_error_id = field_id("name-error");
     // The form is named for the person as saved, not as being typed.
-    let saved_name = move || state.person(id).map(|p| p.name.to_string()).unwrap_or_default();
+    let saved_name = move || state.name_of(id);
 
     view! {
         <div class="card person-details">
@@ -330,7 +330,7 @@ fn StatusControls(id: Id) -> impl IntoView {
 fn DeleteControls(id: Id) -> impl IntoView {
     let state = expect_context::<AppState>();
     let asking = RwSignal::new(false);
-    let name = move || state.person(id).map(|p| p.name.to_string()).unwrap_or_default();
+    let name = move || state.name_of(id);
     view! {
         <Show
             when=move || asking.get()
