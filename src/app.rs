@@ -4,7 +4,10 @@ use leptos::prelude::*;
 
 use crate::components::nav::MainNav;
 use crate::components::notice::{DataNotice, ExportReminder, SaveState};
-use crate::pages::{coming::Coming, not_found::NotFound, people::PeoplePage, settings::SettingsPage, today::TodayPage};
+use crate::pages::{
+    coming::Coming, functions::FunctionsPage, not_found::NotFound, people::PeoplePage, settings::SettingsPage,
+    today::TodayPage,
+};
 use crate::route::{Page, Route};
 use crate::state::AppState;
 
@@ -69,6 +72,7 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Page(Page::Today) => view! { <TodayPage /> }.into_any(),
                 Route::Page(Page::People) => view! { <PeoplePage /> }.into_any(),
+                Route::Page(Page::Functions) => view! { <FunctionsPage /> }.into_any(),
                 Route::Page(Page::Settings) => view! { <SettingsPage /> }.into_any(),
                 Route::Page(page) => view! { <Coming page=page /> }.into_any(),
                 Route::NotFound(asked) => view! { <NotFound asked=asked /> }.into_any(),

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use flok_core::import::{self, ImportPlan};
 use flok_core::model::Settings;
-use flok_core::model::{NameError, Person, PersonName, Status};
+use flok_core::model::{Function, FunctionError, NameError, Person, PersonName, Status};
 use flok_core::replica::MergeSummary;
 use flok_core::{export, Clock, Id, Millis, Replica, Stamp};
 use leptos::prelude::*;
@@ -179,6 +179,13 @@ impl AppState {
         let person = Person::new(name, today())?;
         self.change(|replica, stamp| replica.put(Id::new(), &person, stamp));
         Ok(person.name)
+    }
+
+    /// Adds a function (a kind of task), refusing what makes no sense.
+    pub fn add_function(&self, name: &str, contact: Option<Id>, needed: &str) -> Result<(), FunctionError> {
+        let function = Function::new(name, contact, Function::parse_needed(needed)?)?;
+        self.change(|replica, stamp| replica.put(Id::new(), &function, stamp));
+        Ok(())
     }
 
     /// A person, if still there.

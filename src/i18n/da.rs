@@ -81,6 +81,23 @@ pub const DA: Texts = Texts {
     deleted_person: |name| format!("{name} er slettet."),
     undo: "Fortryd",
 
+    add_function: "Tilføj funktion",
+    new_function: "Ny funktion",
+    staff_contact: "Kontaktperson",
+    no_contact: "Ingen kontaktperson endnu",
+    people_needed: "Antal personer pr. vagt",
+    function_needs_name: "Skriv et navn til funktionen.",
+    needed_range: |max| format!("Skriv et tal fra 1 til {max}."),
+    all_functions: "Alle funktioner",
+    no_functions_yet: "Ingen funktioner endnu: tilføj de opgaver, gruppen deler, fx café eller køkken.",
+    function_summary: |contact, needed| {
+        let people = if needed == 1 { "1 person".to_owned() } else { format!("{needed} personer") };
+        match contact {
+            Some(contact) => format!("{people} pr. vagt · kontakt: {contact}"),
+            None => format!("{people} pr. vagt · ingen kontaktperson endnu"),
+        }
+    },
+
     language: "Sprog",
     follow_browser: "Som browseren",
     your_data: "Dine data",

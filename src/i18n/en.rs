@@ -83,6 +83,23 @@ pub const EN: Texts = Texts {
     deleted_person: |name| format!("{name} is deleted."),
     undo: "Undo",
 
+    add_function: "Add function",
+    new_function: "New function",
+    staff_contact: "Staff contact",
+    no_contact: "No contact yet",
+    people_needed: "People needed per shift",
+    function_needs_name: "Please enter a name for the function.",
+    needed_range: |max| format!("Enter a number from 1 to {max}."),
+    all_functions: "All functions",
+    no_functions_yet: "No functions yet: add the tasks your group shares, such as café or kitchen.",
+    function_summary: |contact, needed| {
+        let people = if needed == 1 { "1 person".to_owned() } else { format!("{needed} people") };
+        match contact {
+            Some(contact) => format!("{people} per shift · contact: {contact}"),
+            None => format!("{people} per shift · no contact yet"),
+        }
+    },
+
     language: "Language",
     follow_browser: "As the browser",
     your_data: "Your data",

@@ -131,6 +131,18 @@ pub struct Texts {
     pub deleted_person: fn(&str) -> String,
     pub undo: &'static str,
 
+    // Functions.
+    pub add_function: &'static str,
+    pub new_function: &'static str,
+    pub staff_contact: &'static str,
+    pub no_contact: &'static str,
+    pub people_needed: &'static str,
+    pub function_needs_name: &'static str,
+    pub needed_range: fn(max: u16) -> String,
+    pub all_functions: &'static str,
+    pub no_functions_yet: &'static str,
+    pub function_summary: fn(contact: Option<&str>, needed: u16) -> String,
+
     // Settings.
     pub language: &'static str,
     pub follow_browser: &'static str,

@@ -101,7 +101,8 @@ test('no page has a serious or critical accessibility violation, in light or dar
     for (const [label, slug] of pages) {
       await page.goto(`${app.url}#/${slug}`);
       await waitForHeading(page, label);
-      if (slug === 'people') await page.getByRole('button', { name: 'Add person' }).tap();
+      const opens = { people: 'Add person', functions: 'Add function' }[slug];
+      if (opens) await page.getByRole('button', { name: opens }).tap();
       assert.deepEqual(await seriousAccessibilityViolations(page), [], `#/${slug} in ${colorScheme}`);
       if (colorScheme === 'dark') await page.screenshot({ path: join(screenshotDir, `${slug}-dark.png`), fullPage: true });
     }

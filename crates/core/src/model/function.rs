@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::entity::{Entity, Id};
+use crate::replica::Replica;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Function {
@@ -44,6 +45,18 @@ impl Function {
         }
         Ok(Self { name: name.to_owned(), contact, needed, description: None })
     }
+
+    /// The number of people a shift needs, as typed in a form.
+    pub fn parse_needed(text: &str) -> Result<u16, FunctionError> {
+        text.trim().parse::<u16>().ok().filter(|n| (1..=Self::MAX_NEEDED).contains(n)).ok_or(FunctionError::Needed)
+    }
+
+    /// Every function, alphabetically (case-insensitive), ties by id.
+    pub fn by_name(replica: &Replica) -> Vec<(Id, Function)> {
+        let mut functions = replica.all::<Function>();
+        functions.sort_by_cached_key(|(id, f)| (f.name.to_lowercase(), *id));
+        functions
+    }
 }
 
 #[cfg(test)]
@@ -56,5 +69,14 @@ mod tests {
         assert_eq!(Function::new("  ", None, 2), Err(FunctionError::NoName));
         assert_eq!(Function::new("Café", None, 0), Err(FunctionError::Needed));
         assert_eq!(Function::new("Café", None, 10_000), Err(FunctionError::Needed));
+    }
+
+    #[test]
+    fn the_number_needed_is_read_from_what_was_typed() {
+        assert_eq!(Function::parse_needed(" 3 "), Ok(3));
+        assert_eq!(Function::parse_needed("200"), Ok(200));
+        for bad in ["0", "201", "10000", "100000", "-1", "two", "", "2.5"] {
+            assert_eq!(Function::parse_needed(bad), Err(FunctionError::Needed), "{bad}");
+        }
     }
 }

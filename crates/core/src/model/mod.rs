@@ -16,7 +16,7 @@ pub use agreement::Agreement;
 pub use checkin::CheckIn;
 pub use competence::{Competence, Grant};
 pub use follow_up::{FollowUp, Outcome, Stage};
-pub use function::Function;
+pub use function::{Function, FunctionError};
 pub use occurrence::{Cancellation, Event, OccurrenceRef, SignUp};
 pub use person::{NameError, Person, PersonName, Status, StatusError};
 pub use settings::Settings;
