@@ -44,6 +44,8 @@ pub struct AppState {
     pub language_choice: RwSignal<Option<Lang>>,
     /// The browser's language, read once at start.
     browser_lang: Lang,
+    /// Who uses this device, if chosen.
+    pub me: RwSignal<Option<Id>>,
     /// A person whose deletion waits out the undo window: id and name.
     pub pending_deletion: RwSignal<Option<(Id, String)>>,
 }
@@ -68,6 +70,7 @@ impl AppState {
             language_choice: RwSignal::new(storage::chosen_language()),
             browser_lang: Lang::from_browser(storage::browser_languages().iter().map(String::as_str)),
             pending_deletion: RwSignal::new(None),
+            me: RwSignal::new(storage::me()),
         };
         spawn_local(async move {
             match storage::load().await {
@@ -179,6 +182,29 @@ impl AppState {
         let person = Person::new(name, today())?;
         self.change(|replica, stamp| replica.put(Id::new(), &person, stamp));
         Ok(person.name)
+    }
+
+    /// Notes who uses this device (`None`: no one chosen).
+    pub fn set_me(&self, me: Option<Id>) {
+        storage::set_me(me);
+        self.me.set(me);
+    }
+
+    /// Adds the person using this device, and notes that it is them.
+    pub fn add_me(&self, name: &str) -> Result<(), NameError> {
+        let person = Person::new(name, today())?;
+        let id = Id::new();
+        self.change(|replica, stamp| replica.put(id, &person, stamp));
+        self.set_me(Some(id));
+        Ok(())
+    }
+
+    /// Names the group (shared by every device of the group).
+    pub fn set_group_name(&self, name: &str) {
+        let settings = Settings { group_name: name.trim().to_owned(), ..self.settings() };
+        if settings != self.settings() {
+            self.change(|replica, stamp| replica.put(Settings::ID, &settings, stamp));
+        }
     }
 
     /// Adds a function (a kind of task), refusing what makes no sense.

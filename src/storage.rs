@@ -36,6 +36,8 @@ const CHANNEL: &str = "flok.saved";
 
 /// This installation's device id: made once, never taken from a file.
 pub const DEVICE_KEY: &str = "flok.device";
+/// Who uses this device (a person's id): a fact about the device, not the group.
+pub const ME_KEY: &str = "flok.me";
 /// The language chosen on this device; absent to follow the browser.
 pub const LANGUAGE_KEY: &str = "flok.language";
 /// The day this device last exported (a fact about the device, not the group).
@@ -252,11 +254,28 @@ pub async fn erase() -> Result<(), JsValue> {
     tx.object_store(STORE)?.clear()?;
     committed(&tx).await?;
     if local_available() {
-        for key in LEGACY_KEYS.into_iter().chain([DEVICE_KEY, LAST_EXPORT_KEY, LANGUAGE_KEY]) {
+        for key in LEGACY_KEYS.into_iter().chain([DEVICE_KEY, LAST_EXPORT_KEY, LANGUAGE_KEY, ME_KEY]) {
             LocalStorage::delete(key);
         }
     }
     Ok(())
+}
+
+/// Who uses this device, if chosen.
+pub fn me() -> Option<flok_core::Id> {
+    raw(ME_KEY).and_then(|text| text.parse().ok())
+}
+
+/// Keeps who uses this device; `None` forgets it.
+pub fn set_me(me: Option<flok_core::Id>) {
+    if local_available() {
+        match me {
+            Some(id) => {
+                let _ = LocalStorage::raw().set_item(ME_KEY, &id.to_string());
+            }
+            None => LocalStorage::delete(ME_KEY),
+        }
+    }
 }
 
 /// The language chosen on this device, if one was.

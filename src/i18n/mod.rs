@@ -93,8 +93,18 @@ pub struct Texts {
     pub cause_unavailable: &'static str,
     pub cause_full: &'static str,
 
-    // Today.
+    // Today, and getting started on a new device.
     pub welcome: &'static str,
+    pub getting_started: &'static str,
+    pub group_name: &'static str,
+    pub who_are_you: &'static str,
+    pub i_am_new: &'static str,
+    pub your_name: &'static str,
+    pub start: &'static str,
+    pub hello: fn(&str) -> String,
+    pub this_device: &'static str,
+    pub who_uses_device: &'static str,
+    pub no_one_chosen: &'static str,
     pub go_to_people: &'static str,
     pub people_in_group: fn(usize) -> String,
     pub shifts_coming: &'static str,

@@ -4,7 +4,9 @@
 
 use flok_core::export::{ImportError, MAX_BYTES};
 use flok_core::import::ImportPlan;
+use flok_core::model::Person;
 use flok_core::replica::{KindSummary, MergeSummary};
+use flok_core::Id;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -87,6 +89,7 @@ pub fn SettingsPage() -> impl IntoView {
         <section aria-labelledby="page-heading">
             <PageHeading text=Signal::derive(move || state.t().page(Page::Settings)) />
             <LanguageSetting />
+            <DeviceSetting />
             <section class="card" aria-labelledby="data-heading">
                 <h2 id="data-heading">{move || state.t().your_data}</h2>
                 <p>{move || state.t().your_data_help}</p>
@@ -290,6 +293,46 @@ fn ReminderSetting() -> impl IntoView {
                 <p id="reminder-days-error" class="field-error">
                     {move || invalid.get().then(|| state.t().reminder_days_invalid)}
                 </p>
+            </div>
+        </section>
+    }
+}
+
+/// The group's name, and who uses this device.
+#[component]
+fn DeviceSetting() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let people = move || state.replica.with(Person::by_name);
+    view! {
+        <section class="card" aria-labelledby="device-heading">
+            <h2 id="device-heading">{move || state.t().this_device}</h2>
+            <div class="field">
+                <label for="settings-group-name">{move || state.t().group_name}</label>
+                <input
+                    id="settings-group-name"
+                    type="text"
+                    autocomplete="organization"
+                    prop:value=move || state.settings().group_name
+                    on:change=move |ev| state.set_group_name(&event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for="settings-me">{move || state.t().who_uses_device}</label>
+                <select id="settings-me" on:change=move |ev| state.set_me(event_target_value(&ev).parse::<Id>().ok())>
+                    <option value="" selected=move || state.me.get().is_none()>{move || state.t().no_one_chosen}</option>
+                    {move || {
+                        people()
+                            .into_iter()
+                            .map(|(id, person)| {
+                                view! {
+                                    <option value=id.to_string() selected=move || state.me.get() == Some(id)>
+                                        {person.name.to_string()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
             </div>
         </section>
     }

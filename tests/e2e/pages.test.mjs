@@ -26,12 +26,21 @@ let app;
 before(async () => (app = await startApp()));
 after(async () => app?.stop());
 
-test('the start page is Today and offers the first step to a new group', async () => {
+test('the start page is Today and, on a new device, asks the group and who you are', async () => {
   const { page, done } = await openPhone(app);
   await waitForHeading(page, 'Today');
   assert.equal(await page.title(), 'Today · Flok');
+  const start = page.getByRole('form', { name: 'Getting started' });
+  await start.getByLabel("Your group's name").fill('Café Ærtebjerg');
+  assert.equal(await start.getByLabel('Who are you?').inputValue(), 'new');
+  await start.getByLabel('Your name').fill('Anna Jensen');
+  await start.getByRole('button', { name: 'Start' }).tap();
+  await page.getByText('Hello, Anna Jensen.').waitFor();
+  await page.getByText('Café Ærtebjerg').waitFor();
+  await page.screenshot({ path: join(screenshotDir, 'today-hello.png'), fullPage: true });
   await page.getByRole('link', { name: 'Go to People' }).tap();
   await waitForHeading(page, 'People');
+  await page.getByRole('list', { name: 'Everyone in the group' }).getByText('Anna Jensen').waitFor();
   await done();
 });
 
