@@ -1,11 +1,12 @@
 //! Functions: the kinds of task the group shares (café, kitchen, instructor…),
 //! each with its staff contact and how many people a shift needs.
 
-use flok_core::model::{Function, FunctionError, Person};
+use flok_core::model::{Function, FunctionError};
 use flok_core::Id;
 use leptos::html::Input;
 use leptos::prelude::*;
 
+use crate::components::adding::{AddPanel, PersonOptions};
 use crate::components::page_heading::PageHeading;
 use crate::route::Page;
 use crate::state::AppState;
@@ -13,34 +14,15 @@ use crate::state::AppState;
 #[component]
 pub fn FunctionsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let form_open = RwSignal::new(false);
-    let status = RwSignal::new(String::new());
     let functions: Memo<Vec<(Id, Function)>> = Memo::new(move |_| state.replica.with(Function::by_name));
 
     view! {
         <section aria-labelledby="page-heading">
             <PageHeading text=Signal::derive(move || state.t().page(Page::Functions)) />
-            <button
-                type="button"
-                class="primary"
-                aria-expanded=move || form_open.get().to_string()
-                on:click=move |_| {
-                    form_open.set(true);
-                    status.set(String::new());
-                }
-            >
-                {move || state.t().add_function}
-            </button>
-            <Show when=move || form_open.get()>
-                <AddFunctionForm
-                    on_added=move |name| {
-                        status.set((state.t().added)(&name));
-                        form_open.set(false);
-                    }
-                    on_cancel=move || form_open.set(false)
-                />
-            </Show>
-            <p class="status" role="status">{move || status.get()}</p>
+            <AddPanel
+                label=|t| t.add_function
+                form=|on_added, on_cancel| view! { <AddFunctionForm on_added on_cancel /> }
+            />
             <Show
                 when=move || functions.with(|listed| !listed.is_empty())
                 fallback=move || {
@@ -67,7 +49,7 @@ pub fn FunctionsPage() -> impl IntoView {
 }
 
 #[component]
-fn AddFunctionForm(on_added: impl Fn(String) + Copy + 'static, on_cancel: impl Fn() + Copy + 'static) -> impl IntoView {
+fn AddFunctionForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let name = RwSignal::new(String::new());
     let contact = RwSignal::new(String::new());
@@ -79,13 +61,12 @@ fn AddFunctionForm(on_added: impl Fn(String) + Copy + 'static, on_cancel: impl F
             let _ = field.focus();
         }
     });
-    let people = move || state.replica.with(Person::by_name);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let contact = contact.get_untracked().parse::<Id>().ok();
         match state.add_function(&name.get_untracked(), contact, &needed.get_untracked()) {
-            Ok(()) => on_added(name.get_untracked().trim().to_owned()),
+            Ok(()) => on_added.run(name.get_untracked().trim().to_owned()),
             Err(refused) => error.set(Some(refused)),
         }
     };
@@ -120,12 +101,7 @@ fn AddFunctionForm(on_added: impl Fn(String) + Copy + 'static, on_cancel: impl F
                 <label for="function-contact">{move || state.t().staff_contact}</label>
                 <select id="function-contact" on:change=move |ev| contact.set(event_target_value(&ev))>
                     <option value="">{move || state.t().no_contact}</option>
-                    {move || {
-                        people()
-                            .into_iter()
-                            .map(|(id, person)| view! { <option value=id.to_string()>{person.name.to_string()}</option> })
-                            .collect_view()
-                    }}
+                    <PersonOptions />
                 </select>
             </div>
             <div class="field">
@@ -148,7 +124,7 @@ fn AddFunctionForm(on_added: impl Fn(String) + Copy + 'static, on_cancel: impl F
             </div>
             <div class="actions">
                 <button type="submit" class="primary">{move || state.t().save}</button>
-                <button type="button" on:click=move |_| on_cancel()>{move || state.t().cancel}</button>
+                <button type="button" on:click=move |_| on_cancel.run(())>{move || state.t().cancel}</button>
             </div>
         </form>
     }

@@ -6,6 +6,7 @@ use flok_core::Id;
 use leptos::html::Input;
 use leptos::prelude::*;
 
+use crate::components::adding::AddPanel;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::Texts;
 use crate::route::Page;
@@ -14,8 +15,6 @@ use crate::state::AppState;
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let form_open = RwSignal::new(false);
-    let status = RwSignal::new(String::new());
     let query = RwSignal::new(String::new());
     let people: Memo<Vec<(Id, Person)>> = Memo::new(move |_| state.replica.with(Person::by_name));
     // Those matching the search, less one whose deletion waits out the undo window.
@@ -31,27 +30,10 @@ pub fn PeoplePage() -> impl IntoView {
     view! {
         <section aria-labelledby="page-heading">
             <PageHeading text=Signal::derive(move || state.t().page(Page::People)) />
-            <button
-                type="button"
-                class="primary"
-                aria-expanded=move || form_open.get().to_string()
-                on:click=move |_| {
-                    form_open.set(true);
-                    status.set(String::new());
-                }
-            >
-                {move || state.t().add_person}
-            </button>
-            <Show when=move || form_open.get()>
-                <AddPersonForm
-                    on_added=move |name| {
-                        status.set((state.t().added)(&name));
-                        form_open.set(false);
-                    }
-                    on_cancel=move || form_open.set(false)
-                />
-            </Show>
-            <p class="status" role="status">{move || status.get()}</p>
+            <AddPanel
+                label=|t| t.add_person
+                form=|on_added, on_cancel| view! { <AddPersonForm on_added on_cancel /> }
+            />
             <DeletionToast />
             <Show when=move || people.with(|listed| !listed.is_empty())>
                 <div class="field">
@@ -86,7 +68,7 @@ pub fn PeoplePage() -> impl IntoView {
 }
 
 #[component]
-fn AddPersonForm(on_added: impl Fn(String) + Copy + 'static, on_cancel: impl Fn() + Copy + 'static) -> impl IntoView {
+fn AddPersonForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -101,7 +83,7 @@ fn AddPersonForm(on_added: impl Fn(String) + Copy + 'static, on_cancel: impl Fn(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match state.add_person(&name.get_untracked()) {
-            Ok(added) => on_added(added.to_string()),
+            Ok(added) => on_added.run(added.to_string()),
             Err(refused) => {
                 error.set(Some(state.t().name_error(&refused)));
                 if let Some(field) = input.get_untracked() {
@@ -134,7 +116,7 @@ fn AddPersonForm(on_added: impl Fn(String) + Copy + 'static, on_cancel: impl Fn(
             </div>
             <div class="actions">
                 <button type="submit" class="primary">{move || state.t().save}</button>
-                <button type="button" on:click=move |_| on_cancel()>{move || state.t().cancel}</button>
+                <button type="button" on:click=move |_| on_cancel.run(())>{move || state.t().cancel}</button>
             </div>
         </form>
     }

@@ -4,13 +4,13 @@
 
 use flok_core::export::{ImportError, MAX_BYTES};
 use flok_core::import::ImportPlan;
-use flok_core::model::Person;
 use flok_core::replica::{KindSummary, MergeSummary};
 use flok_core::Id;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::adding::PersonOptions;
 use crate::components::page_heading::PageHeading;
 use crate::files;
 use crate::i18n::{Lang, Texts};
@@ -302,7 +302,6 @@ fn ReminderSetting() -> impl IntoView {
 #[component]
 fn DeviceSetting() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let people = move || state.replica.with(Person::by_name);
     view! {
         <section class="card" aria-labelledby="device-heading">
             <h2 id="device-heading">{move || state.t().this_device}</h2>
@@ -320,18 +319,7 @@ fn DeviceSetting() -> impl IntoView {
                 <label for="settings-me">{move || state.t().who_uses_device}</label>
                 <select id="settings-me" on:change=move |ev| state.set_me(event_target_value(&ev).parse::<Id>().ok())>
                     <option value="" selected=move || state.me.get().is_none()>{move || state.t().no_one_chosen}</option>
-                    {move || {
-                        people()
-                            .into_iter()
-                            .map(|(id, person)| {
-                                view! {
-                                    <option value=id.to_string() selected=move || state.me.get() == Some(id)>
-                                        {person.name.to_string()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    <PersonOptions selected=state.me />
                 </select>
             </div>
         </section>

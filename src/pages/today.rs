@@ -5,6 +5,7 @@ use flok_core::model::Person;
 use flok_core::Id;
 use leptos::prelude::*;
 
+use crate::components::adding::PersonOptions;
 use crate::components::page_heading::PageHeading;
 use crate::route::Page;
 use crate::state::AppState;
@@ -51,7 +52,6 @@ fn GettingStarted() -> impl IntoView {
     let who = RwSignal::new(NEW.to_owned());
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let people = move || state.replica.with(Person::by_name);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -79,12 +79,7 @@ fn GettingStarted() -> impl IntoView {
                 <label for="who-am-i">{move || state.t().who_are_you}</label>
                 <select id="who-am-i" on:change=move |ev| who.set(event_target_value(&ev))>
                     <option value=NEW selected=move || who.get() == NEW>{move || state.t().i_am_new}</option>
-                    {move || {
-                        people()
-                            .into_iter()
-                            .map(|(id, person)| view! { <option value=id.to_string()>{person.name.to_string()}</option> })
-                            .collect_view()
-                    }}
+                    <PersonOptions />
                 </select>
             </div>
             <Show when=move || who.get() == NEW>
