@@ -7,6 +7,7 @@
 
 pub mod clock;
 pub mod demo;
+pub mod duty;
 pub mod entity;
 pub mod export;
 pub mod import;
@@ -15,6 +16,7 @@ pub mod model;
 pub mod recurrence;
 pub mod replica;
 pub mod report;
+pub mod roster;
 pub mod shifts;
 #[cfg(test)]
 mod testing;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 
 use crate::entity::Id;
-use crate::model::{Agreement, Cancellation, CheckIn, Event, Function, OccurrenceRef, Person};
+use crate::model::{Agreement, Cancellation, CheckIn, Event, Function, OccurrenceRef, Person, Status};
 use crate::replica::Replica;
 use crate::shifts::shifts_between;
 
@@ -74,6 +74,22 @@ pub fn report(replica: &Replica, from: NaiveDate, to: NaiveDate, by: GroupBy) ->
     rows.into_values().collect()
 }
 
+/// The year's thank-you list: everyone still in the group at the end of the
+/// year, by name, with the minutes they gave in it (none is also thanked).
+pub fn thank_you(replica: &Replica, year: i32) -> Vec<(Id, String, i64)> {
+    let (Some(first), Some(last)) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31)) else {
+        return Vec::new();
+    };
+    Person::by_name(replica)
+        .into_iter()
+        .filter(|(_, p)| p.added_on <= last && !matches!(p.status, Status::Left { on } if on <= last))
+        .map(|(id, p)| {
+            let given = crate::duty::hours(replica, id, first, last);
+            (id, p.name.into(), given.agreed_minutes + given.spontaneous_minutes)
+        })
+        .collect()
+}
+
 fn row(rows: &mut BTreeMap<String, Row>, label: String) -> &mut Row {
     rows.entry(label.clone()).or_insert_with(|| Row { label, ..Row::default() })
 }
@@ -122,16 +138,21 @@ pub enum CsvStyle {
     Danish,
 }
 
-/// The report as CSV, one header line and one line per row.
+/// The report as CSV with English column names, one line per row.
 pub fn to_csv(rows: &[Row], by: GroupBy, style: CsvStyle) -> String {
-    let (sep, bom) = match style {
-        CsvStyle::International => (',', ""),
-        CsvStyle::Danish => (';', "\u{feff}"),
-    };
     let first = match by {
         GroupBy::Person => "person",
         GroupBy::Function => "function",
         GroupBy::Month => "month",
+    };
+    to_csv_headed(rows, [first, "agreed hours", "spontaneous hours", "cancellations", "open places"], style)
+}
+
+/// The report as CSV under the given column names (the app's language).
+pub fn to_csv_headed(rows: &[Row], header: [&str; 5], style: CsvStyle) -> String {
+    let (sep, bom) = match style {
+        CsvStyle::International => (',', ""),
+        CsvStyle::Danish => (';', "\u{feff}"),
     };
     let hours = |minutes: i64| {
         let text = format!("{:.2}", minutes as f64 / 60.0);
@@ -141,7 +162,8 @@ pub fn to_csv(rows: &[Row], by: GroupBy, style: CsvStyle) -> String {
             text
         }
     };
-    let mut out = format!("{bom}{first}{sep}agreed hours{sep}spontaneous hours{sep}cancellations{sep}open places\r\n");
+    let header: Vec<String> = header.iter().map(|h| quote(h, sep)).collect();
+    let mut out = format!("{bom}{}\r\n", header.join(&sep.to_string()));
     for row in rows {
         let fields = [
             quote(&row.label, sep),
@@ -278,6 +300,18 @@ mod tests {
             to_csv(&rows, GroupBy::Person, CsvStyle::International),
             "person,agreed hours,spontaneous hours,cancellations,open places\r\nAnna,3.00,1.50,1,0\r\n"
         );
+    }
+
+    #[test]
+    fn the_thank_you_list_has_everyone_still_in_the_group_with_their_year() {
+        let mut r = group();
+        let bo = Id::from_u128(2);
+        r.put(bo, &Person::new("Bo", date(3, 1)).unwrap(), stamp());
+        let mut left = Person::new("Cai", date(1, 1)).unwrap();
+        left.status = Status::Left { on: date(6, 1) };
+        r.put(Id::from_u128(3), &left, stamp());
+        assert_eq!(thank_you(&r, 2026), [(ANNA, "Anna".into(), 270), (bo, "Bo".into(), 0)]);
+        assert_eq!(thank_you(&r, 2025), []);
     }
 
     #[test]

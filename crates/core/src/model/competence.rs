@@ -4,7 +4,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use std::collections::BTreeMap;
+
 use crate::entity::{Entity, Id};
+use crate::replica::Replica;
 
 /// A competence on the group's own list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,6 +31,29 @@ impl Competence {
     }
 }
 
+impl Competence {
+    /// The seeded list and the group's own, by name; a seeded one the group
+    /// stored (or renamed) is listed once.
+    pub fn all(replica: &Replica) -> Vec<(Id, Competence)> {
+        let mut all: BTreeMap<Id, Competence> = Competence::seeded().into_iter().collect();
+        all.extend(replica.all::<Competence>());
+        let mut all: Vec<(Id, Competence)> = all.into_iter().collect();
+        all.sort_by_cached_key(|(id, c)| (c.name.to_lowercase(), *id));
+        all
+    }
+}
+
+impl Grant {
+    /// The grant of `competence` to `person`, if they hold it.
+    pub fn find(replica: &Replica, person: Id, competence: Id) -> Option<Id> {
+        replica
+            .all::<Grant>()
+            .into_iter()
+            .find(|(_, g)| g.person == person && g.competence == competence)
+            .map(|(id, _)| id)
+    }
+}
+
 /// A competence given to a person: by whom and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Grant {
@@ -40,4 +66,33 @@ pub struct Grant {
 
 impl Entity for Grant {
     const KIND: &'static str = "grant";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::{DeviceId, Stamp};
+
+    #[test]
+    fn the_seeded_list_and_the_groups_own_are_listed_once_by_name() {
+        let stamp = Stamp { millis: 1, counter: 0, device: DeviceId::from_u64(1) };
+        let mut r = Replica::new();
+        let (key, _) = Competence::seeded().into_iter().find(|(_, c)| c.name == "Key holder").unwrap();
+        r.put(key, &Competence { name: "Has a key".into() }, stamp);
+        r.put(Id::from_u128(1), &Competence { name: "First aid".into() }, stamp);
+        let names: Vec<String> = Competence::all(&r).into_iter().map(|(_, c)| c.name).collect();
+        assert_eq!(
+            names,
+            ["Buys supplies", "Contacts suppliers", "First aid", "Has a key", "Opens and closes", "Uses AV equipment"]
+        );
+
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        r.put(
+            Id::from_u128(2),
+            &Grant { person: Id::from_u128(9), competence: key, granted_by: None, granted_on: day },
+            stamp,
+        );
+        assert_eq!(Grant::find(&r, Id::from_u128(9), key), Some(Id::from_u128(2)));
+        assert_eq!(Grant::find(&r, Id::from_u128(8), key), None);
+    }
 }

@@ -4,7 +4,11 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use std::collections::BTreeSet;
+
 use crate::entity::{Entity, Id};
+use crate::model::{Agreement, Person, Status};
+use crate::replica::Replica;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -48,9 +52,70 @@ impl Entity for FollowUp {
     const KIND: &'static str = "followup";
 }
 
+/// A conversation that is due (or overdue) and not yet held.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Due {
+    pub agreement: Id,
+    pub person: Id,
+    pub stage: Stage,
+    pub due: NaiveDate,
+}
+
+impl FollowUp {
+    /// Conversations due by `until`, oldest first, for agreements of people
+    /// still in the group; a stage already held is not due again.
+    pub fn due(replica: &Replica, until: NaiveDate) -> Vec<Due> {
+        let held: BTreeSet<(Id, Stage)> =
+            replica.all::<FollowUp>().into_iter().map(|(_, f)| (f.agreement, f.stage)).collect();
+        let mut due: Vec<Due> = replica
+            .all::<Agreement>()
+            .into_iter()
+            .filter(|(_, a)| replica.read::<Person>(a.person).is_some_and(|p| !matches!(p.status, Status::Left { .. })))
+            .flat_map(|(id, a)| {
+                [Stage::Trial, Stage::FollowUp].map(|stage| Due {
+                    agreement: id,
+                    person: a.person,
+                    stage,
+                    due: stage.due(a.schedule.first_day),
+                })
+            })
+            .filter(|d| d.due <= until && !held.contains(&(d.agreement, d.stage)))
+            .collect();
+        due.sort_by_key(|d| (d.due, d.stage, d.agreement));
+        due
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clock::{DeviceId, Stamp};
+    use crate::recurrence::{Recurrence, Schedule};
+    use chrono::{NaiveTime, Weekday};
+
+    #[test]
+    fn conversations_fall_due_until_held() {
+        let stamp = Stamp { millis: 1, counter: 0, device: DeviceId::from_u64(1) };
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let mut r = Replica::new();
+        let (anna, agreement) = (Id::from_u128(1), Id::from_u128(2));
+        r.put(anna, &Person::new("Anna", day(9, 1)).unwrap(), stamp);
+        let time = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+        let weekly = Recurrence::Weekly { weekdays: vec![Weekday::Mon], interval: 1 };
+        let schedule = Schedule::new(weekly, time(10), time(12), day(9, 7), None).unwrap();
+        r.put(agreement, &Agreement { person: anna, function: Id::from_u128(3), schedule, buddy: None }, stamp);
+
+        assert_eq!(FollowUp::due(&r, day(10, 6)), []);
+        let due = FollowUp::due(&r, day(11, 23));
+        assert_eq!(
+            due.iter().map(|d| (d.stage, d.due)).collect::<Vec<_>>(),
+            [(Stage::Trial, day(10, 7)), (Stage::FollowUp, day(11, 7))]
+        );
+        let held =
+            FollowUp { agreement, stage: Stage::Trial, held_on: day(10, 9), outcome: Outcome::Continue, note: None };
+        r.put(Id::from_u128(4), &held, stamp);
+        assert_eq!(FollowUp::due(&r, day(11, 23)).len(), 1);
+    }
 
     #[test]
     fn trial_after_one_month_follow_up_after_two() {

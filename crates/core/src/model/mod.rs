@@ -13,7 +13,7 @@ pub mod person;
 pub mod settings;
 
 pub use agreement::Agreement;
-pub use checkin::CheckIn;
+pub use checkin::{CheckIn, CheckOutError};
 pub use competence::{Competence, Grant};
 pub use follow_up::{FollowUp, Outcome, Stage};
 pub use function::{Function, FunctionError};

@@ -1,0 +1,279 @@
+//! A volunteer's side of the day: their shifts, checking in and out,
+//! cancelling one shift (*melde afbud*), taking an open place, and the hours
+//! they gave. Each action checks the records first and returns the record to
+//! store, so a second tap or a stale screen never makes nonsense.
+
+use std::collections::BTreeSet;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use thiserror::Error;
+
+use crate::entity::Id;
+use crate::model::{Agreement, Cancellation, CheckIn, CheckOutError, Event, Function, OccurrenceRef, SignUp};
+use crate::replica::Replica;
+use crate::shifts::{shifts_between, Shift};
+
+/// Why an action on a shift or a stay was refused.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum DutyError {
+    #[error("already checked in")]
+    AlreadyCheckedIn,
+    #[error("not checked in")]
+    NotCheckedIn,
+    #[error(transparent)]
+    CheckOut(#[from] CheckOutError),
+    #[error("not expected at this shift")]
+    NotExpected,
+    #[error("this shift is over")]
+    ShiftOver,
+    #[error("no open place left")]
+    NoOpenPlace,
+    #[error("already on this shift")]
+    AlreadyOnShift,
+}
+
+/// The person's open stay (checked in, not out), if any.
+pub fn open_stay(replica: &Replica, person: Id) -> Option<(Id, CheckIn)> {
+    replica
+        .all::<CheckIn>()
+        .into_iter()
+        .filter(|(_, s)| s.person == person && s.is_open())
+        .max_by_key(|(_, s)| s.checked_in)
+}
+
+/// Everyone on duty now, with their stay.
+pub fn on_duty(replica: &Replica) -> Vec<CheckIn> {
+    replica.all::<CheckIn>().into_iter().map(|(_, s)| s).filter(CheckIn::is_open).collect()
+}
+
+/// A new stay from `at`, for a shift or spontaneous; refused while one is open.
+pub fn check_in(
+    replica: &Replica,
+    person: Id,
+    occurrence: Option<OccurrenceRef>,
+    at: NaiveDateTime,
+) -> Result<CheckIn, DutyError> {
+    if open_stay(replica, person).is_some() {
+        return Err(DutyError::AlreadyCheckedIn);
+    }
+    Ok(CheckIn { person, occurrence, checked_in: at, checked_out: None })
+}
+
+/// Ends the person's open stay at `at`: the stay's id and its new value.
+pub fn check_out(replica: &Replica, person: Id, at: NaiveDateTime) -> Result<(Id, CheckIn), DutyError> {
+    let (id, mut stay) = open_stay(replica, person).ok_or(DutyError::NotCheckedIn)?;
+    stay.check_out(at)?;
+    Ok((id, stay))
+}
+
+/// The person's shifts from `from` to `to`: those they are expected at, and
+/// those they cancelled (shown as cancelled).
+pub fn shifts_of(replica: &Replica, person: Id, from: NaiveDate, to: NaiveDate) -> Vec<Shift> {
+    shifts_between(replica, from, to)
+        .into_iter()
+        .filter(|s| s.expected.contains(&person) || s.cancelled.iter().any(|c| c.person == person))
+        .collect()
+}
+
+/// The shift a check-in now belongs to: the person's first shift today that
+/// has not ended and that they have not checked in for yet.
+pub fn shift_to_check_in(replica: &Replica, person: Id, now: NaiveDateTime) -> Option<Shift> {
+    let stays = replica.all::<CheckIn>();
+    let checked_in = |s: &Shift| stays.iter().any(|(_, c)| c.person == person && c.occurrence == Some(s.occurrence));
+    shifts_of(replica, person, now.date(), now.date())
+        .into_iter()
+        .find(|s| s.expected.contains(&person) && s.date.and_time(s.ends) > now && !checked_in(s))
+}
+
+/// The notice that `person` cannot come to `shift`, given at `at`.
+pub fn cancel(person: Id, shift: &Shift, reason: &str, at: NaiveDateTime) -> Result<Cancellation, DutyError> {
+    if !shift.expected.contains(&person) {
+        return Err(DutyError::NotExpected);
+    }
+    if shift.date.and_time(shift.ends) <= at {
+        return Err(DutyError::ShiftOver);
+    }
+    let reason = Some(reason.trim().to_owned()).filter(|r| !r.is_empty());
+    Ok(Cancellation { person, occurrence: shift.occurrence, reason, given_at: at })
+}
+
+/// `person` taking an open place in `shift`.
+pub fn take(person: Id, shift: &Shift, at: NaiveDateTime) -> Result<SignUp, DutyError> {
+    if shift.expected.contains(&person) {
+        return Err(DutyError::AlreadyOnShift);
+    }
+    if shift.start() <= at {
+        return Err(DutyError::ShiftOver);
+    }
+    if shift.open_places() == 0 {
+        return Err(DutyError::NoOpenPlace);
+    }
+    Ok(SignUp { person, occurrence: shift.occurrence })
+}
+
+/// Shifts with open places that have not started by `now`, up to `to`.
+pub fn open_slots(replica: &Replica, now: NaiveDateTime, to: NaiveDate) -> Vec<Shift> {
+    shifts_between(replica, now.date(), to).into_iter().filter(|s| s.open_places() > 0 && s.start() > now).collect()
+}
+
+/// The functions a person already does: by agreement, or by having taken a
+/// place or checked in for one.
+pub fn functions_of(replica: &Replica, person: Id) -> BTreeSet<Id> {
+    let mut functions: BTreeSet<Id> =
+        replica.all::<Agreement>().into_iter().filter(|(_, a)| a.person == person).map(|(_, a)| a.function).collect();
+    let function_of = |occurrence: &OccurrenceRef| match occurrence {
+        OccurrenceRef::Agreement { agreement, .. } => replica.read::<Agreement>(*agreement).map(|a| a.function),
+        OccurrenceRef::Event { event } => replica.read::<Event>(*event).map(|e| e.function),
+    };
+    for (_, sign_up) in replica.all::<SignUp>().into_iter().filter(|(_, s)| s.person == person) {
+        functions.extend(function_of(&sign_up.occurrence));
+    }
+    for (_, stay) in replica.all::<CheckIn>().into_iter().filter(|(_, s)| s.person == person) {
+        functions.extend(stay.occurrence.as_ref().and_then(function_of));
+    }
+    functions
+}
+
+/// Minutes given in a period, agreed shifts apart from spontaneous help.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Hours {
+    pub agreed_minutes: i64,
+    pub spontaneous_minutes: i64,
+}
+
+/// What `person` gave from `from` to `to` (by the day they checked in).
+pub fn hours(replica: &Replica, person: Id, from: NaiveDate, to: NaiveDate) -> Hours {
+    let mut hours = Hours::default();
+    for (_, stay) in replica.all::<CheckIn>() {
+        if stay.person != person || !(from..=to).contains(&stay.checked_in.date()) {
+            continue;
+        }
+        let minutes = stay.minutes().unwrap_or(0);
+        if stay.is_spontaneous() {
+            hours.spontaneous_minutes += minutes;
+        } else {
+            hours.agreed_minutes += minutes;
+        }
+    }
+    hours
+}
+
+/// Cancellations `person` should hear of: in shifts where they are the buddy
+/// or the function's staff contact (their own are left out).
+pub fn cancellations_for(replica: &Replica, person: Id, from: NaiveDate, to: NaiveDate) -> Vec<(Shift, Cancellation)> {
+    let contact_of = |function: Id| replica.read::<Function>(function).and_then(|f| f.contact);
+    shifts_between(replica, from, to)
+        .into_iter()
+        .filter(|s| s.buddy == Some(person) || contact_of(s.function) == Some(person))
+        .flat_map(|s| s.cancelled.clone().into_iter().filter(|c| c.person != person).map(move |c| (s.clone(), c)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::{DeviceId, Stamp};
+    use crate::model::Person;
+    use crate::recurrence::{Recurrence, Schedule};
+    use chrono::{NaiveTime, Weekday};
+
+    const ANNA: Id = Id::from_u128(1);
+    const BENT: Id = Id::from_u128(2);
+    const CARL: Id = Id::from_u128(3);
+    const CAFE: Id = Id::from_u128(10);
+    const MONDAYS: Id = Id::from_u128(20);
+
+    fn date(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    fn at(d: u32, h: u32, m: u32) -> NaiveDateTime {
+        date(d).and_hms_opt(h, m, 0).unwrap()
+    }
+
+    fn stamp(millis: u64) -> Stamp {
+        Stamp { millis, counter: 0, device: DeviceId::from_u64(1) }
+    }
+
+    /// Anna does the café on Mondays 10–13 with Bent as buddy; Carl is its contact.
+    fn group() -> Replica {
+        let mut r = Replica::new();
+        for (id, name) in [(ANNA, "Anna"), (BENT, "Bent"), (CARL, "Carl")] {
+            r.put(id, &Person::new(name, date(1)).unwrap(), stamp(1));
+        }
+        r.put(CAFE, &Function::new("Café", Some(CARL), 1).unwrap(), stamp(1));
+        let time = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+        let schedule = Schedule::new(
+            Recurrence::Weekly { weekdays: vec![Weekday::Mon], interval: 1 },
+            time(10),
+            time(13),
+            date(2),
+            None,
+        )
+        .unwrap();
+        r.put(MONDAYS, &Agreement { person: ANNA, function: CAFE, schedule, buddy: Some(BENT) }, stamp(1));
+        r
+    }
+
+    #[test]
+    fn checking_in_twice_or_out_without_in_is_refused() {
+        let mut r = group();
+        assert_eq!(check_out(&r, ANNA, at(23, 12, 0)), Err(DutyError::NotCheckedIn));
+        let shift = shift_to_check_in(&r, ANNA, at(23, 9, 55)).unwrap();
+        let stay = check_in(&r, ANNA, Some(shift.occurrence), at(23, 9, 55)).unwrap();
+        r.put(Id::from_u128(50), &stay, stamp(2));
+        assert_eq!(check_in(&r, ANNA, None, at(23, 10, 0)), Err(DutyError::AlreadyCheckedIn));
+        assert_eq!(check_out(&r, ANNA, at(23, 9, 0)), Err(DutyError::CheckOut(CheckOutError::BeforeCheckIn)));
+        let (id, stay) = check_out(&r, ANNA, at(23, 13, 5)).unwrap();
+        assert_eq!((id, stay.minutes()), (Id::from_u128(50), Some(190)));
+        r.put(id, &stay, stamp(3));
+        assert_eq!(open_stay(&r, ANNA), None);
+        assert_eq!(shift_to_check_in(&r, ANNA, at(23, 13, 6)), None, "that shift is done");
+    }
+
+    #[test]
+    fn hours_count_agreed_and_spontaneous_apart() {
+        let mut r = group();
+        let stays = [
+            (Some(OccurrenceRef::Agreement { agreement: MONDAYS, date: date(23) }), at(23, 10, 0), at(23, 13, 0)),
+            (None, at(24, 9, 0), at(24, 10, 30)),
+            (None, at(25, 9, 0), at(25, 9, 0) + chrono::Duration::days(40)),
+        ];
+        for (i, (occurrence, from, to)) in stays.into_iter().enumerate() {
+            let stay = CheckIn { person: ANNA, occurrence, checked_in: from, checked_out: Some(to) };
+            r.put(Id::from_u128(60 + i as u128), &stay, stamp(2));
+        }
+        let november = hours(&r, ANNA, date(1), date(24));
+        assert_eq!(november, Hours { agreed_minutes: 180, spontaneous_minutes: 90 });
+        assert_eq!(hours(&r, BENT, date(1), date(30)), Hours::default());
+    }
+
+    #[test]
+    fn a_cancellation_opens_a_slot_that_the_buddy_and_contact_hear_of() {
+        let mut r = group();
+        let monday = shifts_of(&r, ANNA, date(30), date(30)).remove(0);
+        assert_eq!(cancel(BENT, &monday, "", at(29, 18, 0)), Err(DutyError::NotExpected));
+        assert_eq!(cancel(ANNA, &monday, "", at(30, 13, 0)), Err(DutyError::ShiftOver));
+        let notice = cancel(ANNA, &monday, "  ill  ", at(29, 18, 0)).unwrap();
+        assert_eq!(notice.reason.as_deref(), Some("ill"));
+        r.put(Id::from_u128(70), &notice, stamp(2));
+
+        assert_eq!(shifts_of(&r, ANNA, date(30), date(30)).len(), 1, "still listed, as cancelled");
+        assert_eq!(cancellations_for(&r, BENT, date(1), date(30)).len(), 1);
+        assert_eq!(cancellations_for(&r, CARL, date(1), date(30)).len(), 1);
+        assert_eq!(cancellations_for(&r, ANNA, date(1), date(30)).len(), 0);
+
+        let slots = open_slots(&r, at(29, 18, 0), date(30));
+        assert_eq!(slots.len(), 1);
+        assert_eq!(take(ANNA, &slots[0], at(29, 18, 0)).map(|_| ()), Ok(()), "she may change her mind");
+        let sign_up = take(BENT, &slots[0], at(29, 19, 0)).unwrap();
+        assert_eq!(take(BENT, &slots[0], at(30, 10, 30)), Err(DutyError::ShiftOver));
+        r.put(Id::from_u128(71), &sign_up, stamp(3));
+        assert!(open_slots(&r, at(29, 19, 0), date(30)).is_empty());
+        let full = shifts_between(&r, date(30), date(30)).remove(0);
+        assert_eq!(take(CARL, &full, at(29, 19, 0)), Err(DutyError::NoOpenPlace));
+        assert_eq!(take(BENT, &full, at(29, 19, 0)), Err(DutyError::AlreadyOnShift));
+        assert_eq!(functions_of(&r, BENT), BTreeSet::from([CAFE]));
+        assert_eq!(functions_of(&r, CARL), BTreeSet::new());
+    }
+}
