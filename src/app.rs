@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use crate::components::nav::MainNav;
 use crate::components::notice::{DataNotice, ExportReminder, SaveState};
 use crate::pages::{
-    coming::Coming, functions::FunctionsPage, not_found::NotFound, people::PeoplePage, settings::SettingsPage,
-    today::TodayPage,
+    agreements::AgreementsPage, competences::CompetencesPage, follow_ups::FollowUpsPage, functions::FunctionsPage,
+    kiosk::KioskPage, my_shifts::MyShiftsPage, not_found::NotFound, open_slots::OpenSlotsPage, people::PeoplePage,
+    reports::ReportsPage, roster::RosterPage, settings::SettingsPage, today::TodayPage,
 };
 use crate::route::{Page, Route};
 use crate::state::AppState;
@@ -55,26 +56,40 @@ pub fn App() -> impl IntoView {
         now
     });
 
+    // The kiosk is full screen: no header, no navigation, no reminders.
+    let in_kiosk = move || route.get() == Route::Page(Page::Kiosk);
+
     view! {
         <a class="skip-link" href="#page-heading" on:click=|ev| { ev.prevent_default(); focus_page_heading(); }>
             {move || state.t().skip_to_content}
         </a>
-        <header class="app-header">
-            <div class="brand-row">
-                <p class="brand">"Flok"</p>
-                <SaveState />
-            </div>
-            <MainNav route=route />
-        </header>
-        <main id="main">
+        <Show when=move || !in_kiosk()>
+            <header class="app-header">
+                <div class="brand-row">
+                    <p class="brand">"Flok"</p>
+                    <SaveState />
+                </div>
+                <MainNav route=route />
+            </header>
+        </Show>
+        <main id="main" class:kiosk-main=in_kiosk>
             <DataNotice />
-            <ExportReminder />
+            <Show when=move || !in_kiosk()>
+                <ExportReminder />
+            </Show>
             {move || match route.get() {
                 Route::Page(Page::Today) => view! { <TodayPage /> }.into_any(),
+                Route::Page(Page::MyShifts) => view! { <MyShiftsPage /> }.into_any(),
+                Route::Page(Page::OpenSlots) => view! { <OpenSlotsPage /> }.into_any(),
+                Route::Page(Page::Agreements) => view! { <AgreementsPage /> }.into_any(),
+                Route::Page(Page::Roster) => view! { <RosterPage /> }.into_any(),
+                Route::Page(Page::FollowUps) => view! { <FollowUpsPage /> }.into_any(),
+                Route::Page(Page::Competences) => view! { <CompetencesPage /> }.into_any(),
+                Route::Page(Page::Reports) => view! { <ReportsPage /> }.into_any(),
+                Route::Page(Page::Kiosk) => view! { <KioskPage /> }.into_any(),
                 Route::Page(Page::People) => view! { <PeoplePage /> }.into_any(),
                 Route::Page(Page::Functions) => view! { <FunctionsPage /> }.into_any(),
                 Route::Page(Page::Settings) => view! { <SettingsPage /> }.into_any(),
-                Route::Page(page) => view! { <Coming page=page /> }.into_any(),
                 Route::NotFound(asked) => view! { <NotFound asked=asked /> }.into_any(),
             }}
         </main>

@@ -12,8 +12,14 @@ pub enum Page {
     OpenSlots,
     People,
     Functions,
+    Agreements,
+    Roster,
+    FollowUps,
+    Competences,
     Reports,
     Settings,
+    /// Full screen at the counter; reached from Settings, not the navigation.
+    Kiosk,
 }
 
 /// Where the address points: a page, or a fragment no page answers to.
@@ -24,8 +30,39 @@ pub enum Route {
 }
 
 impl Page {
-    pub const ALL: [Page; 7] =
-        [Page::Today, Page::MyShifts, Page::OpenSlots, Page::People, Page::Functions, Page::Reports, Page::Settings];
+    pub const ALL: [Page; 12] = [
+        Page::Today,
+        Page::MyShifts,
+        Page::OpenSlots,
+        Page::People,
+        Page::Functions,
+        Page::Agreements,
+        Page::Roster,
+        Page::FollowUps,
+        Page::Competences,
+        Page::Reports,
+        Page::Settings,
+        Page::Kiosk,
+    ];
+
+    /// Whether the navigation lists the page only in coordinator mode.
+    pub fn for_coordinators(self) -> bool {
+        matches!(
+            self,
+            Page::People
+                | Page::Functions
+                | Page::Agreements
+                | Page::Roster
+                | Page::FollowUps
+                | Page::Competences
+                | Page::Reports
+        )
+    }
+
+    /// Whether the navigation lists the page at all.
+    pub fn in_navigation(self) -> bool {
+        self != Page::Kiosk
+    }
 
     /// The fragment path segment, stable across languages so links keep working.
     pub fn slug(self) -> &'static str {
@@ -35,8 +72,13 @@ impl Page {
             Page::OpenSlots => "open-slots",
             Page::People => "people",
             Page::Functions => "functions",
+            Page::Agreements => "agreements",
+            Page::Roster => "roster",
+            Page::FollowUps => "follow-ups",
+            Page::Competences => "competences",
             Page::Reports => "reports",
             Page::Settings => "settings",
+            Page::Kiosk => "kiosk",
         }
     }
 

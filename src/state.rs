@@ -3,11 +3,13 @@
 //! Pages read signals and call these methods; every rule is asked of the
 //! core, every write goes through [`crate::storage`].
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
+use flok_core::duty::{self, DutyError};
 use flok_core::import::{self, ImportPlan};
-use flok_core::model::Settings;
+use flok_core::model::{Agreement, Competence, FollowUp, Grant, OccurrenceRef, Settings};
 use flok_core::model::{Function, FunctionError, NameError, Person, PersonName, Status};
 use flok_core::replica::MergeSummary;
+use flok_core::shifts::{shifts_between, Shift};
 use flok_core::{export, Clock, Id, Millis, Replica, Stamp};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -46,6 +48,8 @@ pub struct AppState {
     browser_lang: Lang,
     /// Who uses this device, if chosen.
     pub me: RwSignal<Option<Id>>,
+    /// Whether this device shows the coordinator pages.
+    pub coordinator: RwSignal<bool>,
     /// A person whose deletion waits out the undo window: id and name.
     pub pending_deletion: RwSignal<Option<(Id, String)>>,
 }
@@ -71,6 +75,7 @@ impl AppState {
             browser_lang: Lang::from_browser(storage::browser_languages().iter().map(String::as_str)),
             pending_deletion: RwSignal::new(None),
             me: RwSignal::new(storage::me()),
+            coordinator: RwSignal::new(storage::coordinator()),
         };
         spawn_local(async move {
             match storage::load().await {
@@ -207,11 +212,116 @@ impl AppState {
         }
     }
 
-    /// Adds a function (a kind of task), refusing what makes no sense.
-    pub fn add_function(&self, name: &str, contact: Option<Id>, needed: &str) -> Result<(), FunctionError> {
+    /// Adds a function (a kind of task), or with `id` changes one; refuses
+    /// what makes no sense.
+    pub fn save_function(
+        &self,
+        id: Option<Id>,
+        name: &str,
+        contact: Option<Id>,
+        needed: &str,
+    ) -> Result<(), FunctionError> {
         let function = Function::new(name, contact, Function::parse_needed(needed)?)?;
-        self.change(|replica, stamp| replica.put(Id::new(), &function, stamp));
+        self.change(|replica, stamp| replica.put(id.unwrap_or_default(), &function, stamp));
         Ok(())
+    }
+
+    /// Shows or hides the coordinator pages on this device.
+    pub fn set_coordinator(&self, on: bool) {
+        storage::set_coordinator(on);
+        self.coordinator.set(on);
+    }
+
+    /// One shift as it stands now, if it still exists.
+    fn shift(&self, occurrence: OccurrenceRef, date: NaiveDate) -> Option<Shift> {
+        self.replica.with_untracked(|replica| {
+            shifts_between(replica, date, date).into_iter().find(|s| s.occurrence == occurrence)
+        })
+    }
+
+    /// Checks a person in now: for their shift today if they have one, else
+    /// as spontaneous help. Returns the shift it counts for.
+    pub fn check_in(&self, person: Id) -> Result<Option<Shift>, DutyError> {
+        let at = now();
+        let (stay, shift) = self.replica.with_untracked(|replica| {
+            let shift = duty::shift_to_check_in(replica, person, at);
+            duty::check_in(replica, person, shift.as_ref().map(|s| s.occurrence), at).map(|stay| (stay, shift))
+        })?;
+        self.change(|replica, stamp| replica.put(Id::new(), &stay, stamp));
+        Ok(shift)
+    }
+
+    /// Checks a person out now; returns the minutes of the stay.
+    pub fn check_out(&self, person: Id) -> Result<i64, DutyError> {
+        let (id, stay) = self.replica.with_untracked(|replica| duty::check_out(replica, person, now()))?;
+        self.change(|replica, stamp| replica.put(id, &stay, stamp));
+        Ok(stay.minutes().unwrap_or(0))
+    }
+
+    /// Records that `person` cannot come to one shift.
+    pub fn cancel_shift(
+        &self,
+        person: Id,
+        occurrence: OccurrenceRef,
+        date: NaiveDate,
+        reason: &str,
+    ) -> Result<(), DutyError> {
+        let shift = self.shift(occurrence, date).ok_or(DutyError::NotExpected)?;
+        let notice = duty::cancel(person, &shift, reason, now())?;
+        self.change(|replica, stamp| replica.put(Id::new(), &notice, stamp));
+        Ok(())
+    }
+
+    /// `person` takes an open place in one shift.
+    pub fn take_slot(&self, person: Id, occurrence: OccurrenceRef, date: NaiveDate) -> Result<(), DutyError> {
+        let shift = self.shift(occurrence, date).ok_or(DutyError::NoOpenPlace)?;
+        let sign_up = duty::take(person, &shift, now())?;
+        self.change(|replica, stamp| replica.put(Id::new(), &sign_up, stamp));
+        Ok(())
+    }
+
+    /// Adds an agreement, already checked by the editor.
+    pub fn add_agreement(&self, agreement: &Agreement) {
+        self.change(|replica, stamp| replica.put(Id::new(), agreement, stamp));
+    }
+
+    /// Records a follow-up conversation.
+    pub fn record_follow_up(&self, follow_up: &FollowUp) {
+        self.change(|replica, stamp| replica.put(Id::new(), follow_up, stamp));
+    }
+
+    /// Gives a competence to a person (once), noting who gave it.
+    pub fn grant(&self, person: Id, competence: Id) {
+        let Some(named) =
+            self.replica.with_untracked(|r| Competence::all(r).into_iter().find(|(id, _)| *id == competence))
+        else {
+            return;
+        };
+        if self.replica.with_untracked(|r| Grant::find(r, person, competence)).is_some() {
+            return;
+        }
+        let grant = Grant { person, competence, granted_by: self.me.get_untracked(), granted_on: today() };
+        self.change(|replica, stamp| {
+            // A seeded competence becomes a record when first given.
+            replica.put(competence, &named.1, stamp);
+            replica.put(Id::new(), &grant, stamp);
+        });
+    }
+
+    /// Takes a competence back.
+    pub fn revoke(&self, grant: Id) {
+        self.change(|replica, stamp| replica.remove::<Grant>(grant, stamp));
+    }
+
+    /// Adds a competence to the group's list; returns false, changing
+    /// nothing, for a blank name.
+    pub fn add_competence(&self, name: &str) -> bool {
+        let name = name.trim();
+        if !name.is_empty() {
+            let competence = Competence { name: name.to_owned() };
+            self.change(|replica, stamp| replica.put(Id::new(), &competence, stamp));
+        }
+        !name.is_empty()
     }
 
     /// A person, if still there.
@@ -285,8 +395,13 @@ impl AppState {
 }
 
 /// Today on this device's calendar.
-fn today() -> NaiveDate {
+pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+/// Now on this device's clock, in local time (shifts are in wall-clock time).
+pub fn now() -> NaiveDateTime {
+    chrono::Local::now().naive_local()
 }
 
 /// This device's clock, in milliseconds since 1970 (UTC).

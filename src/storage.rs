@@ -40,6 +40,8 @@ pub const DEVICE_KEY: &str = "flok.device";
 pub const ME_KEY: &str = "flok.me";
 /// The language chosen on this device; absent to follow the browser.
 pub const LANGUAGE_KEY: &str = "flok.language";
+/// "on" when this device shows the coordinator pages.
+pub const COORDINATOR_KEY: &str = "flok.coordinator";
 /// The day this device last exported (a fact about the device, not the group).
 pub const LAST_EXPORT_KEY: &str = "flok.last-export";
 /// Where earlier builds kept data in localStorage; migrated on first load and
@@ -254,7 +256,7 @@ pub async fn erase() -> Result<(), JsValue> {
     tx.object_store(STORE)?.clear()?;
     committed(&tx).await?;
     if local_available() {
-        for key in LEGACY_KEYS.into_iter().chain([DEVICE_KEY, LAST_EXPORT_KEY, LANGUAGE_KEY, ME_KEY]) {
+        for key in LEGACY_KEYS.into_iter().chain([DEVICE_KEY, LAST_EXPORT_KEY, LANGUAGE_KEY, ME_KEY, COORDINATOR_KEY]) {
             LocalStorage::delete(key);
         }
     }
@@ -268,12 +270,27 @@ pub fn me() -> Option<flok_core::Id> {
 
 /// Keeps who uses this device; `None` forgets it.
 pub fn set_me(me: Option<flok_core::Id>) {
+    keep(ME_KEY, me.map(|id| id.to_string()).as_deref());
+}
+
+/// Whether this device shows the coordinator pages.
+pub fn coordinator() -> bool {
+    raw(COORDINATOR_KEY).as_deref() == Some("on")
+}
+
+/// Keeps whether this device shows the coordinator pages.
+pub fn set_coordinator(on: bool) {
+    keep(COORDINATOR_KEY, Some(if on { "on" } else { "off" }));
+}
+
+/// Keeps one of the device's own choices; `None` removes it.
+fn keep(key: &str, value: Option<&str>) {
     if local_available() {
-        match me {
-            Some(id) => {
-                let _ = LocalStorage::raw().set_item(ME_KEY, &id.to_string());
+        match value {
+            Some(value) => {
+                let _ = LocalStorage::raw().set_item(key, value);
             }
-            None => LocalStorage::delete(ME_KEY),
+            None => LocalStorage::delete(key),
         }
     }
 }
@@ -285,14 +302,7 @@ pub fn chosen_language() -> Option<Lang> {
 
 /// Keeps the language choice; `None` follows the browser again.
 pub fn choose_language(choice: Option<Lang>) {
-    if local_available() {
-        match choice {
-            Some(lang) => {
-                let _ = LocalStorage::raw().set_item(LANGUAGE_KEY, lang.code());
-            }
-            None => LocalStorage::delete(LANGUAGE_KEY),
-        }
-    }
+    keep(LANGUAGE_KEY, choice.map(Lang::code));
 }
 
 /// The languages the browser asks for, most wanted first.

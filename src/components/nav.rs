@@ -1,5 +1,6 @@
 //! The main navigation: every page one tap away, wrapping on a narrow phone
-//! rather than hiding pages behind a horizontal scroll.
+//! rather than hiding pages behind a horizontal scroll. The coordinator pages
+//! show in coordinator mode only, so a volunteer sees a short menu.
 
 use leptos::prelude::*;
 
@@ -12,8 +13,9 @@ pub fn MainNav(route: RwSignal<Route>) -> impl IntoView {
     view! {
         <nav aria-label=move || state.t().main_navigation>
             <ul class="main-nav">
-                {Page::ALL
+                {move || Page::ALL
                     .into_iter()
+                    .filter(|page| page.in_navigation() && (state.coordinator.get() || !page.for_coordinators()))
                     .map(|page| {
                         let current = move || (route.get() == Route::Page(page)).then_some("page");
                         view! {

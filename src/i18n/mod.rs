@@ -8,8 +8,12 @@
 mod da;
 mod en;
 
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
+use flok_core::duty::DutyError;
 use flok_core::export::ImportError;
-use flok_core::model::NameError;
+use flok_core::model::{CheckOutError, Competence, NameError};
+use flok_core::recurrence::{Nth, Recurrence};
+use flok_core::{report, Id};
 
 use crate::route::Page;
 
@@ -71,7 +75,6 @@ pub struct Texts {
     pub page_not_found: &'static str,
     pub no_page_at: fn(&str) -> String,
     pub go_to_today: &'static str,
-    pub coming_soon: &'static str,
     pub loading: &'static str,
     pub dismiss: &'static str,
     pub cancel: &'static str,
@@ -105,9 +108,6 @@ pub struct Texts {
     pub this_device: &'static str,
     pub who_uses_device: &'static str,
     pub no_one_chosen: &'static str,
-    pub go_to_people: &'static str,
-    pub people_in_group: fn(usize) -> String,
-    pub shifts_coming: &'static str,
 
     // People.
     pub add_person: &'static str,
@@ -188,6 +188,188 @@ pub struct Texts {
     /// Record kinds in an import preview; unknown kinds show their own name.
     pub kind: fn(&str) -> Option<&'static str>,
 
+    // Dates and times.
+    pub weekdays: [&'static str; 7],
+    pub weekdays_short: [&'static str; 7],
+    pub months: [&'static str; 12],
+    pub months_short: [&'static str; 12],
+    pub short_date: fn(weekday: &str, day: u32, month: &str) -> String,
+    pub long_date: fn(weekday: &str, day: u32, month: &str, year: i32) -> String,
+    /// Between hours and minutes: "10:00", "10.00".
+    pub time_separator: char,
+    pub duration: fn(hours: i64, minutes: i64) -> String,
+
+    // Pages for coordinators, and the mode that shows them.
+    pub agreements: &'static str,
+    pub roster: &'static str,
+    pub follow_ups: &'static str,
+    pub competences: &'static str,
+    pub kiosk: &'static str,
+    pub coordinator_mode: &'static str,
+    pub coordinator_help: &'static str,
+
+    // A volunteer's day.
+    pub choose_who_you_are: &'static str,
+    pub check_in: &'static str,
+    pub check_out: &'static str,
+    pub on_duty_since: fn(time: &str) -> String,
+    pub checked_in_for: fn(function: &str, times: &str) -> String,
+    pub checked_in_spontaneous: &'static str,
+    pub checked_out_after: fn(duration: &str) -> String,
+    pub already_checked_in: &'static str,
+    pub not_checked_in: &'static str,
+    pub check_out_before_in: &'static str,
+    pub shift_over: &'static str,
+    pub your_shift_today: fn(function: &str, times: &str) -> String,
+    pub next_shifts: &'static str,
+    pub no_shifts_coming: &'static str,
+    pub news_for_you: &'static str,
+    pub cannot_come: fn(person: &str, function: &str, day: &str, times: &str, reason: Option<&str>) -> String,
+    pub contact_is: fn(&str) -> String,
+    pub buddy_is: fn(&str) -> String,
+    pub cancel_this_shift: &'static str,
+    pub cancel_shift_on: fn(function: &str, day: &str) -> String,
+    pub reason_optional: &'static str,
+    pub confirm_cancellation: &'static str,
+    pub cancelled_with_notice: fn(hours: i64) -> String,
+    pub cancellation_sent: &'static str,
+    pub my_hours: &'static str,
+    pub this_month: &'static str,
+    pub this_year: &'static str,
+    pub agreed_and_spontaneous: fn(agreed: &str, spontaneous: &str) -> String,
+    pub step_back: &'static str,
+    pub step_back_help: &'static str,
+    pub show_all_functions: &'static str,
+    pub no_open_slots: &'static str,
+    pub open_places: fn(u16) -> String,
+    pub take_this_slot: &'static str,
+    pub slot_taken: fn(function: &str, day: &str) -> String,
+    pub no_open_place: &'static str,
+    pub not_on_shift: &'static str,
+    pub already_on_shift: &'static str,
+
+    // Agreements.
+    pub add_agreement: &'static str,
+    pub new_agreement: &'static str,
+    pub person: &'static str,
+    pub function: &'static str,
+    pub choose: &'static str,
+    pub repeats: &'static str,
+    pub weekly: &'static str,
+    pub monthly: &'static str,
+    pub on_weekdays: &'static str,
+    pub every_how_many_weeks: &'static str,
+    pub which_week: &'static str,
+    pub weekday: &'static str,
+    pub nth: [&'static str; 5],
+    pub starts: &'static str,
+    pub ends: &'static str,
+    pub first_day: &'static str,
+    pub last_day_optional: &'static str,
+    pub buddy: &'static str,
+    pub no_buddy: &'static str,
+    pub next_five_dates: &'static str,
+    pub choose_person: &'static str,
+    pub choose_function: &'static str,
+    pub no_weekday: &'static str,
+    pub interval_range: fn(max: u8) -> String,
+    pub ends_before_start: &'static str,
+    pub last_before_first: &'static str,
+    pub enter_time: &'static str,
+    pub enter_date: &'static str,
+    pub all_agreements: &'static str,
+    pub no_agreements_yet: &'static str,
+    pub every_week_on: fn(days: &str) -> String,
+    pub every_nth_week_on: fn(n: u8, days: &str) -> String,
+    pub monthly_on: fn(nth: &str, weekday: &str) -> String,
+    pub from_day: fn(&str) -> String,
+    pub from_to_day: fn(&str, &str) -> String,
+
+    // Roster.
+    pub day: &'static str,
+    pub week: &'static str,
+    pub previous_day: &'static str,
+    pub next_day: &'static str,
+    pub previous_week: &'static str,
+    pub next_week: &'static str,
+    pub week_number: fn(week: u32, from: &str, to: &str) -> String,
+    pub expected: &'static str,
+    pub checked_in_at: fn(&str) -> String,
+    pub came: fn(from: &str, to: &str) -> String,
+    pub missing: &'static str,
+    pub cancelled_hours_before: fn(hours: i64) -> String,
+    pub needs: fn(u16) -> String,
+    pub no_shifts_then: &'static str,
+    pub shifts_of_roster: &'static str,
+
+    // Follow-ups.
+    pub due_and_overdue: &'static str,
+    pub no_follow_ups_due: &'static str,
+    pub trial_conversation: &'static str,
+    pub follow_up_conversation: &'static str,
+    pub due_on: fn(&str) -> String,
+    pub overdue_since: fn(&str) -> String,
+    pub record_conversation: &'static str,
+    pub conversation_with: fn(stage: &str, person: &str) -> String,
+    pub held_on: &'static str,
+    pub outcome: &'static str,
+    pub outcomes: [&'static str; 3],
+    pub conversation_saved: fn(&str) -> String,
+
+    // Competences.
+    pub competence: &'static str,
+    pub show_who_holds: &'static str,
+    pub all_competences: &'static str,
+    pub on_duty_now: &'static str,
+    pub who_holds_which: &'static str,
+    pub give_competence: &'static str,
+    pub give: &'static str,
+    pub given: fn(competence: &str, person: &str) -> String,
+    pub remove_from: fn(competence: &str, person: &str) -> String,
+    pub remove: &'static str,
+    pub no_holders: &'static str,
+    pub add_competence: &'static str,
+    pub competence_needs_name: &'static str,
+    /// The seeded competences' names, in the order of `Competence::seeded`.
+    pub seeded_competences: [&'static str; 5],
+
+    // Reports.
+    pub from: &'static str,
+    pub to: &'static str,
+    pub rows: &'static str,
+    pub per_person: &'static str,
+    pub per_function: &'static str,
+    pub month: &'static str,
+    pub per_month: &'static str,
+    pub hours_table: &'static str,
+    pub agreed_hours: &'static str,
+    pub spontaneous_hours: &'static str,
+    pub cancellations: &'static str,
+    pub open_places_column: &'static str,
+    pub hours_chart: &'static str,
+    pub download_csv: &'static str,
+    pub danish_spreadsheet: &'static str,
+    pub thank_you_list: fn(year: i32) -> String,
+    pub nothing_in_period: &'static str,
+    pub period_backwards: &'static str,
+    pub spontaneous_label: &'static str,
+    pub deleted_label: &'static str,
+
+    // Kiosk.
+    pub open_kiosk: &'static str,
+    pub kiosk_help: &'static str,
+    pub expected_today: &'static str,
+    pub on_duty: &'static str,
+    pub someone_else: &'static str,
+    pub hold_to_leave: &'static str,
+    pub welcome_person: fn(&str) -> String,
+    pub goodbye_person: fn(&str) -> String,
+
+    // Editing a function.
+    pub edit: &'static str,
+    pub edit_named: fn(&str) -> String,
+    pub saved: &'static str,
+
     // Why a file was refused.
     pub file_empty: &'static str,
     pub file_too_large: fn(bytes: usize, max: usize) -> String,
@@ -221,6 +403,19 @@ impl Texts {
         }
     }
 
+    /// Why an action on a shift or a stay was refused, as a sentence.
+    pub fn duty_error(&self, error: &DutyError) -> &'static str {
+        match error {
+            DutyError::AlreadyCheckedIn => self.already_checked_in,
+            DutyError::NotCheckedIn | DutyError::CheckOut(CheckOutError::AlreadyOut) => self.not_checked_in,
+            DutyError::CheckOut(CheckOutError::BeforeCheckIn) => self.check_out_before_in,
+            DutyError::NotExpected => self.not_on_shift,
+            DutyError::ShiftOver => self.shift_over,
+            DutyError::NoOpenPlace => self.no_open_place,
+            DutyError::AlreadyOnShift => self.already_on_shift,
+        }
+    }
+
     /// A page's name in navigation, headings and the window title.
     pub fn page(&self, page: Page) -> &'static str {
         match page {
@@ -229,9 +424,86 @@ impl Texts {
             Page::OpenSlots => self.open_slots,
             Page::People => self.people,
             Page::Functions => self.functions,
+            Page::Agreements => self.agreements,
+            Page::Roster => self.roster,
+            Page::FollowUps => self.follow_ups,
+            Page::Competences => self.competences,
             Page::Reports => self.reports,
             Page::Settings => self.settings,
+            Page::Kiosk => self.kiosk,
         }
+    }
+
+    /// "Mon 23 Nov" / "man. 23. nov.": for lists of shifts.
+    pub fn short_day(&self, date: NaiveDate) -> String {
+        let weekday = self.weekdays_short[date.weekday().num_days_from_monday() as usize];
+        (self.short_date)(weekday, date.day(), self.months_short[date.month0() as usize])
+    }
+
+    /// "Monday 23 November 2026" / "mandag den 23. november 2026".
+    pub fn long_day(&self, date: NaiveDate) -> String {
+        let weekday = self.weekdays[date.weekday().num_days_from_monday() as usize];
+        (self.long_date)(weekday, date.day(), self.months[date.month0() as usize], date.year())
+    }
+
+    /// "10:00" / "10.00".
+    pub fn time(&self, time: NaiveTime) -> String {
+        format!("{:02}{}{:02}", time.hour(), self.time_separator, time.minute())
+    }
+
+    /// "10:00–13:00".
+    pub fn times(&self, starts: NaiveTime, ends: NaiveTime) -> String {
+        format!("{}–{}", self.time(starts), self.time(ends))
+    }
+
+    /// A number of minutes as hours and minutes: "3 h 5 min".
+    pub fn minutes(&self, minutes: i64) -> String {
+        (self.duration)(minutes / 60, minutes % 60)
+    }
+
+    /// An agreement's pattern as a phrase: "Every week on Mon, Thu".
+    pub fn recurrence(&self, recurrence: &Recurrence) -> String {
+        let day = |d: Weekday| self.weekdays[d.num_days_from_monday() as usize];
+        match recurrence {
+            Recurrence::Weekly { weekdays, interval } => {
+                let days: Vec<&str> = weekdays.iter().map(|d| day(*d)).collect();
+                match interval {
+                    1 => (self.every_week_on)(&days.join(", ")),
+                    n => (self.every_nth_week_on)(*n, &days.join(", ")),
+                }
+            }
+            Recurrence::Monthly { nth, weekday } => {
+                (self.monthly_on)(&self.nth[nth_index(*nth)].to_lowercase(), day(*weekday))
+            }
+        }
+    }
+
+    /// A competence's name: the seeded ones in this language unless the group renamed them.
+    pub fn competence_name(&self, id: Id, stored: &Competence) -> String {
+        Competence::seeded()
+            .iter()
+            .position(|(seeded, original)| *seeded == id && original == stored)
+            .map_or_else(|| stored.name.clone(), |i| self.seeded_competences[i].to_owned())
+    }
+
+    /// A report row's label, with the core's placeholders translated.
+    pub fn report_label(&self, label: &str) -> String {
+        match label {
+            report::NO_FUNCTION => self.spontaneous_label.into(),
+            report::DELETED => self.deleted_label.into(),
+            _ => label.into(),
+        }
+    }
+}
+
+/// The place of an `Nth` in the `nth` word list.
+pub fn nth_index(nth: Nth) -> usize {
+    match nth {
+        Nth::First => 0,
+        Nth::Second => 1,
+        Nth::Third => 2,
+        Nth::Fourth => 3,
+        Nth::Last => 4,
     }
 }
 
@@ -264,7 +536,34 @@ mod tests {
             assert!(!Lang::En.texts().page(page).is_empty());
         }
         assert_ne!(Lang::Da.texts().add_person, Lang::En.texts().add_person);
-        assert_eq!((Lang::Da.texts().people_in_group)(1), "1 person i gruppen.");
-        assert_eq!((Lang::En.texts().people_in_group)(2), "2 people in the group.");
+    }
+
+    #[test]
+    fn dates_times_and_patterns_read_naturally_in_each_language() {
+        let (da, en) = (Lang::Da.texts(), Lang::En.texts());
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(en.short_day(day), "Mon 23 Nov");
+        assert_eq!(da.short_day(day), "man. 23. nov.");
+        assert_eq!(en.long_day(day), "Monday 23 November 2026");
+        assert_eq!(da.long_day(day), "mandag den 23. november 2026");
+        let (ten, one) = (NaiveTime::from_hms_opt(10, 0, 0).unwrap(), NaiveTime::from_hms_opt(13, 5, 0).unwrap());
+        assert_eq!(en.times(ten, one), "10:00–13:05");
+        assert_eq!(da.times(ten, one), "10.00–13.05");
+        assert_eq!(en.minutes(185), "3 h 5 min");
+        assert_eq!(da.minutes(45), "45 min.");
+        let fortnightly = Recurrence::Weekly { weekdays: vec![Weekday::Mon, Weekday::Thu], interval: 2 };
+        assert_eq!(en.recurrence(&fortnightly), "Every 2 weeks on Monday, Thursday");
+        assert_eq!(da.recurrence(&fortnightly), "Hver 2. uge mandag, torsdag");
+        let last_friday = Recurrence::Monthly { nth: Nth::Last, weekday: Weekday::Fri };
+        assert_eq!(en.recurrence(&last_friday), "Monthly, the last Friday");
+        assert_eq!(da.recurrence(&last_friday), "Månedligt, sidste fredag");
+    }
+
+    #[test]
+    fn seeded_competences_speak_the_language_until_renamed() {
+        let (id, key) = Competence::seeded().remove(2);
+        assert_eq!(Lang::Da.texts().competence_name(id, &key), "Har nøgle");
+        let renamed = Competence { name: "Nøgle til kælderen".into() };
+        assert_eq!(Lang::Da.texts().competence_name(id, &renamed), "Nøgle til kælderen");
     }
 }

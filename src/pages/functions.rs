@@ -15,13 +15,15 @@ use crate::state::AppState;
 pub fn FunctionsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let functions: Memo<Vec<(Id, Function)>> = Memo::new(move |_| state.replica.with(Function::by_name));
+    // The function being edited: one form open at a time.
+    let editing = RwSignal::new(None::<Id>);
 
     view! {
         <section aria-labelledby="page-heading">
             <PageHeading text=Signal::derive(move || state.t().page(Page::Functions)) />
             <AddPanel
                 label=|t| t.add_function
-                form=|on_added, on_cancel| view! { <AddFunctionForm on_added on_cancel /> }
+                form=|on_added, on_cancel| view! { <FunctionForm editing=None on_added on_cancel /> }
             />
             <Show
                 when=move || functions.with(|listed| !listed.is_empty())
@@ -32,15 +34,7 @@ pub fn FunctionsPage() -> impl IntoView {
             >
                 <ul class="functions" aria-label=move || state.t().all_functions>
                     <For each=move || functions.get() key=|(id, f)| (*id, f.name.clone(), f.needed, f.contact) let:entry>
-                        <li class="function">
-                            <p class="function-name">{entry.1.name.clone()}</p>
-                            <p class="function-summary">
-                                {move || {
-                                    let contact = entry.1.contact.and_then(|c| state.person(c)).map(|p| p.name.to_string());
-                                    (state.t().function_summary)(contact.as_deref(), entry.1.needed)
-                                }}
-                            </p>
-                        </li>
+                        <FunctionRow id=entry.0 function=entry.1 editing=editing />
                     </For>
                 </ul>
             </Show>
@@ -48,12 +42,52 @@ pub fn FunctionsPage() -> impl IntoView {
     }
 }
 
+/// One function: its name and summary, or its form while being edited.
 #[component]
-fn AddFunctionForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl IntoView {
+fn FunctionRow(id: Id, function: Function, editing: RwSignal<Option<Id>>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let name = RwSignal::new(String::new());
-    let contact = RwSignal::new(String::new());
-    let needed = RwSignal::new("1".to_owned());
+    let name = function.name.clone();
+    let summary = move || {
+        let contact = function.contact.and_then(|c| state.person(c)).map(|p| p.name.to_string());
+        (state.t().function_summary)(contact.as_deref(), function.needed)
+    };
+    let done = Callback::new(move |_| editing.set(None));
+    view! {
+        <li class="function">
+            <Show
+                when=move || editing.get() == Some(id)
+                fallback=move || {
+                    let name = name.clone();
+                    let label = name.clone();
+                    view! {
+                        <div class="row">
+                            <div>
+                                <p class="function-name">{name}</p>
+                                <p class="function-summary">{summary}</p>
+                            </div>
+                            <button type="button" aria-label=move || (state.t().edit_named)(&label) on:click=move |_| editing.set(Some(id))>
+                                {move || state.t().edit}
+                            </button>
+                        </div>
+                    }
+                }
+            >
+                <FunctionForm editing=Some(id) on_added=done on_cancel=Callback::new(move |()| editing.set(None)) />
+            </Show>
+        </li>
+    }
+}
+
+/// Adds a function, or with `editing` changes one.
+#[component]
+fn FunctionForm(editing: Option<Id>, on_added: Callback<String>, on_cancel: Callback<()>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let saved = editing.and_then(|id| state.replica.with_untracked(|r| r.read::<Function>(id)));
+    let name = RwSignal::new(saved.as_ref().map(|f| f.name.clone()).unwrap_or_default());
+    let contact = RwSignal::new(saved.as_ref().and_then(|f| f.contact).map(|c| c.to_string()).unwrap_or_default());
+    let needed = RwSignal::new(saved.as_ref().map_or(1, |f| f.needed).to_string());
+    let field_id =
+        move |field: &str| format!("function-{}-{field}", editing.map(|id| id.to_string()).unwrap_or("new".into()));
     let error = RwSignal::new(None::<FunctionError>);
     let input = NodeRef::<Input>::new();
     Effect::new(move || {
@@ -65,7 +99,7 @@ fn AddFunctionForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let contact = contact.get_untracked().parse::<Id>().ok();
-        match state.add_function(&name.get_untracked(), contact, &needed.get_untracked()) {
+        match state.save_function(editing, &name.get_untracked(), contact, &needed.get_untracked()) {
             Ok(()) => on_added.run(name.get_untracked().trim().to_owned()),
             Err(refused) => error.set(Some(refused)),
         }
@@ -79,11 +113,19 @@ fn AddFunctionForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl 
     };
 
     view! {
-        <form class="card" aria-label=move || state.t().new_function novalidate on:submit=submit>
+        <form
+            class="card"
+            aria-label=move || match &saved {
+                Some(f) => (state.t().edit_named)(&f.name),
+                None => state.t().new_function.to_owned(),
+            }
+            novalidate
+            on:submit=submit
+        >
             <div class="field">
-                <label for="function-name">{move || state.t().name}</label>
+                <label for=field_id("name")>{move || state.t().name}</label>
                 <input
-                    id="function-name"
+                    id=field_id("name")
                     type="text"
                     autocomplete="off"
                     node_ref=input
@@ -93,21 +135,21 @@ fn AddFunctionForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl 
                         error.set(None);
                     }
                     aria-invalid=move || (error.get() == Some(FunctionError::NoName)).to_string()
-                    aria-describedby="function-name-error"
+                    aria-describedby=field_id("name-error")
                 />
-                <p id="function-name-error" class="field-error">{move || message(FunctionError::NoName)}</p>
+                <p id=field_id("name-error") class="field-error">{move || message(FunctionError::NoName)}</p>
             </div>
             <div class="field">
-                <label for="function-contact">{move || state.t().staff_contact}</label>
-                <select id="function-contact" on:change=move |ev| contact.set(event_target_value(&ev))>
+                <label for=field_id("contact")>{move || state.t().staff_contact}</label>
+                <select id=field_id("contact") on:change=move |ev| contact.set(event_target_value(&ev))>
                     <option value="">{move || state.t().no_contact}</option>
-                    <PersonOptions />
+                    <PersonOptions selected=Signal::derive(move || contact.get().parse::<Id>().ok()) />
                 </select>
             </div>
             <div class="field">
-                <label for="function-needed">{move || state.t().people_needed}</label>
+                <label for=field_id("needed")>{move || state.t().people_needed}</label>
                 <input
-                    id="function-needed"
+                    id=field_id("needed")
                     type="number"
                     inputmode="numeric"
                     min="1"
@@ -118,9 +160,9 @@ fn AddFunctionForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl 
                         error.set(None);
                     }
                     aria-invalid=move || (error.get() == Some(FunctionError::Needed)).to_string()
-                    aria-describedby="function-needed-error"
+                    aria-describedby=field_id("needed-error")
                 />
-                <p id="function-needed-error" class="field-error">{move || message(FunctionError::Needed)}</p>
+                <p id=field_id("needed-error") class="field-error">{move || message(FunctionError::Needed)}</p>
             </div>
             <div class="actions">
                 <button type="submit" class="primary">{move || state.t().save}</button>

@@ -1,8 +1,15 @@
 //! One file per page of the app.
 
-pub mod coming;
+pub mod agreements;
+pub mod competences;
+pub mod follow_ups;
 pub mod functions;
+pub mod kiosk;
+pub mod my_shifts;
 pub mod not_found;
+pub mod open_slots;
 pub mod people;
+pub mod reports;
+pub mod roster;
 pub mod settings;
 pub mod today;

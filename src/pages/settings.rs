@@ -14,6 +14,7 @@ use crate::components::adding::PersonOptions;
 use crate::components::page_heading::PageHeading;
 use crate::files;
 use crate::i18n::{Lang, Texts};
+use crate::pages::kiosk;
 use crate::route::Page;
 use crate::state::AppState;
 
@@ -321,6 +322,17 @@ fn DeviceSetting() -> impl IntoView {
                     <option value="" selected=move || state.me.get().is_none()>{move || state.t().no_one_chosen}</option>
                     <PersonOptions selected=state.me />
                 </select>
+            </div>
+            <div class="field check">
+                <input id="coordinator-mode" type="checkbox" aria-describedby="coordinator-help"
+                    prop:checked=move || state.coordinator.get()
+                    on:change=move |ev| state.set_coordinator(event_target_checked(&ev)) />
+                <label for="coordinator-mode">{move || state.t().coordinator_mode}</label>
+            </div>
+            <p id="coordinator-help" class="help">{move || state.t().coordinator_help}</p>
+            <p class="help">{move || state.t().kiosk_help}</p>
+            <div class="actions">
+                <button type="button" on:click=|_| kiosk::open()>{move || state.t().open_kiosk}</button>
             </div>
         </section>
     }

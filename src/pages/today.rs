@@ -1,20 +1,26 @@
 //! The start page. On a new device it asks the group's name and who is using
-//! it; afterwards it greets that person. (Shifts and check-in come next.)
+//! it; afterwards it is the volunteer's day: Check in or out, their next
+//! shifts, and news of cancellations they should hear of.
 
-use flok_core::model::Person;
+use chrono::Duration;
+use flok_core::duty;
 use flok_core::Id;
 use leptos::prelude::*;
 
 use crate::components::adding::PersonOptions;
+use crate::components::duty::DutyControls;
 use crate::components::page_heading::PageHeading;
+use crate::components::shift::{function_name, ShiftSummary};
 use crate::route::Page;
-use crate::state::AppState;
+use crate::state::{now, today, AppState};
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let me = move || state.me.get().and_then(|id| state.person(id));
-    let count = move || state.replica.with(|replica| replica.all::<Person>().len());
+    // Who uses the device, if still in the group: a memo, so the page is not
+    // rebuilt (losing what Check in just said) by every change to the data.
+    let me = Memo::new(move |_| state.me.get().filter(|id| state.person(*id).is_some()));
+    let name = move |id| state.person(id).map(|p| p.name.to_string()).unwrap_or_default();
     view! {
         <section aria-labelledby="page-heading">
             <PageHeading text=Signal::derive(move || state.t().page(Page::Today)) />
@@ -23,22 +29,93 @@ pub fn TodayPage() -> impl IntoView {
                 if !state.loaded.get() {
                     return view! { <p class="empty">{t.loading}</p> }.into_any();
                 }
-                match me() {
+                match me.get() {
                     None => view! { <GettingStarted /> }.into_any(),
-                    Some(person) => {
-                        let group = state.settings().group_name;
+                    Some(id) => {
+                        let group = move || state.settings().group_name;
                         view! {
-                            <p class="greeting">{(t.hello)(person.name.as_str())}</p>
-                            {(!group.is_empty()).then(|| view! { <p class="group-name">{group}</p> })}
-                            <p>{(t.people_in_group)(count())}</p>
-                            <p><a class="button" href=Page::People.href()>{t.go_to_people}</a></p>
+                            <p class="greeting">{move || (state.t().hello)(&name(id))}</p>
+                            <Show when=move || !group().is_empty()>
+                                <p class="group-name">{group}</p>
+                            </Show>
+                            <DutyControls person=id />
+                            <NextShifts person=id />
+                            <News person=id />
                         }
                             .into_any()
                     }
                 }
             }}
-            <p class="coming">{move || state.t().shifts_coming}</p>
         </section>
+    }
+}
+
+/// The person's next few shifts, with a link to all of them.
+#[component]
+fn NextShifts(person: Id) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let shifts = move || {
+        let from = today();
+        state.replica.with(|r| {
+            duty::shifts_of(r, person, from, from + Duration::days(28))
+                .into_iter()
+                .filter(|s| s.expected.contains(&person) && s.date.and_time(s.ends) > now())
+                .take(3)
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="next-shifts-heading">
+            <h2 id="next-shifts-heading">{move || state.t().next_shifts}</h2>
+            {move || {
+                let shifts = shifts();
+                if shifts.is_empty() {
+                    return view! { <p class="empty">{state.t().no_shifts_coming}</p> }.into_any();
+                }
+                view! {
+                    <ul class="shifts">
+                        {shifts.into_iter().map(|shift| view! { <li class="shift"><ShiftSummary shift /></li> }).collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+            <p><a class="button" href=Page::MyShifts.href()>{move || state.t().page(Page::MyShifts)}</a></p>
+        </section>
+    }
+}
+
+/// Cancellations the person should know of, as buddy or staff contact.
+#[component]
+fn News(person: Id) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let news = move || {
+        let from = today();
+        state.replica.with(|r| duty::cancellations_for(r, person, from, from + Duration::days(28)))
+    };
+    view! {
+        <Show when=move || !news().is_empty()>
+            <section class="card news" aria-labelledby="news-heading">
+                <h2 id="news-heading">{move || state.t().news_for_you}</h2>
+                <ul class="news-list">
+                    {move || {
+                        let t = state.t();
+                        news()
+                            .into_iter()
+                            .map(|(shift, notice)| {
+                                let line = (t.cannot_come)(
+                                    &state.name_of(notice.person),
+                                    &function_name(&state, &shift),
+                                    &t.short_day(shift.date),
+                                    &t.times(shift.starts, shift.ends),
+                                    notice.reason.as_deref(),
+                                );
+                                view! { <li>{line}</li> }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </section>
+        </Show>
     }
 }
 

@@ -27,7 +27,22 @@ test('a function is added with its staff contact and size, and kept', async () =
 
   await page.reload();
   await functions(page).first().waitFor();
-  assert.deepEqual(await functions(page).allTextContents(), ['Café3 people per shift · contact: Bent Hansen']);
+  assert.deepEqual(await functions(page).allTextContents(), ['Café3 people per shift · contact: Bent HansenEdit']);
+
+  // Edited in place: the contact and size change, the name stays.
+  await page.getByRole('button', { name: 'Edit Café' }).tap();
+  const form = page.getByRole('form', { name: 'Edit Café' });
+  assert.equal(await form.getByLabel('Staff contact').inputValue(), await form.getByLabel('Staff contact').locator('option', { hasText: 'Bent Hansen' }).getAttribute('value'));
+  await form.getByLabel('People needed per shift').fill('0');
+  await form.getByRole('button', { name: 'Save' }).tap();
+  await form.getByText('Enter a number from 1 to 200.').waitFor();
+  await form.getByLabel('People needed per shift').fill('2');
+  await form.getByLabel('Staff contact').selectOption({ label: 'No contact yet' });
+  await form.getByRole('button', { name: 'Save' }).tap();
+  await waitForSaved(page);
+  await page.reload();
+  await functions(page).first().waitFor();
+  assert.deepEqual(await functions(page).allTextContents(), ['Café2 people per shift · no contact yetEdit']);
   await done();
 });
 
@@ -39,14 +54,14 @@ test('a function without a name, or needing 0 or 10,000 people, is refused besid
 
   await name.fill('   ');
   await page.getByRole('button', { name: 'Save' }).tap();
-  await page.locator('#function-name-error').filter({ hasText: 'Please enter a name for the function.' }).waitFor();
+  await page.getByText('Please enter a name for the function.').waitFor();
   assert.equal(await name.getAttribute('aria-invalid'), 'true');
 
   await name.fill('Kitchen');
   for (const count of ['0', '10000']) {
     await needed.fill(count);
     await page.getByRole('button', { name: 'Save' }).tap();
-    await page.locator('#function-needed-error').filter({ hasText: 'Enter a number from 1 to 200.' }).waitFor();
+    await page.getByText('Enter a number from 1 to 200.').waitFor();
     assert.equal(await needed.getAttribute('aria-invalid'), 'true');
   }
   await page.screenshot({ path: join(screenshotDir, 'functions-refused.png'), fullPage: true });

@@ -87,10 +87,18 @@ export async function startApp() {
  * A fresh phone (its own storage) with the app open at `hash`; `initScript`
  * runs before the app in every page (to stand in for a browser API). Console
  * errors, uncaught exceptions and dialogs are collected; `done()` fails the
- * test if there were any, so a broken page never passes quietly.
+ * test if there were any, so a broken page never passes quietly. The phone is
+ * a coordinator's (coordinator mode on, as Settings would set it) unless
+ * `coordinator: false` is passed among the options.
  */
 export async function openPhone(app, hash = '', options = {}, initScript = undefined) {
-  const context = await app.browser.newContext({ ...phone, ...options });
+  const { coordinator = true, ...contextOptions } = options;
+  const context = await app.browser.newContext({ ...phone, ...contextOptions });
+  if (coordinator) {
+    await context.addInitScript(() => {
+      if (localStorage.getItem('flok.coordinator') === null) localStorage.setItem('flok.coordinator', 'on');
+    });
+  }
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const problems = [];
@@ -106,6 +114,7 @@ export async function openPhone(app, hash = '', options = {}, initScript = undef
   await page.getByRole('heading', { level: 1 }).waitFor();
   return {
     page,
+    context,
     async done() {
       await context.close();
       assert.deepEqual(problems, [], 'the page reported problems');

@@ -18,6 +18,10 @@ const pages = [
   ['Open slots', 'open-slots'],
   ['People', 'people'],
   ['Functions', 'functions'],
+  ['Agreements', 'agreements'],
+  ['Roster', 'roster'],
+  ['Follow-ups', 'follow-ups'],
+  ['Competences', 'competences'],
   ['Reports', 'reports'],
   ['Settings', 'settings'],
 ];
@@ -37,8 +41,9 @@ test('the start page is Today and, on a new device, asks the group and who you a
   await start.getByRole('button', { name: 'Start' }).tap();
   await page.getByText('Hello, Anna Jensen.').waitFor();
   await page.getByText('Café Ærtebjerg').waitFor();
+  await page.getByRole('button', { name: 'Check in' }).waitFor();
   await page.screenshot({ path: join(screenshotDir, 'today-hello.png'), fullPage: true });
-  await page.getByRole('link', { name: 'Go to People' }).tap();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).tap();
   await waitForHeading(page, 'People');
   await page.getByRole('list', { name: 'Everyone in the group' }).getByText('Anna Jensen').waitFor();
   await done();
@@ -110,11 +115,33 @@ test('no page has a serious or critical accessibility violation, in light or dar
     for (const [label, slug] of pages) {
       await page.goto(`${app.url}#/${slug}`);
       await waitForHeading(page, label);
-      const opens = { people: 'Add person', functions: 'Add function' }[slug];
+      const opens = { people: 'Add person', functions: 'Add function', agreements: 'Add agreement' }[slug];
       if (opens) await page.getByRole('button', { name: opens }).tap();
       assert.deepEqual(await seriousAccessibilityViolations(page), [], `#/${slug} in ${colorScheme}`);
       if (colorScheme === 'dark') await page.screenshot({ path: join(screenshotDir, `${slug}-dark.png`), fullPage: true });
     }
     await done();
   }
+});
+
+test('a volunteer sees a short menu; coordinator mode in Settings adds the planning pages', async () => {
+  const { page, done } = await openPhone(app, '#/settings', { coordinator: false });
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const links = async () => (await nav.getByRole('link').allTextContents()).join(', ');
+  assert.equal(await links(), 'Today, My shifts, Open slots, Settings');
+  const mode = page.getByRole('checkbox', { name: 'Coordinator mode' });
+  assert.match(await page.locator('#coordinator-help').textContent(), /not a lock/);
+  await mode.check();
+  assert.equal(
+    await links(),
+    'Today, My shifts, Open slots, People, Functions, Agreements, Roster, Follow-ups, Competences, Reports, Settings',
+  );
+  await page.reload();
+  await waitForHeading(page, 'Settings');
+  assert.ok(await page.getByRole('checkbox', { name: 'Coordinator mode' }).isChecked(), 'kept on this device');
+  await page.getByRole('checkbox', { name: 'Coordinator mode' }).uncheck();
+  await page.reload();
+  await waitForHeading(page, 'Settings');
+  assert.equal(await links(), 'Today, My shifts, Open slots, Settings');
+  await done();
 });

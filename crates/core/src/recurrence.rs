@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// Which week of the month a monthly shift falls in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Nth {
     First,
@@ -18,7 +18,7 @@ pub enum Nth {
 }
 
 /// The repeating pattern of an agreement.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase", tag = "every")]
 pub enum Recurrence {
     /// On these weekdays, in every `interval`-th week counted from the start.
@@ -36,7 +36,7 @@ pub enum Recurrence {
 }
 
 /// An agreement's timetable: pattern, shift times, and the dates it runs.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Schedule {
     pub recurrence: Recurrence,
     pub starts: NaiveTime,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::entity::{Entity, Id};
 use crate::recurrence::Schedule;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Agreement {
     pub person: Id,
     pub function: Id,

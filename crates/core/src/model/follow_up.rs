@@ -10,7 +10,7 @@ use crate::entity::{Entity, Id};
 use crate::model::{Agreement, Person, Status};
 use crate::replica::Replica;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Stage {
     Trial,

@@ -1,0 +1,60 @@
+//! One-tap Check in and Check out for a person, with what it did in words,
+//! and the on-duty line while they are checked in.
+
+use flok_core::duty;
+use flok_core::Id;
+use leptos::prelude::*;
+
+use crate::components::shift::function_name;
+use crate::state::{now, AppState};
+
+#[component]
+pub fn DutyControls(person: Id) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let message = RwSignal::new(None::<String>);
+    let stay = move || state.replica.with(|r| duty::open_stay(r, person)).map(|(_, stay)| stay);
+    let shift_now = move || state.replica.with(|r| duty::shift_to_check_in(r, person, now()));
+
+    let check_in = move |_| {
+        let t = state.t();
+        message.set(Some(match state.check_in(person) {
+            Ok(Some(shift)) => (t.checked_in_for)(&function_name(&state, &shift), &t.times(shift.starts, shift.ends)),
+            Ok(None) => t.checked_in_spontaneous.into(),
+            Err(refused) => t.duty_error(&refused).into(),
+        }));
+    };
+    let check_out = move |_| {
+        let t = state.t();
+        message.set(Some(match state.check_out(person) {
+            Ok(minutes) => (t.checked_out_after)(&t.minutes(minutes)),
+            Err(refused) => t.duty_error(&refused).into(),
+        }));
+    };
+
+    view! {
+        <div class="duty">
+            {move || match stay() {
+                Some(stay) => {
+                    let t = state.t();
+                    view! {
+                        <p class="on-duty">{(t.on_duty_since)(&t.time(stay.checked_in.time()))}</p>
+                        <button type="button" class="primary big" on:click=check_out>{t.check_out}</button>
+                    }
+                        .into_any()
+                }
+                None => {
+                    let t = state.t();
+                    let today = shift_now().map(|shift| {
+                        (t.your_shift_today)(&function_name(&state, &shift), &t.times(shift.starts, shift.ends))
+                    });
+                    view! {
+                        {today.map(|line| view! { <p class="shift-today">{line}</p> })}
+                        <button type="button" class="primary big" on:click=check_in>{t.check_in}</button>
+                    }
+                        .into_any()
+                }
+            }}
+            <p class="status" role="status">{move || message.get()}</p>
+        </div>
+    }
+}

@@ -1,0 +1,190 @@
+//! Reports: hours per person, function or month for a chosen period, as a
+//! table and as a bar chart (inline SVG, coloured by the theme); the year's
+//! thank-you list; and a CSV download, optionally for Danish spreadsheets.
+
+use chrono::{Datelike, NaiveDate};
+use flok_core::report::{self, CsvStyle, GroupBy, Row};
+use leptos::prelude::*;
+
+use crate::components::page_heading::PageHeading;
+use crate::files;
+use crate::i18n::Texts;
+use crate::route::Page;
+use crate::state::{today, AppState};
+
+const GROUPS: [GroupBy; 3] = [GroupBy::Person, GroupBy::Function, GroupBy::Month];
+
+#[component]
+pub fn ReportsPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let day = today();
+    let from = RwSignal::new(NaiveDate::from_ymd_opt(day.year(), 1, 1).unwrap_or(day).to_string());
+    let to = RwSignal::new(day.to_string());
+    let by = RwSignal::new(0usize);
+    let danish = RwSignal::new(state.lang() == crate::i18n::Lang::Da);
+    let period = move || -> Option<(NaiveDate, NaiveDate)> {
+        let (from, to) = (from.get().parse::<NaiveDate>().ok()?, to.get().parse::<NaiveDate>().ok()?);
+        (from <= to).then_some((from, to))
+    };
+    let rows = Memo::new(move |_| {
+        period().map(|(from, to)| state.replica.with(|r| report::report(r, from, to, GROUPS[by.get()])))
+    });
+    let status = RwSignal::new(None::<&'static str>);
+    let download = move |_| {
+        let (Some((from, to)), Some(rows)) = (period(), rows.get_untracked()) else { return };
+        let t = state.t();
+        let first = [t.person, t.function, t.month][by.get_untracked()];
+        let header = [first, t.agreed_hours, t.spontaneous_hours, t.cancellations, t.open_places_column];
+        let labelled: Vec<Row> = rows.into_iter().map(|r| Row { label: label(t, &r.label), ..r }).collect();
+        let style = if danish.get_untracked() { CsvStyle::Danish } else { CsvStyle::International };
+        let csv = report::to_csv_headed(&labelled, header, style);
+        let name = format!("flok-report-{from}-{to}.csv");
+        status.set(files::download(&name, &csv, "text/csv;charset=utf-8").err().map(|_| t.could_not_save_file));
+    };
+
+    view! {
+        <section aria-labelledby="page-heading">
+            <PageHeading text=Signal::derive(move || state.t().page(Page::Reports)) />
+            <div class="pause-fields">
+                <div class="field">
+                    <label for="report-from">{move || state.t().from}</label>
+                    <input id="report-from" type="date" min="1900-01-01" max="2200-12-31" prop:value=move || from.get()
+                        on:input=move |ev| from.set(event_target_value(&ev))
+                        aria-invalid=move || period().is_none().to_string() aria-describedby="report-period-error" />
+                </div>
+                <div class="field">
+                    <label for="report-to">{move || state.t().to}</label>
+                    <input id="report-to" type="date" min="1900-01-01" max="2200-12-31" prop:value=move || to.get()
+                        on:input=move |ev| to.set(event_target_value(&ev))
+                        aria-invalid=move || period().is_none().to_string() aria-describedby="report-period-error" />
+                </div>
+                <div class="field">
+                    <label for="report-by">{move || state.t().rows}</label>
+                    <select id="report-by" on:change=move |ev| by.set(event_target_value(&ev).parse().unwrap_or(0))>
+                        <option value="0">{move || state.t().per_person}</option>
+                        <option value="1">{move || state.t().per_function}</option>
+                        <option value="2">{move || state.t().per_month}</option>
+                    </select>
+                </div>
+            </div>
+            <p id="report-period-error" class="field-error">{move || period().is_none().then(|| state.t().period_backwards)}</p>
+            {move || rows.get().map(|rows| view! { <ReportTable rows=rows.clone() by=GROUPS[by.get()] /><HoursChart rows /> })}
+            <div class="field check">
+                <input id="report-danish" type="checkbox" prop:checked=move || danish.get()
+                    on:change=move |ev| danish.set(event_target_checked(&ev)) />
+                <label for="report-danish">{move || state.t().danish_spreadsheet}</label>
+            </div>
+            <div class="actions">
+                <button type="button" class="primary" on:click=download>{move || state.t().download_csv}</button>
+            </div>
+            <p class="status" role="status">{move || status.get()}</p>
+            <ThankYouList year=Signal::derive(move || to.get().parse::<NaiveDate>().map_or(day.year(), |d| d.year())) />
+        </section>
+    }
+}
+
+/// A row's label for people: placeholders translated, months named.
+fn label(t: &Texts, raw: &str) -> String {
+    let month = raw.split_once('-').and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<usize>().ok()?)));
+    match month {
+        Some((year, m)) if (1..=12).contains(&m) && raw.len() == 7 => format!("{} {year}", t.months[m - 1]),
+        _ => t.report_label(raw),
+    }
+}
+
+#[component]
+fn ReportTable(rows: Vec<Row>, by: GroupBy) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.t();
+    if rows.is_empty() {
+        return view! { <p class="empty">{t.nothing_in_period}</p> }.into_any();
+    }
+    let first = match by {
+        GroupBy::Person => t.person,
+        GroupBy::Function => t.function,
+        GroupBy::Month => t.month,
+    };
+    view! {
+        <div class="table-scroll" role="region" aria-label=t.hours_table tabindex="0">
+            <table>
+                <caption>{t.hours_table}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{first}</th>
+                        <th scope="col">{t.agreed_hours}</th>
+                        <th scope="col">{t.spontaneous_hours}</th>
+                        <th scope="col">{t.cancellations}</th>
+                        <th scope="col">{t.open_places_column}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|r| view! {
+                        <tr>
+                            <th scope="row">{label(t, &r.label)}</th>
+                            <td>{t.minutes(r.agreed_minutes)}</td>
+                            <td>{t.minutes(r.spontaneous_minutes)}</td>
+                            <td>{r.cancellations}</td>
+                            <td>{r.open_places}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// Horizontal bars, one per row: agreed hours, then spontaneous ones. Colours
+/// come from the theme's CSS variables, so the chart reads in light and dark.
+#[component]
+fn HoursChart(rows: Vec<Row>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.t();
+    let rows: Vec<Row> = rows.into_iter().filter(|r| r.agreed_minutes + r.spontaneous_minutes > 0).collect();
+    if rows.is_empty() {
+        return ().into_any();
+    }
+    let most = rows.iter().map(|r| r.agreed_minutes + r.spontaneous_minutes).max().unwrap_or(1).max(1) as f64;
+    const BAR: f64 = 28.0;
+    const WIDTH: f64 = 340.0;
+    let height = rows.len() as f64 * (BAR * 2.0) + 8.0;
+    let bars = rows.into_iter().enumerate().map(|(i, r)| {
+        let y = i as f64 * BAR * 2.0;
+        let agreed = r.agreed_minutes as f64 / most * WIDTH;
+        let spontaneous = r.spontaneous_minutes as f64 / most * WIDTH;
+        let text = format!("{}: {}", label(t, &r.label), t.minutes(r.agreed_minutes + r.spontaneous_minutes));
+        view! {
+            <g>
+                <text x="0" y=y + 18.0 class="chart-label">{text}</text>
+                <rect x="0" y=y + 24.0 width=agreed height=BAR - 6.0 class="bar-agreed" />
+                <rect x=agreed y=y + 24.0 width=spontaneous height=BAR - 6.0 class="bar-spontaneous" />
+            </g>
+        }
+    });
+    view! {
+        <figure class="chart">
+            <svg viewBox=format!("0 0 {WIDTH} {height}") width="100%" role="img" aria-label=t.hours_chart>
+                {bars.collect_view()}
+            </svg>
+            <figcaption>{t.hours_chart}</figcaption>
+        </figure>
+    }
+    .into_any()
+}
+
+/// Everyone still in the group at the end of the year, with their hours.
+#[component]
+fn ThankYouList(year: Signal<i32>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let list = move || state.replica.with(|r| report::thank_you(r, year.get()));
+    view! {
+        <section class="card" aria-labelledby="thank-you-heading">
+            <h2 id="thank-you-heading">{move || (state.t().thank_you_list)(year.get())}</h2>
+            <ul class="thank-you" aria-label=move || (state.t().thank_you_list)(year.get())>
+                {move || list().into_iter().map(|(_, name, minutes)| {
+                    view! { <li>{format!("{name} — {}", state.t().minutes(minutes))}</li> }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,294 @@
+// A group's week, driven as its people would on their phones: a coordinator
+// sets up a function and an agreement, the volunteer checks in and out,
+// cancels a shift, their buddy hears of it and takes the open slot, and the
+// coordinator sees it all on the roster. One phone, tests in order.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { addPerson, openPhone, screenshotDir, startApp, waitForHeading, waitForSaved } from './harness.mjs';
+
+let app;
+let phone;
+before(async () => {
+  app = await startApp();
+  phone = await openPhone(app, '#/people');
+});
+after(async () => {
+  await phone?.done();
+  await app?.stop();
+});
+
+/** A date as the date fields take it, `days` from today. */
+function isoDay(days = 0) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+/** "Monday 23 November 2026", as the app writes a long date in English. */
+function longDay(days = 0) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const weekday = d.toLocaleDateString('en-GB', { weekday: 'long' });
+  const month = d.toLocaleDateString('en-GB', { month: 'long' });
+  return `${weekday} ${d.getDate()} ${month} ${d.getFullYear()}`;
+}
+const todayWeekday = () => new Date().toLocaleDateString('en-GB', { weekday: 'long' });
+
+const go = async (page, label) => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).tap();
+  await waitForHeading(page, label);
+};
+const shoot = (page, name) => page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+
+test('a coordinator adds people, a function and an agreement; the editor previews five dates', async () => {
+  const { page } = phone;
+  await addPerson(page, 'Anna Jensen');
+  await addPerson(page, 'Bent Hansen');
+  await go(page, 'Functions');
+  await page.getByRole('button', { name: 'Add function' }).tap();
+  await page.getByLabel('Name', { exact: true }).fill('Café');
+  await page.getByLabel('Staff contact').selectOption({ label: 'Bent Hansen' });
+  await page.getByLabel('People needed per shift').fill('2');
+  await page.getByRole('button', { name: 'Save' }).tap();
+  await waitForSaved(page);
+
+  await go(page, 'Agreements');
+  await page.getByText(/^No agreements yet/).waitFor();
+  await page.getByRole('button', { name: 'Add agreement' }).tap();
+  const form = page.getByRole('form', { name: 'New agreement' });
+  await form.getByRole('button', { name: 'Save' }).tap();
+  await form.getByText('Choose a person.').waitFor();
+  assert.equal(await form.getByLabel('Person').getAttribute('aria-invalid'), 'true');
+  await form.getByLabel('Person').selectOption({ label: 'Anna Jensen' });
+  await form.getByText('Choose a function.').waitFor();
+  await form.getByLabel('Function').selectOption({ label: 'Café' });
+  await form.getByText('Choose at least one weekday.').waitFor();
+  await form.getByRole('checkbox', { name: todayWeekday() }).check();
+
+  await form.getByLabel('Every how many weeks').fill('0');
+  await form.getByText('Enter a number of weeks from 1 to 52.').waitFor();
+  await form.getByLabel('Every how many weeks').fill('1');
+  await form.getByLabel('Starts').fill('12:00');
+  await form.getByLabel('Ends').fill('11:00');
+  await form.getByText('The shift must end after it starts.').waitFor();
+  await form.getByLabel('Starts').fill('00:00');
+  await form.getByLabel('Ends').fill('23:59');
+  await form.getByLabel('First day').fill('1850-01-01');
+  await form.getByText('Dates must lie between 1900 and 2200.').waitFor();
+  await form.getByLabel('First day').fill(isoDay(0));
+  await form.getByLabel('Last day (optional)').fill(isoDay(-1));
+  await form.getByText('The last day comes before the first day.').waitFor();
+  await form.getByLabel('Last day (optional)').fill('');
+  await form.getByLabel('Buddy').selectOption({ label: 'Bent Hansen' });
+
+  const preview = form.getByRole('region', { name: 'The next five dates' }).getByRole('listitem');
+  assert.deepEqual(await preview.allTextContents(), [0, 7, 14, 21, 28].map(longDay));
+  await shoot(page, 'agreement-editor');
+  await form.getByRole('button', { name: 'Save' }).tap();
+  await page.getByRole('status').filter({ hasText: 'Added Anna Jensen.' }).waitFor();
+  await waitForSaved(page);
+  const listed = page.getByRole('list', { name: 'All agreements' }).getByRole('listitem');
+  assert.match(await listed.first().textContent(), new RegExp(`Anna Jensen · Café.*Every week on ${todayWeekday()}, 00:00–23:59.*Buddy: Bent Hansen`));
+  await shoot(page, 'agreements');
+});
+
+test('the volunteer checks in for their shift, is on duty, checks out; a second check-in is spontaneous', async () => {
+  const { page } = phone;
+  await go(page, 'Settings');
+  await page.getByLabel('Who uses this device').selectOption({ label: 'Anna Jensen' });
+  await go(page, 'Today');
+  await page.getByText('Your shift today: Café, 00:00–23:59.').waitFor();
+  await page.getByText(/^Contact: Bent Hansen$/).first().waitFor();
+  await page.getByText(/^Buddy: Bent Hansen$/).first().waitFor();
+  await page.getByRole('button', { name: 'Check in' }).tap();
+  await page.getByRole('status').filter({ hasText: 'Checked in for Café, 00:00–23:59.' }).waitFor();
+  await page.getByText(/^You are on duty since \d\d:\d\d\. The coffee is free!$/).waitFor();
+  await waitForSaved(page);
+  await shoot(page, 'today-on-duty');
+
+  // A reload (or another tab) knows she is on duty: no second check-in.
+  await page.reload();
+  await page.getByRole('button', { name: 'Check out' }).tap();
+  await page.getByRole('status').filter({ hasText: /^Checked out after \d+ min\. Thank you!$/ }).waitFor();
+  await page.getByRole('button', { name: 'Check in' }).tap();
+  await page.getByRole('status').filter({ hasText: 'Checked in. Thank you for helping!' }).waitFor();
+  await page.getByRole('button', { name: 'Check out' }).tap();
+  await waitForSaved(page);
+
+  await go(page, 'My shifts');
+  const hours = page.getByRole('region', { name: 'My hours' });
+  await hours.getByText('This month').waitFor();
+  assert.match(await hours.textContent(), /This month0 min agreed, 0 min spontaneous/);
+});
+
+test('two tabs: a check-in in one shows in the other, which then offers Check out', async () => {
+  const { page, context } = phone;
+  const other = await context.newPage();
+  await other.goto(`${app.url}#/today`);
+  await other.getByRole('button', { name: 'Check in' }).waitFor();
+  await go(page, 'Today');
+  await page.getByRole('button', { name: 'Check in' }).tap();
+  await other.getByRole('button', { name: 'Check out' }).waitFor();
+  await other.getByRole('button', { name: 'Check out' }).tap();
+  await page.getByRole('button', { name: 'Check in' }).waitFor();
+  await other.close();
+});
+
+test('the volunteer cancels next week’s shift with a reason; the notice is recorded', async () => {
+  const { page } = phone;
+  await go(page, 'My shifts');
+  const shifts = page.getByRole('region', { name: 'Your next shifts' }).getByRole('listitem');
+  await shifts.nth(1).getByRole('button', { name: 'Cancel this shift' }).tap();
+  const confirm = shifts.nth(1).getByRole('group', { name: /^Cancel Café on / });
+  await confirm.getByLabel('Reason (optional)').fill('Doctor');
+  await shoot(page, 'cancel-shift');
+  await confirm.getByRole('button', { name: 'Confirm cancellation' }).tap();
+  await page.getByRole('status').filter({ hasText: /^Cancelled\. The place is open for others/ }).waitFor();
+  await shifts.nth(1).getByText(/^You cancelled 1\d\d hours before\.$/).waitFor();
+  assert.equal(await shifts.nth(0).getByRole('button', { name: 'Cancel this shift' }).count(), 1, 'today’s shift untouched');
+  await waitForSaved(page);
+});
+
+test('the buddy hears of it on Today and takes the open slot', async () => {
+  const { page } = phone;
+  await go(page, 'Settings');
+  await page.getByLabel('Who uses this device').selectOption({ label: 'Bent Hansen' });
+  await go(page, 'Today');
+  const news = page.getByRole('region', { name: 'News for you' });
+  await news.getByText(/^Anna Jensen cannot come to Café on \w{3} \d+ \w{3}, 00:00–23:59 \(Doctor\)\.$/).waitFor();
+  await shoot(page, 'today-news');
+
+  await go(page, 'Open slots');
+  const slots = page.getByRole('list', { name: 'Open slots' }).getByRole('listitem');
+  assert.equal(await slots.count(), 1);
+  assert.match(await slots.first().textContent(), /Café.*1 open place/);
+  await shoot(page, 'open-slots-list');
+  await slots.first().getByRole('button', { name: 'Take this slot' }).tap();
+  await page.getByRole('status').filter({ hasText: /^You took Café on .*Thank you!$/ }).waitFor();
+  await page.getByText('No open slots in the next four weeks.').waitFor();
+  await waitForSaved(page);
+
+  await go(page, 'My shifts');
+  const mine = page.getByRole('region', { name: 'Your next shifts' }).getByRole('listitem');
+  assert.equal(await mine.count(), 1);
+});
+
+test('the roster shows who came, who cancelled and who is expected, day by day and week by week', async () => {
+  const { page } = phone;
+  await go(page, 'Roster');
+  await page.getByRole('heading', { level: 2, name: longDay(0) }).waitFor();
+  const slots = page.getByRole('list', { name: 'Shifts' }).getByRole('listitem').filter({ hasText: 'Café' });
+  assert.match(await slots.first().textContent(), /00:00–23:59 · needs 2 · 1 open place/);
+  assert.match(await slots.first().textContent(), /Anna Jensen Came \d\d:\d\d–\d\d:\d\d/);
+  await shoot(page, 'roster-day');
+
+  await page.getByRole('button', { name: 'Next day' }).tap();
+  await page.getByRole('heading', { level: 2, name: longDay(1) }).waitFor();
+  await page.getByRole('button', { name: 'Previous day' }).tap();
+  await page.getByRole('button', { name: 'Week', exact: true }).tap();
+  await page.getByRole('heading', { level: 2, name: /^Week \d+: / }).waitFor();
+  await page.getByRole('button', { name: 'Next week' }).tap();
+  const next = page.getByRole('list', { name: 'Shifts' }).getByRole('listitem').filter({ hasText: 'Café' });
+  assert.match(await next.first().textContent(), /Bent Hansen Expected/);
+  assert.match(await next.first().textContent(), /Anna Jensen Cancelled 1\d\d h before/);
+  await shoot(page, 'roster-week');
+});
+
+test('competences: give a key; "holds a key and is on duty now" finds who is here', async () => {
+  const { page } = phone;
+  await go(page, 'Competences');
+  const give = page.getByRole('form', { name: 'Give a competence' });
+  for (const who of ['Anna Jensen', 'Bent Hansen']) {
+    await give.getByLabel('Person').selectOption({ label: who });
+    await give.getByLabel('Competence').selectOption({ label: 'Key holder' });
+    await give.getByRole('button', { name: 'Give' }).tap();
+    await give.getByRole('status').filter({ hasText: `${who} now holds “Key holder”.` }).waitFor();
+  }
+  await page.getByRole('button', { name: 'Add competence' }).tap();
+  await page.getByRole('form', { name: 'Add competence' }).getByRole('button', { name: 'Save' }).tap();
+  await page.getByText('Please enter a name for the competence.').waitFor();
+  await page.getByRole('form', { name: 'Add competence' }).getByLabel('Competence').fill('First aid');
+  await page.getByRole('form', { name: 'Add competence' }).getByRole('button', { name: 'Save' }).tap();
+  await waitForSaved(page);
+
+  // Bent (this device's person) checks in; Anna is not here.
+  await go(page, 'Today');
+  await page.getByRole('button', { name: 'Check in' }).tap();
+  await waitForSaved(page);
+  await go(page, 'Competences');
+  await page.getByLabel('Show who holds').selectOption({ label: 'Key holder' });
+  const holders = page.getByRole('list', { name: 'Who holds which' }).getByRole('listitem').filter({ has: page.locator('.agreement-who') });
+  assert.equal(await holders.count(), 2);
+  await page.getByRole('checkbox', { name: 'On duty now' }).check();
+  assert.deepEqual(await holders.locator('.agreement-who').allTextContents(), ['Bent Hansen']);
+  await shoot(page, 'competences');
+  await page.getByRole('checkbox', { name: 'On duty now' }).uncheck();
+  await page.getByRole('button', { name: 'Remove “Key holder” from Anna Jensen' }).tap();
+  assert.deepEqual(await holders.locator('.agreement-who').allTextContents(), ['Bent Hansen']);
+  await go(page, 'Today');
+  await page.getByRole('button', { name: 'Check out' }).tap();
+  await waitForSaved(page);
+});
+
+test('follow-ups: an agreement started six weeks ago has an overdue trial conversation to record', async () => {
+  const { page } = phone;
+  await go(page, 'Follow-ups');
+  await page.getByText('No conversations are due.').waitFor();
+  await go(page, 'Agreements');
+  await page.getByRole('button', { name: 'Add agreement' }).tap();
+  const form = page.getByRole('form', { name: 'New agreement' });
+  await form.getByLabel('Person').selectOption({ label: 'Bent Hansen' });
+  await form.getByLabel('Function').selectOption({ label: 'Café' });
+  await form.getByRole('radio', { name: 'Monthly' }).check();
+  await form.getByLabel('Which one in the month').selectOption({ label: 'Last' });
+  await form.getByLabel('Weekday').selectOption({ label: 'Friday' });
+  await form.getByLabel('First day').fill(isoDay(-42));
+  assert.equal(await form.getByRole('region', { name: 'The next five dates' }).getByRole('listitem').count(), 5);
+  assert.match(await form.getByRole('region', { name: 'The next five dates' }).getByRole('listitem').first().textContent(), /^Friday /);
+  await form.getByRole('button', { name: 'Save' }).tap();
+  await waitForSaved(page);
+
+  await go(page, 'Follow-ups');
+  const due = page.getByRole('list', { name: 'Conversations due' }).getByRole('listitem');
+  assert.equal(await due.count(), 1);
+  assert.match(await due.first().textContent(), /Bent Hansen · Café.*Trial conversation.*Overdue since/);
+  await shoot(page, 'follow-ups');
+  await due.first().getByRole('button', { name: 'Record conversation' }).tap();
+  const record = page.getByRole('form', { name: 'Trial conversation with Bent Hansen' });
+  await record.getByLabel('Held on').fill('');
+  await record.getByRole('button', { name: 'Save' }).tap();
+  await record.getByText('Enter a date.').waitFor();
+  await record.getByLabel('Held on').fill(isoDay(0));
+  await record.getByLabel('Outcome').selectOption({ label: 'Continues as agreed' });
+  await record.getByLabel(/^Note/).fill('Happy in the café.');
+  await record.getByRole('button', { name: 'Save' }).tap();
+  await page.getByRole('status').filter({ hasText: 'Saved the conversation with Bent Hansen.' }).waitFor();
+  await page.getByText('No conversations are due.').waitFor();
+  await waitForSaved(page);
+});
+
+test('kiosk: large buttons check people in and out; a tap does not leave, holding does', async () => {
+  const { page } = phone;
+  await go(page, 'Settings');
+  await page.getByRole('button', { name: 'Open kiosk mode' }).tap();
+  await waitForHeading(page, 'Kiosk');
+  assert.equal(await page.getByRole('navigation').count(), 0, 'no navigation in the kiosk');
+  const anna = page.getByRole('button', { name: /^Anna Jensen/ });
+  assert.match(await anna.textContent(), /Check in$/);
+  const box = await anna.boundingBox();
+  assert.ok(box.height >= 80, `kiosk buttons are large (${box.height}px)`);
+  await anna.tap();
+  await page.getByRole('status').filter({ hasText: 'Welcome, Anna Jensen!' }).waitFor();
+  assert.match(await anna.textContent(), /Check out$/);
+  await shoot(page, 'kiosk');
+  await anna.tap();
+  await page.getByRole('status').filter({ hasText: 'Goodbye, Anna Jensen. Thank you!' }).waitFor();
+
+  const leave = page.getByRole('button', { name: 'Hold to leave kiosk' });
+  await leave.tap();
+  await page.waitForTimeout(2_500);
+  await waitForHeading(page, 'Kiosk');
+  await leave.dispatchEvent('pointerdown');
+  await page.waitForTimeout(2_300);
+  await waitForHeading(page, 'Settings');
+});
