@@ -94,17 +94,53 @@ test('an unknown address says so and links back to Today', async () => {
   await done();
 });
 
-test('every control is at least 44×44 CSS pixels', async () => {
+/** The box a finger hits: a checkbox or radio inside its label counts as the label. */
+async function targetBoxes(page) {
+  return page.locator('header a, main a, button, input, select').evaluateAll((controls) =>
+    controls
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => {
+        const target = el.closest('label.choice') ?? el;
+        const { width, height } = target.getBoundingClientRect();
+        return { width, height, html: el.outerHTML.slice(0, 80) };
+      }),
+  );
+}
+
+test('every control on every page is at least 44×44 CSS pixels', async () => {
   const { page, done } = await openPhone(app, '#/people');
   await page.getByRole('button', { name: 'Add person' }).tap();
-  const controls = page.locator('header a, main a, button, input');
-  const count = await controls.count();
-  assert.ok(count >= 10, `found only ${count} controls`);
-  for (let i = 0; i < count; i++) {
-    const control = controls.nth(i);
-    const box = await control.boundingBox();
-    const label = await control.evaluate((el) => el.outerHTML.slice(0, 80));
-    assert.ok(box.width >= 44 && box.height >= 44, `${label} is ${box.width}×${box.height}`);
+  let seen = 0;
+  for (const [label, slug] of [...pages, ['Kiosk', 'kiosk']]) {
+    await page.goto(`${app.url}#/${slug}`);
+    await waitForHeading(page, label);
+    const opens = { people: 'Add person', functions: 'Add function', agreements: 'Add agreement' }[slug];
+    if (opens) await page.getByRole('button', { name: opens }).tap();
+    for (const { width, height, html } of await targetBoxes(page)) {
+      assert.ok(width >= 44 && height >= 44, `#/${slug}: ${html} is ${width}×${height}`);
+      seen++;
+    }
+  }
+  assert.ok(seen >= 60, `found only ${seen} controls`);
+  await done();
+});
+
+test('text at 200% still fits the phone: nothing scrolls sideways, no control is cut off', async () => {
+  const { page, done } = await openPhone(app);
+  for (const [label, slug] of [...pages, ['Kiosk', 'kiosk']]) {
+    await page.goto(`${app.url}#/${slug}`);
+    await waitForHeading(page, label);
+    const opens = { people: 'Add person', functions: 'Add function', agreements: 'Add agreement' }[slug];
+    if (opens) await page.getByRole('button', { name: opens }).tap();
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    await assertNoSidewaysScroll(page);
+    const width = await page.evaluate(() => window.innerWidth);
+    for (const { html, right } of await page.locator('main button, main input, main select, main label').evaluateAll((els) =>
+      els.map((el) => ({ html: el.outerHTML.slice(0, 60), right: el.getBoundingClientRect().right })),
+    )) {
+      assert.ok(right <= width + 1, `#/${slug} at 200%: ${html} ends at ${right}px`);
+    }
+    if (slug === 'agreements') await page.screenshot({ path: join(screenshotDir, 'agreements-200.png'), fullPage: true });
   }
   await done();
 });
