@@ -56,3 +56,15 @@ pub fn PersonOptions(#[prop(optional, into)] selected: Option<Signal<Option<Id>>
             .collect_view()
     }
 }
+
+/// A form's Save (which submits it) and Cancel.
+#[component]
+pub fn SaveOrCancel(on_cancel: Callback<()>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="actions">
+            <button type="submit" class="primary">{move || state.t().save}</button>
+            <button type="button" on:click=move |_| on_cancel.run(())>{move || state.t().cancel}</button>
+        </div>
+    }
+}

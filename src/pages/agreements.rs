@@ -9,7 +9,7 @@ use flok_core::recurrence::{Nth, Recurrence, Schedule, ScheduleError};
 use flok_core::Id;
 use leptos::prelude::*;
 
-use crate::components::adding::{AddPanel, PersonOptions};
+use crate::components::adding::{AddPanel, PersonOptions, SaveOrCancel};
 use crate::components::page_heading::PageHeading;
 use crate::i18n::Texts;
 use crate::route::Page;
@@ -295,10 +295,7 @@ fn AgreementForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl In
                     None => view! { <p class="empty">"—"</p> }.into_any(),
                 }}
             </section>
-            <div class="actions">
-                <button type="submit" class="primary">{move || state.t().save}</button>
-                <button type="button" on:click=move |_| on_cancel.run(())>{move || state.t().cancel}</button>
-            </div>
+            <SaveOrCancel on_cancel />
         </form>
     }
 }

@@ -9,7 +9,7 @@ use flok_core::model::{Competence, Grant, Person};
 use flok_core::Id;
 use leptos::prelude::*;
 
-use crate::components::adding::{AddPanel, PersonOptions};
+use crate::components::adding::{AddPanel, PersonOptions, SaveOrCancel};
 use crate::components::page_heading::PageHeading;
 use crate::route::Page;
 use crate::state::AppState;
@@ -167,10 +167,7 @@ fn AddCompetenceForm(on_added: Callback<String>, on_cancel: Callback<()>) -> imp
                     aria-invalid=move || refused.get().to_string() aria-describedby="new-competence-error" />
                 <p id="new-competence-error" class="field-error">{move || refused.get().then(|| state.t().competence_needs_name)}</p>
             </div>
-            <div class="actions">
-                <button type="submit" class="primary">{move || state.t().save}</button>
-                <button type="button" on:click=move |_| on_cancel.run(())>{move || state.t().cancel}</button>
-            </div>
+            <SaveOrCancel on_cancel />
         </form>
     }
 }

@@ -7,6 +7,7 @@ use flok_core::model::follow_up::Due;
 use flok_core::model::{Agreement, FollowUp, Function, Outcome, Stage};
 use leptos::prelude::*;
 
+use crate::components::adding::SaveOrCancel;
 use crate::components::page_heading::PageHeading;
 use crate::route::Page;
 use crate::state::{today, AppState};
@@ -117,10 +118,7 @@ fn DueItem(due: Due, status: RwSignal<Option<String>>) -> impl IntoView {
                     <textarea id=field("note") rows="3" prop:value=move || note.get()
                         on:input=move |ev| note.set(event_target_value(&ev))></textarea>
                 </div>
-                <div class="actions">
-                    <button type="submit" class="primary">{move || state.t().save}</button>
-                    <button type="button" on:click=move |_| asking.set(false)>{move || state.t().cancel}</button>
-                </div>
+                <SaveOrCancel on_cancel=Callback::new(move |()| asking.set(false)) />
             </form>
         </Show>
     }

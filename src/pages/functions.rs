@@ -6,7 +6,7 @@ use flok_core::Id;
 use leptos::html::Input;
 use leptos::prelude::*;
 
-use crate::components::adding::{AddPanel, PersonOptions};
+use crate::components::adding::{AddPanel, PersonOptions, SaveOrCancel};
 use crate::components::page_heading::PageHeading;
 use crate::route::Page;
 use crate::state::AppState;
@@ -164,10 +164,7 @@ fn FunctionForm(editing: Option<Id>, on_added: Callback<String>, on_cancel: Call
                 />
                 <p id=field_id("needed-error") class="field-error">{move || message(FunctionError::Needed)}</p>
             </div>
-            <div class="actions">
-                <button type="submit" class="primary">{move || state.t().save}</button>
-                <button type="button" on:click=move |_| on_cancel.run(())>{move || state.t().cancel}</button>
-            </div>
+            <SaveOrCancel on_cancel />
         </form>
     }
 }

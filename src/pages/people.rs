@@ -5,7 +5,7 @@ use flok_core::Id;
 use leptos::html::Input;
 use leptos::prelude::*;
 
-use crate::components::adding::AddPanel;
+use crate::components::adding::{AddPanel, SaveOrCancel};
 use crate::components::page_heading::PageHeading;
 use crate::components::status::StatusControls;
 use crate::i18n::Texts;
@@ -114,10 +114,7 @@ fn AddPersonForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl In
                     {move || error.get()}
                 </p>
             </div>
-            <div class="actions">
-                <button type="submit" class="primary">{move || state.t().save}</button>
-                <button type="button" on:click=move |_| on_cancel.run(())>{move || state.t().cancel}</button>
-            </div>
+            <SaveOrCancel on_cancel />
         </form>
     }
 }

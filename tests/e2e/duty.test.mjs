@@ -284,6 +284,15 @@ test('kiosk: large buttons check people in and out; a tap does not leave, holdin
   await anna.tap();
   await page.getByRole('status').filter({ hasText: 'Goodbye, Anna Jensen. Thank you!' }).waitFor();
 
+  const someone = page.getByRole('form', { name: 'Someone else' });
+  await someone.getByLabel('Someone else').selectOption({ label: 'Bent Hansen' });
+  await someone.getByRole('button', { name: 'Check in' }).tap();
+  await page.getByRole('status').filter({ hasText: 'Welcome, Bent Hansen!' }).waitFor();
+  const bent = page.getByRole('button', { name: /^Bent Hansen/ });
+  assert.match(await bent.textContent(), /Check out$/);
+  await bent.tap();
+  await page.getByRole('status').filter({ hasText: 'Goodbye, Bent Hansen. Thank you!' }).waitFor();
+
   const leave = page.getByRole('button', { name: 'Hold to leave kiosk' });
   await leave.tap();
   await page.waitForTimeout(2_500);
@@ -291,4 +300,63 @@ test('kiosk: large buttons check people in and out; a tap does not leave, holdin
   await leave.dispatchEvent('pointerdown');
   await page.waitForTimeout(2_300);
   await waitForHeading(page, 'Settings');
+});
+
+test('open slots show the functions I do; the switch shows all of them', async () => {
+  const { page } = phone;
+  await go(page, 'Functions');
+  await page.getByRole('button', { name: 'Add function' }).tap();
+  await page.getByLabel('Name', { exact: true }).fill('Kitchen');
+  await page.getByRole('button', { name: 'Save' }).tap();
+  await go(page, 'Agreements');
+  await page.getByRole('button', { name: 'Add agreement' }).tap();
+  const form = page.getByRole('form', { name: 'New agreement' });
+  await form.getByLabel('Person').selectOption({ label: 'Anna Jensen' });
+  await form.getByLabel('Function').selectOption({ label: 'Kitchen' });
+  await form.getByRole('checkbox', { name: todayWeekday() }).check();
+  await form.getByLabel('Starts').fill('00:00');
+  await form.getByLabel('Ends').fill('23:59');
+  await form.getByRole('button', { name: 'Save' }).tap();
+  await waitForSaved(page);
+
+  await go(page, 'Settings');
+  await page.getByLabel('Who uses this device').selectOption({ label: 'Anna Jensen' });
+  await go(page, 'My shifts');
+  const kitchen = page.getByRole('region', { name: 'Your next shifts' }).getByRole('listitem').filter({ hasText: 'Kitchen' });
+  await kitchen.nth(1).getByRole('button', { name: 'Cancel this shift' }).tap();
+  await kitchen.nth(1).getByRole('button', { name: 'Confirm cancellation' }).tap();
+  await waitForSaved(page);
+
+  await go(page, 'Settings');
+  await page.getByLabel('Who uses this device').selectOption({ label: 'Bent Hansen' });
+  await go(page, 'Open slots');
+  await page.getByText('No open slots in the next four weeks.').waitFor();
+  await page.getByRole('checkbox', { name: 'Show all functions, not only mine' }).check();
+  const slots = page.getByRole('list', { name: 'Open slots' }).getByRole('listitem');
+  assert.equal(await slots.count(), 1);
+  assert.match(await slots.first().textContent(), /Kitchen/);
+});
+
+test('a volunteer steps back for two weeks: those shifts stop, then come back', async () => {
+  const { page } = phone;
+  await go(page, 'Settings');
+  await page.getByLabel('Who uses this device').selectOption({ label: 'Anna Jensen' });
+  await go(page, 'My shifts');
+  const shifts = page.getByRole('region', { name: 'Your next shifts' }).getByRole('listitem');
+  const before = await shifts.count();
+  const step = page.getByRole('region', { name: 'Step back for a while' });
+  assert.equal(await step.getByRole('button', { name: 'Mark as left' }).count(), 0, 'leaving is for coordinators');
+  await step.getByLabel('Pause from').fill(isoDay(1));
+  await step.getByLabel('Return date (optional)').fill(isoDay(1));
+  await step.getByRole('button', { name: 'Pause' }).tap();
+  await step.getByText('The return date must come after the pause starts.').waitFor();
+  await step.getByLabel('Return date (optional)').fill(isoDay(15));
+  await step.getByRole('button', { name: 'Pause' }).tap();
+  await waitForSaved(page);
+  // Two weeks of Café and Kitchen shifts stop (one Kitchen shift was already cancelled).
+  await page.waitForFunction((n) => document.querySelectorAll('.shifts > li').length < n, before);
+  assert.ok((await shifts.count()) <= before - 3, `from ${before} to ${await shifts.count()}`);
+  await shoot(page, 'my-shifts-paused');
+  await step.getByRole('button', { name: 'Active again' }).tap();
+  await page.waitForFunction((n) => document.querySelectorAll('.shifts > li').length === n, before);
 });

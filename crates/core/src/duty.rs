@@ -174,8 +174,7 @@ mod tests {
     use super::*;
     use crate::clock::{DeviceId, Stamp};
     use crate::model::Person;
-    use crate::recurrence::{Recurrence, Schedule};
-    use chrono::{NaiveTime, Weekday};
+    use crate::testing::mondays;
 
     const ANNA: Id = Id::from_u128(1);
     const BENT: Id = Id::from_u128(2);
@@ -202,15 +201,7 @@ mod tests {
             r.put(id, &Person::new(name, date(1)).unwrap(), stamp(1));
         }
         r.put(CAFE, &Function::new("Café", Some(CARL), 1).unwrap(), stamp(1));
-        let time = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
-        let schedule = Schedule::new(
-            Recurrence::Weekly { weekdays: vec![Weekday::Mon], interval: 1 },
-            time(10),
-            time(13),
-            date(2),
-            None,
-        )
-        .unwrap();
+        let schedule = mondays(10, 13, date(2));
         r.put(MONDAYS, &Agreement { person: ANNA, function: CAFE, schedule, buddy: Some(BENT) }, stamp(1));
         r
     }

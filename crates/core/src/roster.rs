@@ -110,8 +110,7 @@ mod tests {
     use super::*;
     use crate::clock::{DeviceId, Stamp};
     use crate::model::{Agreement, Cancellation, Person};
-    use crate::recurrence::{Recurrence, Schedule};
-    use chrono::Weekday;
+    use crate::testing::mondays;
 
     fn date(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -127,9 +126,7 @@ mod tests {
         let mut r = Replica::new();
         let cafe = Id::from_u128(10);
         r.put(cafe, &Function::new("Café", None, 4).unwrap(), stamp);
-        let time = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
-        let mondays = Recurrence::Weekly { weekdays: vec![Weekday::Mon], interval: 1 };
-        let schedule = Schedule::new(mondays, time(10), time(13), date(2), None).unwrap();
+        let schedule = mondays(10, 13, date(2));
         for n in 1..=3u128 {
             r.put(Id::from_u128(n), &Person::new(&format!("P{n}"), date(1)).unwrap(), stamp);
             let agreement =

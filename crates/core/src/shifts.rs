@@ -105,8 +105,7 @@ mod tests {
     use super::*;
     use crate::clock::{DeviceId, Stamp};
     use crate::model::Status;
-    use crate::recurrence::{Recurrence, Schedule};
-    use chrono::Weekday;
+    use crate::testing::mondays;
 
     fn date(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -128,14 +127,7 @@ mod tests {
         r.put(ANNA, &Person::new("Anna", date(1)).unwrap(), stamp);
         r.put(BENT, &Person::new("Bent", date(1)).unwrap(), stamp);
         r.put(CAFE, &Function::new("Café", Some(BENT), 2).unwrap(), stamp);
-        let schedule = Schedule::new(
-            Recurrence::Weekly { weekdays: vec![Weekday::Mon], interval: 1 },
-            time(10),
-            time(13),
-            date(2),
-            None,
-        )
-        .unwrap();
+        let schedule = mondays(10, 13, date(2));
         r.put(MONDAYS, &Agreement { person: ANNA, function: CAFE, schedule, buddy: Some(BENT) }, stamp);
         r
     }

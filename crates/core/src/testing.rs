@@ -1,5 +1,6 @@
 //! Generators shared by the property tests: small universes of kinds, ids,
-//! fields, values and stamps, so that collisions (the interesting cases) are common.
+//! fields, values and stamps, so that collisions (the interesting cases) are
+//! common; and the weekly timetable the shift tests build on.
 
 use proptest::prelude::*;
 use serde_json::Value;
@@ -51,4 +52,12 @@ pub fn arb_replica() -> impl Strategy<Value = Replica> {
         changes.into_iter().for_each(|c| apply(&mut replica, c));
         replica
     })
+}
+
+/// Every Monday from `first_day`, from `starts` to `ends` o'clock.
+pub fn mondays(starts: u32, ends: u32, first_day: chrono::NaiveDate) -> crate::recurrence::Schedule {
+    use crate::recurrence::{Recurrence, Schedule};
+    let time = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0).expect("an hour of the day");
+    let weekly = Recurrence::Weekly { weekdays: vec![chrono::Weekday::Mon], interval: 1 };
+    Schedule::new(weekly, time(starts), time(ends), first_day, None).expect("a sound timetable")
 }
