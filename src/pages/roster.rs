@@ -25,9 +25,14 @@ pub fn RosterPage() -> impl IntoView {
             (day.get(), day.get())
         }
     };
+    // "Missing" turns true as time passes: re-derive each minute.
+    let clock = RwSignal::new(now());
+    if let Ok(ticker) = set_interval_with_handle(move || clock.set(now()), std::time::Duration::from_secs(60)) {
+        on_cleanup(move || ticker.clear());
+    }
     let slots = Memo::new(move |_| {
         let (from, to) = period();
-        state.replica.with(|r| roster::roster(r, from, to, now()))
+        state.replica.with(|r| roster::roster(r, from, to, clock.get()))
     });
     let step = move |forward: bool| {
         let days = if week_view.get_untracked() { 7 } else { 1 };

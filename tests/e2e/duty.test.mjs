@@ -360,3 +360,20 @@ test('a volunteer steps back for two weeks: those shifts stop, then come back', 
   await step.getByRole('button', { name: 'Active again' }).tap();
   await page.waitForFunction((n) => document.querySelectorAll('.shifts > li').length === n, before);
 });
+
+test('a check-out dated before the check-in (a clock put back) is refused in words, and nothing is lost', async () => {
+  const { page, context, done } = await openPhone(app, '#/today');
+  await context.clock.install({ time: new Date() });
+  await page.reload();
+  const start = page.getByRole('form', { name: 'Getting started' });
+  await start.getByLabel('Your name').fill('Carl Berg');
+  await start.getByRole('button', { name: 'Start' }).tap();
+  await page.getByRole('button', { name: 'Check in' }).tap();
+  await page.getByText(/^You are on duty since/).waitFor();
+  await waitForSaved(page);
+  await page.clock.setSystemTime(new Date(Date.now() - 3 * 3600_000));
+  await page.getByRole('button', { name: 'Check out' }).tap();
+  await page.getByRole('status').filter({ hasText: 'The check-out time is before the check-in time: check the device\'s clock.' }).waitFor();
+  await page.getByText(/^You are on duty since/).waitFor();
+  await done();
+});
