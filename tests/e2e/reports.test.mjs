@@ -87,23 +87,35 @@ test('the report per function matches the command line, as a table, a chart and 
 
 const pages = ['today', 'my-shifts', 'open-slots', 'people', 'functions', 'agreements', 'roster', 'follow-ups', 'competences', 'reports', 'settings', 'kiosk'];
 
-test('with data, in Danish, light and dark: every page is tidy, translated and accessible', async () => {
-  for (const colorScheme of ['light', 'dark']) {
-    const { page, done } = await openPhone(app, '#/settings', { locale: 'da-DK', colorScheme });
-    await waitForHeading(page, 'Indstillinger');
-    await importDemo(page, ['Flet ind i mine data', 'Alle ændringer er gemt']);
-    // Someone with an agreement uses this device, so My shifts has shifts.
-    const me = page.getByLabel('Hvem bruger denne enhed');
-    await me.selectOption({ index: 1 });
+/** Words the checks and set-up need, per language. */
+const words = {
+  'da-DK': { settings: 'Indstillinger', merge: 'Flet ind i mine data', saved: 'Alle ændringer er gemt', me: 'Hvem bruger denne enhed', lang: 'da' },
+  'en-US': { settings: 'Settings', merge: 'Merge into my data', saved: 'All changes saved', me: 'Who uses this device', lang: 'en' },
+};
+
+test('with data, in Danish (light, dark) and English (dark): every page is tidy, translated and accessible', async () => {
+  for (const [locale, colorScheme] of [['da-DK', 'light'], ['da-DK', 'dark'], ['en-US', 'dark']]) {
+    const w = words[locale];
+    const { page, done } = await openPhone(app, '#/settings', { locale, colorScheme });
+    await waitForHeading(page, w.settings);
+    await importDemo(page, [w.merge, w.saved]);
+    // Someone with an agreement uses this device, so Today and My shifts have shifts.
+    await page.goto(`${app.url}#/agreements`);
+    const someone = (await page.locator('.agreement-who').first().textContent()).split(' · ')[0];
+    await page.goto(`${app.url}#/settings`);
+    await page.getByLabel(w.me).selectOption({ label: someone });
     for (const slug of pages) {
       await page.goto(`${app.url}#/${slug}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.waitForTimeout(100);
-      assert.equal(await page.locator('html').getAttribute('lang'), 'da');
-      assert.doesNotMatch(await page.locator('main').innerText(), /\b(Check in|Add agreement|Open slots|Reports|Cancel this shift)\b/, `#/${slug} has English`);
+      assert.equal(await page.locator('html').getAttribute('lang'), w.lang);
+      if (w.lang === 'da') {
+        const text = await page.locator('main').innerText();
+        assert.doesNotMatch(text, /\b(Check in|Add agreement|Open slots|Reports|Cancel this shift)\b/, `#/${slug} has English`);
+      }
       await assertNoSidewaysScroll(page);
-      assert.deepEqual(await seriousAccessibilityViolations(page), [], `#/${slug} in ${colorScheme}`);
-      await page.screenshot({ path: join(screenshotDir, `${slug}-da-${colorScheme}.png`), fullPage: true });
+      assert.deepEqual(await seriousAccessibilityViolations(page), [], `#/${slug} in ${locale} ${colorScheme}`);
+      await page.screenshot({ path: join(screenshotDir, `${slug}-${w.lang}-${colorScheme}.png`), fullPage: true });
     }
     await done();
   }
