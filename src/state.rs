@@ -4,6 +4,7 @@
 //! core, every write goes through [`crate::storage`].
 
 use chrono::{NaiveDate, NaiveDateTime};
+use flok_core::calendar;
 use flok_core::duty::{self, DutyError};
 use flok_core::import::{self, ImportPlan};
 use flok_core::model::{Agreement, Competence, FollowUp, Grant, OccurrenceRef, Settings};
@@ -138,10 +139,27 @@ impl AppState {
         self.settings().export_due(self.last_export.get(), today(), holds_data)
     }
 
-    /// Changes how many days pass before the export reminder, and saves.
-    pub fn set_export_reminder_days(&self, days: u16) {
-        let settings = Settings { export_reminder_days: days, ..self.settings() };
+    /// Changes the group's settings, and saves.
+    pub fn change_settings(&self, edit: impl FnOnce(&mut Settings)) {
+        let mut settings = self.settings();
+        edit(&mut settings);
         self.change(|replica, stamp| replica.put(Settings::ID, &settings, stamp));
+    }
+
+    /// My shifts of the next three months as an iCalendar file: name and text.
+    pub fn calendar_file(&self, person: Id) -> (String, String) {
+        let alarm = u32::from(self.settings().calendar_alarm_minutes);
+        let text = self.replica.with_untracked(|r| {
+            calendar::shifts_calendar(
+                r,
+                person,
+                today(),
+                today() + chrono::Months::new(3),
+                alarm,
+                chrono::Utc::now().naive_utc(),
+            )
+        });
+        ("flok-shifts.ics".to_owned(), text)
     }
 
     /// Makes one change to the replica, stamped now, and saves it.
@@ -157,10 +175,18 @@ impl AppState {
         self.clock.try_update_value(|clock| clock.tick(now)).expect("the app's state lives as long as the app")
     }
 
-    /// The export file of everything on this device: its name and text.
-    pub fn export_file(&self) -> (String, String) {
+    /// The export file of everything on this device, or (`personal` false)
+    /// of everything but personal details: its name and text.
+    pub fn export_file(&self, personal: bool) -> (String, String) {
         let name = export::file_name(&self.settings().group_name, today());
-        (name, self.replica.with(export::write))
+        if personal {
+            (name, self.replica.with(export::write))
+        } else {
+            (
+                name.replace(".json", "-no-personal-details.json"),
+                self.replica.with(export::write_without_personal_details),
+            )
+        }
     }
 
     /// Notes a successful export, which quiets the reminder.

@@ -110,6 +110,7 @@ pub const DA: Texts = Texts {
     your_data_help: "Alt gemmes kun i denne browser. Eksportér en fil for at have en kopi eller for at give den \
                      videre til andre i gruppen; når du importerer deres fil, flettes den sammen med din.",
     export_data: "Eksportér data",
+    export_without_personal: "Eksportér uden personoplysninger",
     import_file: "Importér fil",
     reading: |name| format!("Læser {name}…"),
     could_not_save_file: "Browseren ville ikke gemme filen.",
@@ -141,6 +142,10 @@ pub const DA: Texts = Texts {
     last_export_from_device: |day| format!("Seneste eksport fra denne enhed: {day}."),
     not_exported_yet: "Denne enhed har endnu ikke eksporteret.",
     reminder_days: "Mind mig om at eksportere efter (dage)",
+    calendar_alarm: "Kalenderpåmindelse (minutter før en vagt)",
+    calendar_alarm_invalid: "Skriv et antal minutter fra 0 til 10080 (en uge).",
+    add_to_calendar: "Føj til min kalender",
+    calendar_help: "Dine vagter de næste tre måneder som en kalenderfil, hver med en påmindelse. Åbn den på telefonen for at føje dem til din kalender.",
     reminder_days_invalid: "Skriv et antal dage fra 1 til 365.",
     kind: |kind| {
         Some(match kind {

@@ -112,6 +112,7 @@ pub const EN: Texts = Texts {
     your_data_help: "Everything is kept in this browser only. Export a file to keep a copy, \
                      or to pass to others in your group; importing their file merges it with yours.",
     export_data: "Export data",
+    export_without_personal: "Export without personal details",
     import_file: "Import file",
     reading: |name| format!("Reading {name}…"),
     could_not_save_file: "This browser would not save the file.",
@@ -143,6 +144,10 @@ pub const EN: Texts = Texts {
     last_export_from_device: |day| format!("Last export from this device: {day}."),
     not_exported_yet: "This device has not exported yet.",
     reminder_days: "Remind me to export after (days)",
+    calendar_alarm: "Calendar reminder (minutes before a shift)",
+    calendar_alarm_invalid: "Enter minutes from 0 to 10080 (a week).",
+    add_to_calendar: "Add to my calendar",
+    calendar_help: "Your shifts of the next three months as a calendar file, each with a reminder. Open it on your phone to add them to your calendar.",
     reminder_days_invalid: "Enter a number of days from 1 to 365.",
     kind: |kind| {
         Some(match kind {

@@ -159,6 +159,7 @@ pub struct Texts {
     pub your_data: &'static str,
     pub your_data_help: &'static str,
     pub export_data: &'static str,
+    pub export_without_personal: &'static str,
     pub import_file: &'static str,
     pub reading: fn(&str) -> String,
     pub could_not_save_file: &'static str,
@@ -184,6 +185,10 @@ pub struct Texts {
     pub last_export_from_device: fn(&str) -> String,
     pub not_exported_yet: &'static str,
     pub reminder_days: &'static str,
+    pub calendar_alarm: &'static str,
+    pub calendar_alarm_invalid: &'static str,
+    pub add_to_calendar: &'static str,
+    pub calendar_help: &'static str,
     pub reminder_days_invalid: &'static str,
     /// Record kinds in an import preview; unknown kinds show their own name.
     pub kind: fn(&str) -> Option<&'static str>,

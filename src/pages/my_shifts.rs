@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::components::page_heading::PageHeading;
 use crate::components::shift::{function_name, ShiftSummary};
 use crate::components::status::StatusControls;
+use crate::files;
 use crate::route::Page;
 use crate::state::{now, today, AppState};
 
@@ -26,6 +27,7 @@ pub fn MyShiftsPage() -> impl IntoView {
                 Some(me) => view! {
                     <MyHours me />
                     <ShiftList me />
+                    <CalendarExport me />
                     <section class="card" aria-labelledby="step-back-heading">
                         <h2 id="step-back-heading">{move || state.t().step_back}</h2>
                         <p>{move || state.t().step_back_help}</p>
@@ -145,5 +147,23 @@ fn MyShift(me: Id, shift: Shift, status: RwSignal<Option<String>>) -> impl IntoV
             }
             .into_any(),
         }}
+    }
+}
+
+/// My coming shifts into the phone's own calendar, with reminders.
+#[component]
+fn CalendarExport(me: Id) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let failed = RwSignal::new(false);
+    let download = move |_| {
+        let (name, text) = state.calendar_file(me);
+        failed.set(files::download(&name, &text, "text/calendar;charset=utf-8").is_err());
+    };
+    view! {
+        <p class="help">{move || state.t().calendar_help}</p>
+        <div class="actions">
+            <button type="button" on:click=download>{move || state.t().add_to_calendar}</button>
+        </div>
+        <p class="status" role="status">{move || failed.get().then(|| state.t().could_not_save_file)}</p>
     }
 }

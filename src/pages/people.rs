@@ -151,9 +151,9 @@ fn status_text(t: &Texts, status: &Status) -> Option<String> {
     match status {
         Status::Active => None,
         Status::Paused { from, until } => {
-            Some((t.status_paused)(&from.to_string(), until.map(|d| d.to_string()).as_deref()))
+            Some((t.status_paused)(&t.short_day(*from), until.map(|d| t.short_day(d)).as_deref()))
         }
-        Status::Left { on } => Some((t.status_left)(&on.to_string())),
+        Status::Left { on } => Some((t.status_left)(&t.short_day(*on))),
     }
 }
 

@@ -50,10 +50,13 @@ pub fn SettingsPage() -> impl IntoView {
     let import = RwSignal::new(Import::Idle);
     let picker = NodeRef::<Input>::new();
 
-    let export = move |_| {
-        let (name, text) = state.export_file();
+    // A full export counts as this device's copy; one without personal
+    // details is for sharing and does not quiet the reminder.
+    let export = move |personal: bool| {
+        let (name, text) = state.export_file(personal);
         match files::download(&name, &text, "application/json") {
-            Ok(()) => state.exported(),
+            Ok(()) if personal => state.exported(),
+            Ok(()) => {}
             Err(_) => import.set(Import::Refused(Refusal::NotSaved)),
         }
     };
@@ -95,7 +98,8 @@ pub fn SettingsPage() -> impl IntoView {
                 <h2 id="data-heading">{move || state.t().your_data}</h2>
                 <p>{move || state.t().your_data_help}</p>
                 <div class="actions">
-                    <button type="button" class="primary" on:click=export>{move || state.t().export_data}</button>
+                    <button type="button" class="primary" on:click=move |_| export(true)>{move || state.t().export_data}</button>
+                    <button type="button" on:click=move |_| export(false)>{move || state.t().export_without_personal}</button>
                 </div>
                 <div class="field">
                     <label for="import-file">{move || state.t().import_file}</label>
@@ -248,14 +252,6 @@ fn LanguageSetting() -> impl IntoView {
 #[component]
 fn ReminderSetting() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let invalid = RwSignal::new(false);
-    let changed = move |ev| match event_target_value(&ev).trim().parse::<u16>() {
-        Ok(days @ 1..=365) => {
-            invalid.set(false);
-            state.set_export_reminder_days(days);
-        }
-        _ => invalid.set(true),
-    };
     view! {
         <section class="card" aria-labelledby="keeping-heading">
             <h2 id="keeping-heading">{move || state.t().keeping_safe}</h2>
@@ -273,28 +269,27 @@ fn ReminderSetting() -> impl IntoView {
                 {move || {
                     let t = state.t();
                     match state.last_export.get() {
-                        Some(day) => (t.last_export_from_device)(&day.to_string()),
+                        Some(day) => (t.last_export_from_device)(&t.long_day(day)),
                         None => t.not_exported_yet.to_owned(),
                     }
                 }}
             </p>
-            <div class="field">
-                <label for="reminder-days">{move || state.t().reminder_days}</label>
-                <input
-                    id="reminder-days"
-                    type="number"
-                    inputmode="numeric"
-                    min="1"
-                    max="365"
-                    prop:value=move || state.settings().export_reminder_days.to_string()
-                    on:change=changed
-                    aria-invalid=move || invalid.get().to_string()
-                    aria-describedby="reminder-days-error"
-                />
-                <p id="reminder-days-error" class="field-error">
-                    {move || invalid.get().then(|| state.t().reminder_days_invalid)}
-                </p>
-            </div>
+            <NumberSetting
+                id="reminder-days"
+                label=|t| t.reminder_days
+                invalid_text=|t| t.reminder_days_invalid
+                range=(1, 365)
+                value=Signal::derive(move || state.settings().export_reminder_days)
+                set=Callback::new(move |days| state.change_settings(|s| s.export_reminder_days = days))
+            />
+            <NumberSetting
+                id="alarm-minutes"
+                label=|t| t.calendar_alarm
+                invalid_text=|t| t.calendar_alarm_invalid
+                range=(0, 10_080)
+                value=Signal::derive(move || state.settings().calendar_alarm_minutes)
+                set=Callback::new(move |minutes| state.change_settings(|s| s.calendar_alarm_minutes = minutes))
+            />
         </section>
     }
 }
@@ -335,5 +330,45 @@ fn DeviceSetting() -> impl IntoView {
                 <button type="button" on:click=|_| kiosk::open()>{move || state.t().open_kiosk}</button>
             </div>
         </section>
+    }
+}
+
+/// A whole number the group sets in Settings, refused beside the field when
+/// outside `range`; saved when the field is left.
+#[component]
+fn NumberSetting(
+    id: &'static str,
+    label: fn(&Texts) -> &'static str,
+    invalid_text: fn(&Texts) -> &'static str,
+    range: (u16, u16),
+    value: Signal<u16>,
+    set: Callback<u16>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let invalid = RwSignal::new(false);
+    let changed = move |ev| match event_target_value(&ev).trim().parse::<u16>() {
+        Ok(n) if (range.0..=range.1).contains(&n) => {
+            invalid.set(false);
+            set.run(n);
+        }
+        _ => invalid.set(true),
+    };
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id>{move || label(state.t())}</label>
+            <input
+                id=id
+                type="number"
+                inputmode="numeric"
+                min=range.0
+                max=range.1
+                prop:value=move || value.get().to_string()
+                on:change=changed
+                aria-invalid=move || invalid.get().to_string()
+                aria-describedby=error_id.clone()
+            />
+            <p id=error_id class="field-error">{move || invalid.get().then(|| invalid_text(state.t()))}</p>
+        </div>
     }
 }

@@ -4,6 +4,7 @@
 // coordinator sees it all on the roster. One phone, tests in order.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addPerson, openPhone, screenshotDir, startApp, waitForHeading, waitForSaved } from './harness.mjs';
 
@@ -376,4 +377,39 @@ test('a check-out dated before the check-in (a clock put back) is refused in wor
   await page.getByRole('status').filter({ hasText: 'The check-out time is before the check-in time: check the device\'s clock.' }).waitFor();
   await page.getByText(/^You are on duty since/).waitFor();
   await done();
+});
+
+test('my shifts go into the phone calendar with reminders; cancelled ones stay out', async () => {
+  const { page } = phone;
+  await go(page, 'Settings');
+  await page.getByLabel('Who uses this device').selectOption({ label: 'Anna Jensen' });
+  await go(page, 'My shifts');
+  const calendar = async () => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Add to my calendar' }).tap(),
+    ]);
+    assert.equal(file.suggestedFilename(), 'flok-shifts.ics');
+    return readFileSync(await file.path(), 'utf8');
+  };
+  const ics = await calendar();
+  assert.match(ics, /^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
+  assert.match(ics, /END:VCALENDAR\r\n$/);
+  const events = ics.split('BEGIN:VEVENT').length - 1;
+  assert.ok(events >= 20, `${events} events: Café and Kitchen every week for three months`);
+  assert.equal(ics.split('TRIGGER:-PT120M').length - 1, events, 'each with a reminder two hours before');
+  const nextWeek = isoDay(7).replaceAll('-', '');
+  assert.ok(!ics.includes(`DTSTART:${nextWeek}`), 'both cancelled shifts of next week are left out');
+  assert.ok(ics.includes(`DTSTART:${isoDay(14).replaceAll('-', '')}T000000`));
+
+  await go(page, 'Settings');
+  const alarm = page.getByLabel('Calendar reminder (minutes before a shift)');
+  await alarm.fill('20000');
+  await alarm.blur();
+  await page.getByText('Enter minutes from 0 to 10080 (a week).').waitFor();
+  await alarm.fill('30');
+  await alarm.blur();
+  await waitForSaved(page);
+  await go(page, 'My shifts');
+  assert.match(await calendar(), /TRIGGER:-PT30M/);
 });

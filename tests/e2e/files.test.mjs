@@ -100,3 +100,36 @@ test('cancelling a previewed import changes nothing', async () => {
   await page.getByText('No one has been added yet.').waitFor();
   await done();
 });
+
+test('an export without personal details leaves out phone, e-mail and notes, and importing it erases nothing', async () => {
+  const { page, done } = await openPhone(app, '#/people');
+  await addPerson(page, 'Anna Jensen');
+  await everyone(page).getByRole('button', { name: 'Anna Jensen' }).tap();
+  const form = page.getByRole('form', { name: 'Details of Anna Jensen' });
+  await form.getByLabel('Phone').fill('+45 12 34 56 78');
+  await form.getByLabel('E-mail').fill('anna@example.org');
+  await form.getByLabel(/^Note/).fill('Bakes on Fridays');
+  await form.getByRole('button', { name: 'Save' }).tap();
+  await form.getByRole('status').filter({ hasText: 'Details saved.' }).waitFor();
+
+  await page.goto(`${app.url}#/settings`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export without personal details' }).tap(),
+  ]);
+  assert.match(download.suggestedFilename(), /^flok-group-\d{4}-\d{2}-\d{2}-no-personal-details\.json$/);
+  const file = join(scratchDir, 'no-personal.json');
+  await download.saveAs(file);
+  const text = readFileSync(file, 'utf8');
+  assert.match(text, /"personal_details": "omitted"/);
+  assert.match(text, /"Anna Jensen"/);
+  for (const secret of ['+45 12 34 56 78', 'anna@example.org', 'Bakes on Fridays']) assert.ok(!text.includes(secret), secret);
+  assert.match(execFileSync(flok, ['validate', file]).toString(), /a sound Flok export/);
+
+  await pick(page, file);
+  await page.getByText('This file holds nothing you do not already have.').waitFor();
+  await page.goto(`${app.url}#/people`);
+  await everyone(page).getByRole('button', { name: 'Anna Jensen' }).tap();
+  assert.equal(await page.getByRole('form', { name: 'Details of Anna Jensen' }).getByLabel('Phone').inputValue(), '+45 12 34 56 78');
+  await done();
+});

@@ -42,7 +42,7 @@ test('a reminder to export appears once there is data, and an export quiets it',
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export data' }).tap()]);
   await reminder(page).waitFor({ state: 'detached' });
-  await page.getByText(/^Last export from this device: \d{4}-\d{2}-\d{2}\.$/).waitFor();
+  await page.getByText(/^Last export from this device: \w+day \d+ \w+ \d{4}\.$/).waitFor();
   await done();
 });
 

@@ -14,6 +14,13 @@ const names = async (page) => everyone(page).getByRole('button').allTextContents
 const open = (page, name) => everyone(page).getByRole('button', { name, exact: true }).tap();
 const details = (page, name) => page.getByRole('form', { name: `Details of ${name}` });
 const isoDay = (offsetDays) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+/** "Mon 23 Nov", as the app writes a short date in English. */
+function shortDay(offsetDays) {
+  const d = new Date(Date.now() + offsetDays * 86_400_000);
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getDay()];
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getMonth()];
+  return `${weekday} ${d.getDate()} ${month}`;
+}
 
 test('search narrows the list by part of a name, ignoring case', async () => {
   const { page, done } = await openPhone(app, '#/people');
@@ -68,16 +75,16 @@ test('a pause needs a return date after its start, shows in the list, and can be
 
   await page.getByLabel('Return date (optional)').fill(isoDay(30));
   await page.getByRole('button', { name: 'Pause' }).tap();
-  await page.getByText(`Paused from ${isoDay(0)} until ${isoDay(30)}`).waitFor();
+  await page.getByText(`Paused from ${shortDay(0)} until ${shortDay(30)}`).waitFor();
   await waitForSaved(page);
   await page.reload();
-  await page.getByText(`Paused from ${isoDay(0)} until ${isoDay(30)}`).waitFor();
+  await page.getByText(`Paused from ${shortDay(0)} until ${shortDay(30)}`).waitFor();
 
   await open(page, 'Bent');
   await page.getByRole('button', { name: 'Active again' }).tap();
   await page.getByText(/^Paused from/).waitFor({ state: 'detached' });
   await page.getByRole('button', { name: 'Mark as left' }).tap();
-  await page.getByText(`Left on ${isoDay(0)}`).waitFor();
+  await page.getByText(`Left on ${shortDay(0)}`).waitFor();
   await done();
 });
 

@@ -55,6 +55,20 @@ pub fn write(replica: &Replica) -> String {
     text
 }
 
+/// The fields that are personal details: contact data and private notes.
+pub const PERSONAL_FIELDS: [(&str, &str); 4] =
+    [("person", "phone"), ("person", "email"), ("person", "note"), ("followup", "note")];
+
+/// An export without personal details, marked so in the file. Importing it
+/// leaves those fields as they are elsewhere: a missing field is not a deletion.
+pub fn write_without_personal_details(replica: &Replica) -> String {
+    let mut value = to_value(&replica.without_fields(&PERSONAL_FIELDS));
+    value["personal_details"] = json!("omitted");
+    let mut text = serde_json::to_string_pretty(&value).expect("a JSON value always serializes");
+    text.push('\n');
+    text
+}
+
 /// The export as a JSON value; written without indentation it is the compact
 /// form the browser keeps in its small storage.
 pub fn to_value(replica: &Replica) -> Value {
@@ -376,6 +390,30 @@ mod tests {
             .replace("\"version\": \"2.0\"", "\"version\": \"2.7\"")
             .replace("\"format\"", "\"personal_details\": \"omitted\", \"format\"");
         assert_eq!(read(text.as_bytes()), Ok(sample()));
+    }
+
+    #[test]
+    fn an_export_without_personal_details_drops_them_marks_it_and_erases_nothing_on_import() {
+        let mut full = sample();
+        let anna = crate::Id::from_u128(42);
+        let mut person =
+            crate::model::Person::new("Anna", chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()).unwrap();
+        person.phone = Some("+45 12 34 56 78".into());
+        person.note = Some("prefers mornings".into());
+        full.put(anna, &person, stamp(5, 7));
+
+        let text = write_without_personal_details(&full);
+        assert!(!text.contains("+45") && !text.contains("mornings"), "{text}");
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["personal_details"], "omitted");
+        let schema: Value = serde_json::from_str(include_str!("../../../docs/export-format.schema.json")).unwrap();
+        assert!(jsonschema::is_valid(&schema, &value));
+
+        let stripped = read(text.as_bytes()).unwrap();
+        assert_eq!(stripped.read::<crate::model::Person>(anna).unwrap().phone, None);
+        let mut merged = full.clone();
+        merged.merge(&stripped);
+        assert_eq!(merged, full, "importing it changes nothing where the details are known");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! lets the web app, the command line and the benchmarks share one
 //! implementation.
 
+pub mod calendar;
 pub mod clock;
 pub mod demo;
 pub mod duty;

@@ -161,6 +161,21 @@ impl Replica {
         self.clone().merge(other)
     }
 
+    /// A copy without the named fields (kind, field): what leaves the group
+    /// in an export without personal details. Merging such a copy erases
+    /// nothing, since a missing field is not a deletion.
+    pub fn without_fields(&self, fields: &[(&str, &str)]) -> Replica {
+        let mut copy = self.clone();
+        for (key, record) in &mut copy.records {
+            for (kind, field) in fields {
+                if key.kind == *kind {
+                    record.fields.remove(*field);
+                }
+            }
+        }
+        copy
+    }
+
     /// Splits off the records holding a stamp later than `limit` (a clock far
     /// ahead): merging them would drag every clock that sees them into the
     /// future. They stay in `self`'s source, to be merged once time catches up.

@@ -12,6 +12,9 @@ pub struct Settings {
     pub time_zone: String,
     /// Remind to export when the last export is older than this.
     pub export_reminder_days: u16,
+    /// How long before a shift the calendar export's reminder rings.
+    #[serde(default = "Settings::default_alarm_minutes")]
+    pub calendar_alarm_minutes: u16,
 }
 
 impl Entity for Settings {
@@ -21,6 +24,10 @@ impl Entity for Settings {
 impl Settings {
     /// The one settings record has the same id everywhere, so edits merge.
     pub const ID: Id = Id::nil();
+
+    fn default_alarm_minutes() -> u16 {
+        120
+    }
 }
 
 impl Settings {
@@ -37,7 +44,12 @@ impl Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { group_name: String::new(), time_zone: "Europe/Copenhagen".into(), export_reminder_days: 14 }
+        Self {
+            group_name: String::new(),
+            time_zone: "Europe/Copenhagen".into(),
+            export_reminder_days: 14,
+            calendar_alarm_minutes: Settings::default_alarm_minutes(),
+        }
     }
 }
 
