@@ -53,6 +53,9 @@ pub struct AppState {
     pub coordinator: RwSignal<bool>,
     /// A person whose deletion waits out the undo window: id and name.
     pub pending_deletion: RwSignal<Option<(Id, String)>>,
+    /// The data as it was before the last import, while that import can
+    /// still be undone (until the next change).
+    before_import: RwSignal<Option<Replica>>,
 }
 
 /// How long a deletion can be undone.
@@ -75,6 +78,7 @@ impl AppState {
             language_choice: RwSignal::new(storage::chosen_language()),
             browser_lang: Lang::from_browser(storage::browser_languages().iter().map(String::as_str)),
             pending_deletion: RwSignal::new(None),
+            before_import: RwSignal::new(None),
             me: RwSignal::new(storage::me()),
             coordinator: RwSignal::new(storage::coordinator()),
         };
@@ -91,10 +95,16 @@ impl AppState {
             state.persistent.set(Some(storage::request_persistence().await));
         });
         // Another tab saved: merge what it stored, so both show the same.
-        storage::on_save_elsewhere(move || {
+        // Another tab undid an import: take the stored data as it is.
+        storage::on_save_elsewhere(move |replaced| {
             spawn_local(async move {
                 if let Ok(stored) = storage::load().await {
-                    state.absorb(&stored);
+                    if replaced {
+                        state.before_import.set(None);
+                        state.replica.set(stored);
+                    } else {
+                        state.absorb(&stored);
+                    }
                 }
             })
         });
@@ -164,6 +174,7 @@ impl AppState {
 
     /// Makes one change to the replica, stamped now, and saves it.
     fn change(&self, edit: impl FnOnce(&mut Replica, Stamp)) {
+        self.before_import.set(None);
         let stamp = self.stamp();
         self.replica.update(|replica| edit(replica, stamp));
         self.save();
@@ -200,11 +211,27 @@ impl AppState {
         self.replica.with_untracked(|replica| import::plan(replica, bytes, now_millis()))
     }
 
-    /// Merges a planned import and saves.
+    /// Merges a planned import and saves; it can be undone until the next change.
     pub fn apply_import(&self, plan: &ImportPlan) -> MergeSummary {
+        let before = self.replica.get_untracked();
         let summary = self.absorb(&plan.incoming);
         self.save();
+        self.before_import.set(Some(before));
         summary
+    }
+
+    /// Whether the last import can still be undone.
+    pub fn can_undo_import(&self) -> bool {
+        self.before_import.with(Option::is_some)
+    }
+
+    /// Puts the data back as it was before the last import, here and in the
+    /// stored copy (which other tabs then take as it is).
+    pub fn undo_import(&self) {
+        let Some(before) = self.before_import.get_untracked() else { return };
+        self.before_import.set(None);
+        self.replica.set(before.clone());
+        self.write(async move { storage::replace(&before).await });
     }
 
     /// Adds a person and saves. A refused name changes nothing; a failed save
@@ -408,11 +435,16 @@ impl AppState {
     }
 
     fn save(&self) {
-        let state = *self;
         let snapshot = self.replica.get_untracked();
+        self.write(async move { storage::save(&snapshot).await });
+    }
+
+    /// Runs a write to storage, counting it while it runs and reporting how it ended.
+    fn write(&self, write: impl std::future::Future<Output = Result<(), SaveError>> + 'static) {
+        let state = *self;
         self.saving.update(|n| *n += 1);
         spawn_local(async move {
-            let result = storage::save(&snapshot).await;
+            let result = write.await;
             state.save_failed.set(result.is_err());
             state.notice.set(result.err().map(Notice::NotSaved));
             state.saving.update(|n| *n -= 1);

@@ -23,7 +23,9 @@ use gloo_storage::{LocalStorage, Storage};
 use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{BroadcastChannel, DomException, IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{
+    BroadcastChannel, DomException, IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode, MessageEvent,
+};
 
 const DATABASE: &str = "flok";
 const STORE: &str = "replica";
@@ -210,18 +212,36 @@ pub async fn kept_aside(key: &str) -> Option<String> {
     done(&store.get(&key.into()).ok()?).await.ok()?.as_string()
 }
 
+/// What a tab tells the others after writing.
+const REPLACED: &str = "replaced";
+
 /// Saves the replica merged with what is stored (another tab may have saved
 /// since), in one transaction, then tells the other tabs.
 pub async fn save(replica: &Replica) -> Result<(), SaveError> {
+    write(replica, true).await
+}
+
+/// Stores exactly this replica, dropping what is stored (undoing an import),
+/// and tells the other tabs to take it as it is rather than merge it.
+pub async fn replace(replica: &Replica) -> Result<(), SaveError> {
+    write(replica, false).await
+}
+
+async fn write(replica: &Replica, merge: bool) -> Result<(), SaveError> {
     let db = database().await.map_err(|_| SaveError::Unavailable)?;
     let write = async {
         let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
         let store = tx.object_store(STORE)?;
-        let stored = done(&store.get(&CURRENT.into())?).await?;
-        // Still inside the transaction: its requests keep it open.
-        let mut merged = stored.as_string().and_then(|text| export::read(text.as_bytes()).ok()).unwrap_or_default();
-        merged.merge(replica);
-        store.put_with_key(&export::to_value(&merged).to_string().into(), &CURRENT.into())?;
+        let value = if merge {
+            let stored = done(&store.get(&CURRENT.into())?).await?;
+            // Still inside the transaction: its requests keep it open.
+            let mut merged = stored.as_string().and_then(|text| export::read(text.as_bytes()).ok()).unwrap_or_default();
+            merged.merge(replica);
+            export::to_value(&merged)
+        } else {
+            export::to_value(replica)
+        };
+        store.put_with_key(&value.to_string().into(), &CURRENT.into())?;
         committed(&tx).await
     };
     write.await.map_err(|error| match error.dyn_ref::<DomException>().map(DomException::name).as_deref() {
@@ -233,15 +253,19 @@ pub async fn save(replica: &Replica) -> Result<(), SaveError> {
             LocalStorage::delete(key);
         }
     }
-    SAVES.with(|channel| channel.as_ref().map(|c| c.post_message(&JsValue::TRUE)));
+    let message = if merge { JsValue::TRUE } else { JsValue::from_str(REPLACED) };
+    SAVES.with(|channel| channel.as_ref().map(|c| c.post_message(&message)));
     Ok(())
 }
 
-/// Calls `heard` whenever another tab of this site saves.
-pub fn on_save_elsewhere(heard: impl Fn() + 'static) {
+/// Calls `heard` whenever another tab of this site saves, with `true` when it
+/// replaced the stored data (then it is to be taken as it is, not merged).
+pub fn on_save_elsewhere(heard: impl Fn(bool) + 'static) {
     SAVES.with(|channel| {
         if let Some(channel) = channel {
-            let listener = Closure::<dyn Fn()>::new(heard);
+            let listener = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+                heard(event.data().as_string().as_deref() == Some(REPLACED));
+            });
             channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
             // It lives as long as the page.
             listener.forget();

@@ -26,6 +26,7 @@ enum Import {
     Refused(Refusal),
     Planned(ImportPlan),
     Done(MergeSummary),
+    Undone,
 }
 
 /// Why a file did not get as far as a preview.
@@ -61,10 +62,7 @@ pub fn SettingsPage() -> impl IntoView {
         }
     };
 
-    let picked = move |_| {
-        let Some(file) = picker.get_untracked().and_then(|input| input.files()).and_then(|list| list.get(0)) else {
-            return;
-        };
+    let read = move |file: web_sys::File| {
         if file.size() > MAX_BYTES as f64 {
             let error = ImportError::TooLarge { bytes: file.size() as usize, max: MAX_BYTES };
             import.set(Import::Refused(Refusal::Invalid(error)));
@@ -82,6 +80,20 @@ pub fn SettingsPage() -> impl IntoView {
             import.set(outcome);
         });
     };
+    let picked = move |_| {
+        if let Some(file) = picker.get_untracked().and_then(|input| input.files()).and_then(|list| list.get(0)) {
+            read(file);
+        }
+    };
+    // A file dropped anywhere on the data card is read as if picked.
+    let dragging = RwSignal::new(false);
+    let dropped = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev.data_transfer().and_then(|data| data.files()).and_then(|list| list.get(0)) {
+            read(file);
+        }
+    };
 
     let finish = move || {
         if let Some(input) = picker.get_untracked() {
@@ -94,13 +106,24 @@ pub fn SettingsPage() -> impl IntoView {
             <PageHeading text=Signal::derive(move || state.t().page(Page::Settings)) />
             <LanguageSetting />
             <DeviceSetting />
-            <section class="card" aria-labelledby="data-heading">
+            <section
+                class="card drop-zone"
+                class:dragging=move || dragging.get()
+                aria-labelledby="data-heading"
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=dropped
+            >
                 <h2 id="data-heading">{move || state.t().your_data}</h2>
                 <p>{move || state.t().your_data_help}</p>
                 <div class="actions">
                     <button type="button" class="primary" on:click=move |_| export(true)>{move || state.t().export_data}</button>
                     <button type="button" on:click=move |_| export(false)>{move || state.t().export_without_personal}</button>
                 </div>
+                <p class="help">{move || state.t().drop_file_here}</p>
                 <div class="field">
                     <label for="import-file">{move || state.t().import_file}</label>
                     <input
@@ -124,6 +147,17 @@ pub fn SettingsPage() -> impl IntoView {
                     }.into_any(),
                     Import::Done(summary) => view! {
                         <p class="status" role="status">{done_text(t, &summary)}</p>
+                        <Show when=move || state.can_undo_import()>
+                            <div class="actions">
+                                <button type="button" on:click=move |_| {
+                                    state.undo_import();
+                                    import.set(Import::Undone);
+                                }>{move || state.t().undo_import}</button>
+                            </div>
+                        </Show>
+                    }.into_any(),
+                    Import::Undone => view! {
+                        <p class="status" role="status">{t.import_undone}</p>
                     }.into_any(),
                     Import::Planned(plan) => view! {
                         <ImportPreview

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addPerson, everyone, flok, openPhone, scratchDir, screenshotDir, startApp } from './harness.mjs';
+import { addPerson, everyone, flok, openPhone, scratchDir, screenshotDir, startApp, waitForSaved } from './harness.mjs';
 
 let app;
 before(async () => (app = await startApp()));
@@ -131,5 +131,52 @@ test('an export without personal details leaves out phone, e-mail and notes, and
   await page.goto(`${app.url}#/people`);
   await everyone(page).getByRole('button', { name: 'Anna Jensen' }).tap();
   assert.equal(await page.getByRole('form', { name: 'Details of Anna Jensen' }).getByLabel('Phone').inputValue(), '+45 12 34 56 78');
+  await done();
+});
+
+test('a file dropped on the data box imports; the import is undone, in this tab, the other and after a reload', async () => {
+  const file = join(scratchDir, 'dropped.json');
+  execFileSync(flok, ['demo', '--seed', '12', '--people', '5', '--years', '1', '-o', file]);
+  const { page, context, done } = await openPhone(app, '#/people');
+  await addPerson(page, 'Anna Jensen');
+  const other = await context.newPage();
+  await other.goto(`${app.url}#/people`);
+  await everyone(other).first().waitFor();
+
+  await page.goto(`${app.url}#/settings`);
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    return data;
+  }, readFileSync(file, 'utf8'));
+  await page.getByRole('region', { name: 'Your data', exact: true }).dispatchEvent('drop', { dataTransfer });
+  await page.getByRole('table', { name: 'What the import will change' }).waitFor();
+  await page.getByRole('button', { name: 'Merge into my data' }).tap();
+  await page.getByRole('status').filter({ hasText: /^Imported: \d+ new/ }).waitFor();
+  await waitForSaved(page);
+  await everyone(other).nth(5).waitFor();
+
+  await page.getByRole('button', { name: 'Undo import' }).tap();
+  await page.getByRole('status').filter({ hasText: 'The import was undone: your data is as it was before.' }).waitFor();
+  await waitForSaved(page);
+  await page.waitForFunction(() => document.querySelectorAll('.people > li').length === 1, null, { timeout: 5_000 }).catch(() => {});
+  await other.waitForFunction(() => document.querySelectorAll('.people > li').length === 1);
+  await page.goto(`${app.url}#/people`);
+  await page.reload();
+  await everyone(page).first().waitFor();
+  assert.deepEqual(await everyone(page).getByRole('button').allTextContents(), ['Anna Jensen']);
+  await other.close();
+  await done();
+});
+
+test('the undo is offered only until the next change', async () => {
+  const file = join(scratchDir, 'dropped.json');
+  const { page, done } = await openPhone(app, '#/settings');
+  await pick(page, file);
+  await page.getByRole('button', { name: 'Merge into my data' }).tap();
+  await page.getByRole('button', { name: 'Undo import' }).waitFor();
+  await page.getByLabel("Your group's name").fill('Café');
+  await page.getByLabel("Your group's name").blur();
+  await page.getByRole('button', { name: 'Undo import' }).waitFor({ state: 'detached' });
   await done();
 });
