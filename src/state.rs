@@ -10,6 +10,7 @@ use flok_core::import::{self, ImportPlan};
 use flok_core::model::{Agreement, Competence, FollowUp, Grant, OccurrenceRef, Settings};
 use flok_core::model::{Function, FunctionError, NameError, Person, PersonName, Status};
 use flok_core::replica::MergeSummary;
+use flok_core::sealed::{self, SealError};
 use flok_core::shifts::{shifts_between, Shift};
 use flok_core::{export, Clock, Id, Millis, Replica, Stamp};
 use leptos::prelude::*;
@@ -198,6 +199,17 @@ impl AppState {
                 self.replica.with(export::write_without_personal_details),
             )
         }
+    }
+
+    /// The full export sealed under the group passphrase: name and text.
+    pub fn export_sealed(&self, passphrase: &str) -> Result<(String, String), SealError> {
+        let mut random = [0u8; sealed::RANDOM_BYTES];
+        let filled = window().crypto().and_then(|c| c.get_random_values_with_u8_array(&mut random).map(|_| ()));
+        // Without a cryptographic generator there is no safe seal.
+        filled.map_err(|_| SealError::Damaged("this browser has no secure random numbers".into()))?;
+        let (name, text) = self.export_file(true);
+        let text = sealed::seal(text.as_bytes(), passphrase, sealed::ITERATIONS, random)?;
+        Ok((name.replace(".json", "-encrypted.json"), text))
     }
 
     /// Notes a successful export, which quiets the reminder.

@@ -5,6 +5,7 @@
 use flok_core::export::{ImportError, MAX_BYTES};
 use flok_core::import::ImportPlan;
 use flok_core::replica::{KindSummary, MergeSummary};
+use flok_core::sealed::{self, SealError};
 use flok_core::Id;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -27,6 +28,8 @@ enum Import {
     Planned(ImportPlan),
     Done(MergeSummary),
     Undone,
+    /// An encrypted file, waiting for its passphrase.
+    Sealed(Vec<u8>),
 }
 
 /// Why a file did not get as far as a preview.
@@ -62,6 +65,10 @@ pub fn SettingsPage() -> impl IntoView {
         }
     };
 
+    let planned = move |bytes: &[u8]| match state.plan_import(bytes) {
+        Ok(plan) => Import::Planned(plan),
+        Err(error) => Import::Refused(Refusal::Invalid(error)),
+    };
     let read = move |file: web_sys::File| {
         if file.size() > MAX_BYTES as f64 {
             let error = ImportError::TooLarge { bytes: file.size() as usize, max: MAX_BYTES };
@@ -71,10 +78,8 @@ pub fn SettingsPage() -> impl IntoView {
         import.set(Import::Reading(file.name()));
         spawn_local(async move {
             let outcome = match files::read(&file).await {
-                Ok(bytes) => match state.plan_import(&bytes) {
-                    Ok(plan) => Import::Planned(plan),
-                    Err(error) => Import::Refused(Refusal::Invalid(error)),
-                },
+                Ok(bytes) if sealed::is_sealed(&bytes) => Import::Sealed(bytes),
+                Ok(bytes) => planned(&bytes),
                 Err(_) => Import::Refused(Refusal::Unreadable),
             };
             import.set(outcome);
@@ -123,6 +128,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <button type="button" class="primary" on:click=move |_| export(true)>{move || state.t().export_data}</button>
                     <button type="button" on:click=move |_| export(false)>{move || state.t().export_without_personal}</button>
                 </div>
+                <SealedExport />
                 <p class="help">{move || state.t().drop_file_here}</p>
                 <div class="field">
                     <label for="import-file">{move || state.t().import_file}</label>
@@ -155,6 +161,16 @@ pub fn SettingsPage() -> impl IntoView {
                                 }>{move || state.t().undo_import}</button>
                             </div>
                         </Show>
+                    }.into_any(),
+                    Import::Sealed(bytes) => view! {
+                        <OpenSealed
+                            bytes=bytes
+                            on_open={move |plain: Vec<u8>| import.set(planned(&plain))}
+                            on_cancel=move || {
+                                finish();
+                                import.set(Import::Idle);
+                            }
+                        />
                     }.into_any(),
                     Import::Undone => view! {
                         <p class="status" role="status">{t.import_undone}</p>
@@ -404,5 +420,80 @@ fn NumberSetting(
             />
             <p id=error_id class="field-error">{move || invalid.get().then(|| invalid_text(state.t()))}</p>
         </div>
+    }
+}
+
+fn seal_error(t: &Texts, error: &SealError) -> String {
+    match error {
+        SealError::ShortPassphrase => (t.passphrase_too_short)(sealed::MIN_PASSPHRASE_CHARS),
+        SealError::WrongPassphraseOrTampered => t.wrong_passphrase.into(),
+        SealError::Damaged(detail) => (t.file_damaged)(detail),
+    }
+}
+
+/// The full export, encrypted under the group passphrase.
+#[component]
+fn SealedExport() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let passphrase = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<SealError>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let result = state.export_sealed(&passphrase.get_untracked()).and_then(|(name, text)| {
+            files::download(&name, &text, "application/json").map_err(|_| SealError::Damaged(String::new()))
+        });
+        if result.is_ok() {
+            state.exported();
+        }
+        error.set(result.err());
+    };
+    view! {
+        <form class="sealed" aria-label=move || state.t().encrypted_export novalidate on:submit=submit>
+            <div class="field">
+                <label for="seal-passphrase">{move || state.t().group_passphrase}</label>
+                <input id="seal-passphrase" type="password" autocomplete="new-password"
+                    prop:value=move || passphrase.get()
+                    on:input=move |ev| { passphrase.set(event_target_value(&ev)); error.set(None); }
+                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    aria-describedby="seal-passphrase-error" />
+                <p id="seal-passphrase-error" class="field-error">{move || error.get().map(|e| seal_error(state.t(), &e))}</p>
+            </div>
+            <div class="actions">
+                <button type="submit">{move || state.t().export_encrypted}</button>
+            </div>
+        </form>
+    }
+}
+
+/// Asks the passphrase of an encrypted file; a wrong one changes nothing.
+#[component]
+fn OpenSealed(bytes: Vec<u8>, on_open: impl Fn(Vec<u8>) + 'static, on_cancel: impl Fn() + 'static) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let passphrase = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<SealError>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match sealed::open(&bytes, &passphrase.get_untracked()) {
+            Ok(plain) => on_open(plain),
+            Err(refused) => error.set(Some(refused)),
+        }
+    };
+    view! {
+        <form class="card" aria-label=move || state.t().open_encrypted_file novalidate on:submit=submit>
+            <p>{move || state.t().file_is_encrypted}</p>
+            <div class="field">
+                <label for="open-passphrase">{move || state.t().group_passphrase}</label>
+                <input id="open-passphrase" type="password" autocomplete="current-password"
+                    prop:value=move || passphrase.get()
+                    on:input=move |ev| { passphrase.set(event_target_value(&ev)); error.set(None); }
+                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    aria-describedby="open-passphrase-error" />
+                <p id="open-passphrase-error" class="field-error">{move || error.get().map(|e| seal_error(state.t(), &e))}</p>
+            </div>
+            <div class="actions">
+                <button type="submit" class="primary">{move || state.t().open_file}</button>
+                <button type="button" on:click=move |_| on_cancel()>{move || state.t().cancel}</button>
+            </div>
+        </form>
     }
 }

@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addPerson, everyone, flok, openPhone, scratchDir, screenshotDir, startApp, waitForSaved } from './harness.mjs';
 
@@ -179,4 +179,51 @@ test('the undo is offered only until the next change', async () => {
   await page.getByLabel("Your group's name").blur();
   await page.getByRole('button', { name: 'Undo import' }).waitFor({ state: 'detached' });
   await done();
+});
+
+test('an encrypted export opens on another phone with the passphrase only; a wrong one or a changed file changes nothing', async () => {
+  const a = await openPhone(app, '#/people');
+  await addPerson(a.page, 'Anna Jensen');
+  await a.page.goto(`${app.url}#/settings`);
+  const seal = a.page.getByRole('form', { name: 'Encrypted export' });
+  await seal.getByLabel('Group passphrase').fill('kort');
+  await seal.getByRole('button', { name: 'Export encrypted' }).tap();
+  await seal.getByText('The passphrase must have at least 8 characters.').waitFor();
+  await seal.getByLabel('Group passphrase').fill('kaffe og kage');
+  const [download] = await Promise.all([a.page.waitForEvent('download'), seal.getByRole('button', { name: 'Export encrypted' }).tap()]);
+  assert.match(download.suggestedFilename(), /^flok-group-\d{4}-\d{2}-\d{2}-encrypted\.json$/);
+  const file = join(scratchDir, 'sealed.json');
+  await download.saveAs(file);
+  const text = readFileSync(file, 'utf8');
+  const envelope = JSON.parse(text);
+  assert.equal(envelope.format, 'flok-sealed');
+  assert.equal(envelope.cipher, 'AES-256-GCM');
+  assert.deepEqual([envelope.kdf.name, envelope.kdf.iterations], ['PBKDF2-SHA256', 600000]);
+  assert.ok(!text.includes('Anna'), 'nothing readable without the passphrase');
+  await a.done();
+
+  const tampered = join(scratchDir, 'sealed-tampered.json');
+  const flipped = envelope.ciphertext[10] === 'A' ? 'B' : 'A';
+  writeFileSync(tampered, JSON.stringify({ ...envelope, ciphertext: envelope.ciphertext.slice(0, 10) + flipped + envelope.ciphertext.slice(11) }));
+
+  const b = await openPhone(app, '#/settings');
+  const open = b.page.getByRole('form', { name: 'Open encrypted file' });
+  await pick(b.page, tampered);
+  await open.getByLabel('Group passphrase').fill('kaffe og kage');
+  await open.getByRole('button', { name: 'Open' }).tap();
+  await open.getByText(/^The passphrase is wrong, or the file was changed/).waitFor();
+  await open.getByRole('button', { name: 'Cancel' }).tap();
+
+  await pick(b.page, file);
+  await open.getByLabel('Group passphrase').fill('kaffe og kagE');
+  await open.getByRole('button', { name: 'Open' }).tap();
+  await open.getByText(/^The passphrase is wrong/).waitFor();
+  await b.page.screenshot({ path: join(screenshotDir, 'import-encrypted-wrong.png'), fullPage: true });
+  await open.getByLabel('Group passphrase').fill('kaffe og kage');
+  await open.getByRole('button', { name: 'Open' }).tap();
+  await b.page.getByRole('button', { name: 'Merge into my data' }).tap();
+  await b.page.getByRole('status').filter({ hasText: /^Imported: 1 new/ }).waitFor();
+  await b.page.goto(`${app.url}#/people`);
+  assert.deepEqual(await everyone(b.page).getByRole('button').allTextContents(), ['Anna Jensen']);
+  await b.done();
 });

@@ -18,6 +18,7 @@ pub mod recurrence;
 pub mod replica;
 pub mod report;
 pub mod roster;
+pub mod sealed;
 pub mod shifts;
 #[cfg(test)]
 mod testing;
