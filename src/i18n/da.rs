@@ -111,6 +111,7 @@ pub const DA: Texts = Texts {
                      videre til andre i gruppen; når du importerer deres fil, flettes den sammen med din.",
     export_data: "Eksportér data",
     export_without_personal: "Eksportér uden personoplysninger",
+    share: "Del",
     import_file: "Importér fil",
     drop_file_here: "Du kan også slippe en Flok-fil på denne boks.",
     undo_import: "Fortryd import",

@@ -113,6 +113,7 @@ pub const EN: Texts = Texts {
                      or to pass to others in your group; importing their file merges it with yours.",
     export_data: "Export data",
     export_without_personal: "Export without personal details",
+    share: "Share",
     import_file: "Import file",
     drop_file_here: "You can also drop a Flok file on this box.",
     undo_import: "Undo import",

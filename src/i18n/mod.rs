@@ -160,6 +160,7 @@ pub struct Texts {
     pub your_data_help: &'static str,
     pub export_data: &'static str,
     pub export_without_personal: &'static str,
+    pub share: &'static str,
     pub import_file: &'static str,
     pub drop_file_here: &'static str,
     pub undo_import: &'static str,

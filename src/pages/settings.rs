@@ -65,6 +65,17 @@ pub fn SettingsPage() -> impl IntoView {
         }
     };
 
+    // The full export through the phone's share sheet, else as a download.
+    let share = move |_| {
+        spawn_local(async move {
+            let (name, text) = state.export_file(true);
+            match files::share(&name, &text, "application/json").await {
+                Ok(true) => state.exported(),
+                Ok(false) => export(true),
+                Err(_) => import.set(Import::Refused(Refusal::NotSaved)),
+            }
+        })
+    };
     let planned = move |bytes: &[u8]| match state.plan_import(bytes) {
         Ok(plan) => Import::Planned(plan),
         Err(error) => Import::Refused(Refusal::Invalid(error)),
@@ -127,6 +138,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <div class="actions">
                     <button type="button" class="primary" on:click=move |_| export(true)>{move || state.t().export_data}</button>
                     <button type="button" on:click=move |_| export(false)>{move || state.t().export_without_personal}</button>
+                    <button type="button" on:click=share>{move || state.t().share}</button>
                 </div>
                 <SealedExport />
                 <p class="help">{move || state.t().drop_file_here}</p>

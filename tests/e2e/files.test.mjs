@@ -227,3 +227,28 @@ test('an encrypted export opens on another phone with the passphrase only; a wro
   assert.deepEqual(await everyone(b.page).getByRole('button').allTextContents(), ['Anna Jensen']);
   await b.done();
 });
+
+test('Share hands the export to the phone’s share sheet, or downloads it where there is none', async () => {
+  // A phone with a share sheet: record what it is handed.
+  const sharing = await openPhone(app, '#/people', {}, () => {
+    window.shared = [];
+    navigator.canShare = (data) => Array.isArray(data.files) && data.files.length === 1;
+    navigator.share = async (data) => window.shared.push({ name: data.files[0].name, text: await data.files[0].text() });
+  });
+  await addPerson(sharing.page, 'Anna Jensen');
+  await sharing.page.goto(`${app.url}#/settings`);
+  await sharing.page.getByRole('button', { name: 'Share' }).tap();
+  await sharing.page.waitForFunction(() => window.shared.length === 1);
+  const [shared] = await sharing.page.evaluate(() => window.shared);
+  assert.match(shared.name, /^flok-group-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.match(shared.text, /"format": "flok-export"/);
+  assert.match(shared.text, /"Anna Jensen"/);
+  await sharing.page.getByText('This device has not exported yet.').waitFor({ state: 'detached' });
+  await sharing.done();
+
+  // Headless Chromium on Linux has no share sheet: the same button downloads.
+  const plain = await openPhone(app, '#/settings');
+  const [download] = await Promise.all([plain.page.waitForEvent('download'), plain.page.getByRole('button', { name: 'Share' }).tap()]);
+  assert.match(download.suggestedFilename(), /^flok-group-\d{4}-\d{2}-\d{2}\.json$/);
+  await plain.done();
+});
