@@ -46,18 +46,17 @@ pub fn ReportsPage() -> impl IntoView {
         <section aria-labelledby="page-heading">
             <PageHeading text=Signal::derive(move || state.t().page(Page::Reports)) />
             <div class="pause-fields">
-                <div class="field">
-                    <label for="report-from">{move || state.t().from}</label>
-                    <input id="report-from" type="date" min="1900-01-01" max="2200-12-31" prop:value=move || from.get()
-                        on:input=move |ev| from.set(event_target_value(&ev))
-                        aria-invalid=move || period().is_none().to_string() aria-describedby="report-period-error" />
-                </div>
-                <div class="field">
-                    <label for="report-to">{move || state.t().to}</label>
-                    <input id="report-to" type="date" min="1900-01-01" max="2200-12-31" prop:value=move || to.get()
-                        on:input=move |ev| to.set(event_target_value(&ev))
-                        aria-invalid=move || period().is_none().to_string() aria-describedby="report-period-error" />
-                </div>
+                {[("report-from", from, (|t: &Texts| t.from) as fn(&Texts) -> &'static str), ("report-to", to, |t| t.to)]
+                    .into_iter()
+                    .map(|(id, day, label)| view! {
+                        <div class="field">
+                            <label for=id>{move || label(state.t())}</label>
+                            <input id=id type="date" min="1900-01-01" max="2200-12-31" prop:value=move || day.get()
+                                on:input=move |ev| day.set(event_target_value(&ev))
+                                aria-invalid=move || period().is_none().to_string() aria-describedby="report-period-error" />
+                        </div>
+                    })
+                    .collect_view()}
                 <div class="field">
                     <label for="report-by">{move || state.t().rows}</label>
                     <select id="report-by" on:change=move |ev| by.set(event_target_value(&ev).parse().unwrap_or(0))>

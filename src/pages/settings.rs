@@ -461,15 +461,7 @@ fn SealedExport() -> impl IntoView {
     };
     view! {
         <form class="sealed" aria-label=move || state.t().encrypted_export novalidate on:submit=submit>
-            <div class="field">
-                <label for="seal-passphrase">{move || state.t().group_passphrase}</label>
-                <input id="seal-passphrase" type="password" autocomplete="new-password"
-                    prop:value=move || passphrase.get()
-                    on:input=move |ev| { passphrase.set(event_target_value(&ev)); error.set(None); }
-                    aria-invalid=move || error.with(Option::is_some).to_string()
-                    aria-describedby="seal-passphrase-error" />
-                <p id="seal-passphrase-error" class="field-error">{move || error.get().map(|e| seal_error(state.t(), &e))}</p>
-            </div>
+            <PassphraseField id="seal-passphrase" autocomplete="new-password" passphrase error />
             <div class="actions">
                 <button type="submit">{move || state.t().export_encrypted}</button>
             </div>
@@ -493,19 +485,34 @@ fn OpenSealed(bytes: Vec<u8>, on_open: impl Fn(Vec<u8>) + 'static, on_cancel: im
     view! {
         <form class="card" aria-label=move || state.t().open_encrypted_file novalidate on:submit=submit>
             <p>{move || state.t().file_is_encrypted}</p>
-            <div class="field">
-                <label for="open-passphrase">{move || state.t().group_passphrase}</label>
-                <input id="open-passphrase" type="password" autocomplete="current-password"
-                    prop:value=move || passphrase.get()
-                    on:input=move |ev| { passphrase.set(event_target_value(&ev)); error.set(None); }
-                    aria-invalid=move || error.with(Option::is_some).to_string()
-                    aria-describedby="open-passphrase-error" />
-                <p id="open-passphrase-error" class="field-error">{move || error.get().map(|e| seal_error(state.t(), &e))}</p>
-            </div>
+            <PassphraseField id="open-passphrase" autocomplete="current-password" passphrase error />
             <div class="actions">
                 <button type="submit" class="primary">{move || state.t().open_file}</button>
                 <button type="button" on:click=move |_| on_cancel()>{move || state.t().cancel}</button>
             </div>
         </form>
+    }
+}
+
+/// The group passphrase, with why it was refused beside it.
+#[component]
+fn PassphraseField(
+    id: &'static str,
+    autocomplete: &'static str,
+    passphrase: RwSignal<String>,
+    error: RwSignal<Option<SealError>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id>{move || state.t().group_passphrase}</label>
+            <input id=id type="password" autocomplete=autocomplete
+                prop:value=move || passphrase.get()
+                on:input=move |ev| { passphrase.set(event_target_value(&ev)); error.set(None); }
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-describedby=error_id.clone() />
+            <p id=error_id class="field-error">{move || error.get().map(|e| seal_error(state.t(), &e))}</p>
+        </div>
     }
 }
