@@ -154,7 +154,7 @@ fn corrupt(path: &str, problem: &str) -> ImportError {
 }
 
 /// A kind is a short lower-case word; ids and field names are short text.
-fn valid_name(text: &str, max: usize) -> bool {
+pub(crate) fn valid_name(text: &str, max: usize) -> bool {
     !text.is_empty() && text.len() <= max && !text.chars().any(char::is_control)
 }
 
@@ -188,7 +188,7 @@ fn parse_stamp(path: &str, value: &Value) -> Result<Stamp, ImportError> {
     value.as_str().and_then(|text| text.parse().ok()).ok_or_else(|| corrupt(path, "not a time stamp"))
 }
 
-fn parse_record(path: &str, members: &Value) -> Result<Record, ImportError> {
+pub(crate) fn parse_record(path: &str, members: &Value) -> Result<Record, ImportError> {
     let Value::Object(members) = members else {
         return Err(corrupt(path, "not an object"));
     };
@@ -214,18 +214,23 @@ fn parse_record(path: &str, members: &Value) -> Result<Record, ImportError> {
     Ok(record)
 }
 
+/// One record as in a file: field → [value, stamp], or `_deleted` → stamp.
+pub(crate) fn record_value(record: &Record) -> Value {
+    let mut members = Map::new();
+    if let Some(deleted) = record.deleted {
+        members.insert(DELETED.into(), Value::String(deleted.to_string()));
+    }
+    for (name, field) in &record.fields {
+        members.insert(name.clone(), json!([field.value, field.stamp.to_string()]));
+    }
+    Value::Object(members)
+}
+
 /// The `records` member: kind → id → field → [value, stamp], all sorted.
 fn records_value(replica: &Replica) -> Value {
     let mut kinds: BTreeMap<&str, Map<String, Value>> = BTreeMap::new();
     for (key, record) in replica.records() {
-        let mut members = Map::new();
-        if let Some(deleted) = record.deleted {
-            members.insert(DELETED.into(), Value::String(deleted.to_string()));
-        }
-        for (name, field) in &record.fields {
-            members.insert(name.clone(), json!([field.value, field.stamp.to_string()]));
-        }
-        kinds.entry(&key.kind).or_default().insert(key.id.clone(), Value::Object(members));
+        kinds.entry(&key.kind).or_default().insert(key.id.clone(), record_value(record));
     }
     Value::Object(kinds.into_iter().map(|(kind, ids)| (kind.to_owned(), Value::Object(ids))).collect())
 }

@@ -7,6 +7,7 @@
 
 pub mod calendar;
 pub mod clock;
+pub mod couch;
 pub mod demo;
 pub mod duty;
 pub mod entity;
