@@ -372,7 +372,6 @@ pub const DA: Texts = Texts {
     kiosk_help: "Til en tablet ved disken: alle der er forventet i dag som store knapper. \
                  Hold forlad-knappen nede i to sekunder for at forlade den.",
     expected_today: "Forventet i dag",
-    on_duty: "På vagt",
     someone_else: "En anden",
     hold_to_leave: "Hold for at forlade kiosk",
     welcome_person: |name| format!("Velkommen, {name}!"),

@@ -374,7 +374,6 @@ pub const EN: Texts = Texts {
     kiosk_help: "For a tablet at the counter: everyone expected today as large buttons. \
                  To leave, hold the leave button for two seconds.",
     expected_today: "Expected today",
-    on_duty: "On duty",
     someone_else: "Someone else",
     hold_to_leave: "Hold to leave kiosk",
     welcome_person: |name| format!("Welcome, {name}!"),

@@ -376,7 +376,6 @@ pub struct Texts {
     pub open_kiosk: &'static str,
     pub kiosk_help: &'static str,
     pub expected_today: &'static str,
-    pub on_duty: &'static str,
     pub someone_else: &'static str,
     pub hold_to_leave: &'static str,
     pub welcome_person: fn(&str) -> String,

@@ -80,13 +80,16 @@ pub fn thank_you(replica: &Replica, year: i32) -> Vec<(Id, String, i64)> {
     let (Some(first), Some(last)) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31)) else {
         return Vec::new();
     };
+    // One pass over the stays, not one per person: years of data are large.
+    let mut given: BTreeMap<Id, i64> = BTreeMap::new();
+    for (_, stay) in replica.all::<CheckIn>().into_iter().filter(|(_, s)| (first..=last).contains(&s.checked_in.date()))
+    {
+        *given.entry(stay.person).or_default() += stay.minutes().unwrap_or(0);
+    }
     Person::by_name(replica)
         .into_iter()
         .filter(|(_, p)| p.added_on <= last && !matches!(p.status, Status::Left { on } if on <= last))
-        .map(|(id, p)| {
-            let given = crate::duty::hours(replica, id, first, last);
-            (id, p.name.into(), given.agreed_minutes + given.spontaneous_minutes)
-        })
+        .map(|(id, p)| (id, p.name.into(), given.get(&id).copied().unwrap_or(0)))
         .collect()
 }
 
