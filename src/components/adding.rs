@@ -2,6 +2,7 @@
 
 use flok_core::model::Person;
 use flok_core::Id;
+use leptos::html::Input;
 use leptos::prelude::*;
 
 use crate::i18n::Texts;
@@ -67,4 +68,13 @@ pub fn SaveOrCancel(on_cancel: Callback<()>) -> impl IntoView {
             <button type="button" on:click=move |_| on_cancel.run(())>{move || state.t().cancel}</button>
         </div>
     }
+}
+
+/// Puts the cursor in `input` as soon as its form opens.
+pub fn focus_on_open(input: NodeRef<Input>) {
+    Effect::new(move || {
+        if let Some(field) = input.get() {
+            let _ = field.focus();
+        }
+    });
 }

@@ -6,7 +6,7 @@ use flok_core::Id;
 use leptos::html::Input;
 use leptos::prelude::*;
 
-use crate::components::adding::{AddPanel, PersonOptions, SaveOrCancel};
+use crate::components::adding::{focus_on_open, AddPanel, PersonOptions, SaveOrCancel};
 use crate::components::page_heading::PageHeading;
 use crate::route::Page;
 use crate::state::AppState;
@@ -90,11 +90,7 @@ fn FunctionForm(editing: Option<Id>, on_added: Callback<String>, on_cancel: Call
         move |field: &str| format!("function-{}-{field}", editing.map(|id| id.to_string()).unwrap_or("new".into()));
     let error = RwSignal::new(None::<FunctionError>);
     let input = NodeRef::<Input>::new();
-    Effect::new(move || {
-        if let Some(field) = input.get() {
-            let _ = field.focus();
-        }
-    });
+    focus_on_open(input);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -5,7 +5,7 @@ use flok_core::Id;
 use leptos::html::Input;
 use leptos::prelude::*;
 
-use crate::components::adding::{AddPanel, SaveOrCancel};
+use crate::components::adding::{focus_on_open, AddPanel, SaveOrCancel};
 use crate::components::page_heading::PageHeading;
 use crate::components::status::StatusControls;
 use crate::i18n::Texts;
@@ -73,12 +73,7 @@ fn AddPersonForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl In
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let input = NodeRef::<Input>::new();
-    // Put the cursor in the field as soon as the form opens.
-    Effect::new(move || {
-        if let Some(field) = input.get() {
-            let _ = field.focus();
-        }
-    });
+    focus_on_open(input);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
