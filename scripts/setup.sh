@@ -92,10 +92,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f1-2)" != "wasm-bindgen 
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# --- npm tools: wasm-opt, playwright-core, axe-core (no browser download). ---
+# --- npm tools: wasm-opt, playwright-core, axe-core, pouchdb-server (no browser
+# download). No install scripts run: sqlite3, which pouchdb-server pulls in but
+# never loads in memory, would fetch a prebuilt binary from outside npm. ---
 # The lockfile copied beside the packages marks an install that is up to date.
 if ! cmp -s package-lock.json node_modules/.flok-installed-lock; then
   say "installing npm packages"
-  npm ci --no-audit --no-fund --loglevel=error
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.flok-installed-lock
 fi

@@ -19,6 +19,8 @@ mod pages;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod sync;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

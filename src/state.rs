@@ -5,6 +5,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use flok_core::calendar;
+use flok_core::couch::SettingsError;
 use flok_core::duty::{self, DutyError};
 use flok_core::import::{self, ImportPlan};
 use flok_core::model::{Agreement, Competence, FollowUp, Grant, OccurrenceRef, Settings};
@@ -18,6 +19,7 @@ use leptos::task::spawn_local;
 
 use crate::i18n::{Lang, Texts};
 use crate::storage::{self, LoadError, SaveError};
+use crate::sync::{self, SyncSettings, SyncStatus};
 
 /// Something the person must know about their data, shown above every page
 /// (in their language: the words are chosen where it is shown).
@@ -55,12 +57,23 @@ pub struct AppState {
     /// A person whose deletion waits out the undo window: id and name.
     pub pending_deletion: RwSignal<Option<(Id, String)>>,
     /// The data as it was before the last import, while that import can
-    /// still be undone (until the next change).
+    /// still be undone (until the next change or sync).
     before_import: RwSignal<Option<Replica>>,
+    /// Where this device syncs live, if it does.
+    pub sync_settings: RwSignal<Option<SyncSettings>>,
+    pub sync_status: RwSignal<SyncStatus>,
+    /// A sync was asked for while one ran: run another when it ends.
+    sync_again: StoredValue<bool>,
+    /// The sync that waits for a moment of quiet after a change.
+    sync_timer: StoredValue<Option<TimeoutHandle>>,
 }
 
 /// How long a deletion can be undone.
 pub const UNDO_WINDOW: std::time::Duration = std::time::Duration::from_secs(8);
+/// How long after a change a sync starts, so a burst of taps is one sync.
+const SYNC_AFTER_CHANGE: std::time::Duration = std::time::Duration::from_secs(2);
+/// How often an open, visible, online app syncs to hear of others' changes.
+const SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 
 impl AppState {
     /// Starts empty and loads what this device saved in the background; a
@@ -82,16 +95,25 @@ impl AppState {
             before_import: RwSignal::new(None),
             me: RwSignal::new(storage::me()),
             coordinator: RwSignal::new(storage::coordinator()),
+            sync_settings: RwSignal::new(storage::sync_settings()),
+            sync_status: RwSignal::new(SyncStatus { synced_at: storage::synced_at(), ..SyncStatus::default() }),
+            sync_again: StoredValue::new(false),
+            sync_timer: StoredValue::new(None),
         };
         spawn_local(async move {
             match storage::load().await {
                 Ok(stored) => {
                     state.absorb(&stored);
+                    state.sync_now();
                 }
                 Err(error) => state.notice.set(Some(Notice::NotLoaded(error))),
             }
             state.loaded.set(true);
         });
+        // Back online, back in view, or a minute on: hear what others changed.
+        let _ = window_event_listener(leptos::ev::online, move |_| state.sync_now());
+        let _ = window_event_listener(leptos::ev::visibilitychange, move |_| state.sync_when_seen());
+        let _ = set_interval_with_handle(move || state.sync_when_seen(), SYNC_EVERY);
         spawn_local(async move {
             state.persistent.set(Some(storage::request_persistence().await));
         });
@@ -446,20 +468,109 @@ impl AppState {
         }
     }
 
+    /// Saves a change, and syncs it soon.
     fn save(&self) {
         let snapshot = self.replica.get_untracked();
         self.write(async move { storage::save(&snapshot).await });
+        self.sync_soon();
     }
 
-    /// Runs a write to storage, counting it while it runs and reporting how it ended.
+    /// Runs a write to storage in the background.
     fn write(&self, write: impl std::future::Future<Output = Result<(), SaveError>> + 'static) {
         let state = *self;
-        self.saving.update(|n| *n += 1);
         spawn_local(async move {
-            let result = write.await;
-            state.save_failed.set(result.is_err());
-            state.notice.set(result.err().map(Notice::NotSaved));
-            state.saving.update(|n| *n -= 1);
+            state.written(write).await;
+        });
+    }
+
+    /// Runs a write to storage, counting it while it runs and reporting how
+    /// it ended; whether it succeeded.
+    async fn written(&self, write: impl std::future::Future<Output = Result<(), SaveError>>) -> bool {
+        self.saving.update(|n| *n += 1);
+        let result = write.await;
+        let ok = result.is_ok();
+        self.save_failed.set(!ok);
+        self.notice.set(result.err().map(Notice::NotSaved));
+        self.saving.update(|n| *n -= 1);
+        ok
+    }
+
+    /// Keeps new sync settings and syncs at once, or forgets them (`None`);
+    /// settings that cannot be used are refused and change nothing.
+    pub fn set_sync_settings(&self, settings: Option<SyncSettings>) -> Result<(), SettingsError> {
+        if let Some(settings) = &settings {
+            settings.target()?;
+        }
+        storage::set_sync_settings(settings.as_ref());
+        self.sync_status.set(SyncStatus::default());
+        self.sync_settings.set(settings);
+        self.sync_now();
+        Ok(())
+    }
+
+    /// Syncs in a moment, unless another change comes first.
+    fn sync_soon(&self) {
+        if self.sync_settings.with_untracked(Option::is_none) {
+            return;
+        }
+        if let Some(Some(waiting)) = self.sync_timer.try_get_value() {
+            waiting.clear();
+        }
+        let state = *self;
+        self.sync_timer.set_value(set_timeout_with_handle(move || state.sync_now(), SYNC_AFTER_CHANGE).ok());
+    }
+
+    /// Syncs if the app is on screen and the device online.
+    fn sync_when_seen(&self) {
+        if !document().hidden() && window().navigator().on_line() {
+            self.sync_now();
+        }
+    }
+
+    /// Syncs now with the database in the settings, if any. One sync runs at
+    /// a time; one asked for meanwhile follows it.
+    pub fn sync_now(&self) {
+        let Some(target) = self.sync_settings.get_untracked().and_then(|s| s.target().ok()) else { return };
+        if self.sync_status.with_untracked(|s| s.running) {
+            self.sync_again.set_value(true);
+            return;
+        }
+        self.sync_status.update(|s| s.running = true);
+        // What an import brought is about to travel: undoing it here alone would not take it back.
+        self.before_import.set(None);
+        let state = *self;
+        let snapshot = self.replica.get_untracked();
+        spawn_local(async move {
+            let (synced, sync_state, result) = sync::run(target, snapshot).await;
+            // Kept even when the sync failed part-way: it only gained merged records.
+            state.absorb(&synced);
+            let snapshot = state.replica.get_untracked();
+            // The replica first: the sync state must never say the server
+            // holds what this device has not kept.
+            state
+                .written(async move {
+                    storage::save(&snapshot).await?;
+                    storage::save_sync_state(&sync_state).await
+                })
+                .await;
+            let at = now();
+            if result.is_ok() {
+                storage::record_sync(at);
+            }
+            state.sync_status.update(|status| {
+                status.running = false;
+                match result {
+                    Ok(done) => {
+                        status.synced_at = Some(at);
+                        status.last = Some(done);
+                        status.error = None;
+                    }
+                    Err(error) => status.error = Some(error),
+                }
+            });
+            if state.sync_again.try_update_value(std::mem::take) == Some(true) {
+                state.sync_now();
+            }
         });
     }
 }

@@ -17,6 +17,8 @@
 use std::cell::RefCell;
 
 use crate::i18n::Lang;
+use crate::sync::SyncSettings;
+use flok_core::couch::SyncState;
 use flok_core::export::{self, ImportError};
 use flok_core::{DeviceId, Replica};
 use gloo_storage::{LocalStorage, Storage};
@@ -31,6 +33,8 @@ const DATABASE: &str = "flok";
 const STORE: &str = "replica";
 /// The key of the replica in the store.
 const CURRENT: &str = "current";
+/// The key of what this device knows of its sync database (see [`SyncState`]).
+const SYNC_STATE: &str = "sync";
 /// Prefix of the keys an unreadable value is moved to, with a time stamp.
 pub const UNREADABLE_PREFIX: &str = "unreadable.";
 /// The channel tabs announce their saves on.
@@ -44,6 +48,10 @@ pub const ME_KEY: &str = "flok.me";
 pub const LANGUAGE_KEY: &str = "flok.language";
 /// "on" when this device shows the coordinator pages.
 pub const COORDINATOR_KEY: &str = "flok.coordinator";
+/// Where and as whom this device syncs live (JSON of [`SyncSettings`]).
+pub const SYNC_KEY: &str = "flok.sync";
+/// When this device last synced well.
+pub const SYNCED_AT_KEY: &str = "flok.synced-at";
 /// The day this device last exported (a fact about the device, not the group).
 pub const LAST_EXPORT_KEY: &str = "flok.last-export";
 /// Where earlier builds kept data in localStorage; migrated on first load and
@@ -205,8 +213,8 @@ async fn move_aside(db: &IdbDatabase, text: &str, reason: ImportError) -> LoadEr
     }
 }
 
-/// A value kept aside as unreadable, by its key.
-pub async fn kept_aside(key: &str) -> Option<String> {
+/// A text value in the store by its key, such as one kept aside as unreadable.
+pub async fn stored_text(key: &str) -> Option<String> {
     let db = database().await.ok()?;
     let store = db.transaction_with_str(STORE).ok()?.object_store(STORE).ok()?;
     done(&store.get(&key.into()).ok()?).await.ok()?.as_string()
@@ -244,10 +252,7 @@ async fn write(replica: &Replica, merge: bool) -> Result<(), SaveError> {
         store.put_with_key(&value.to_string().into(), &CURRENT.into())?;
         committed(&tx).await
     };
-    write.await.map_err(|error| match error.dyn_ref::<DomException>().map(DomException::name).as_deref() {
-        Some("QuotaExceededError") => SaveError::Full,
-        _ => SaveError::Failed(error.as_string().unwrap_or_else(|| format!("{error:?}"))),
-    })?;
+    write.await.map_err(save_error)?;
     if local_available() {
         for key in LEGACY_KEYS {
             LocalStorage::delete(key);
@@ -256,6 +261,30 @@ async fn write(replica: &Replica, merge: bool) -> Result<(), SaveError> {
     let message = if merge { JsValue::TRUE } else { JsValue::from_str(REPLACED) };
     SAVES.with(|channel| channel.as_ref().map(|c| c.post_message(&message)));
     Ok(())
+}
+
+fn save_error(error: JsValue) -> SaveError {
+    match error.dyn_ref::<DomException>().map(DomException::name).as_deref() {
+        Some("QuotaExceededError") => SaveError::Full,
+        _ => SaveError::Failed(error.as_string().unwrap_or_else(|| format!("{error:?}"))),
+    }
+}
+
+/// What this device knows of its sync database; `None` before the first
+/// sync, or when the stored value is from a build that wrote it otherwise.
+pub async fn sync_state() -> Option<SyncState> {
+    SyncState::from_json(&stored_text(SYNC_STATE).await?)
+}
+
+/// Keeps the sync state. Saved only after the replica it describes.
+pub async fn save_sync_state(state: &SyncState) -> Result<(), SaveError> {
+    let db = database().await.map_err(|_| SaveError::Unavailable)?;
+    let write = async {
+        let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+        tx.object_store(STORE)?.put_with_key(&state.to_json().into(), &SYNC_STATE.into())?;
+        committed(&tx).await
+    };
+    write.await.map_err(save_error)
 }
 
 /// Calls `heard` whenever another tab of this site saves, with `true` when it
@@ -280,7 +309,8 @@ pub async fn erase() -> Result<(), JsValue> {
     tx.object_store(STORE)?.clear()?;
     committed(&tx).await?;
     if local_available() {
-        for key in LEGACY_KEYS.into_iter().chain([DEVICE_KEY, LAST_EXPORT_KEY, LANGUAGE_KEY, ME_KEY, COORDINATOR_KEY]) {
+        let keys = [DEVICE_KEY, LAST_EXPORT_KEY, LANGUAGE_KEY, ME_KEY, COORDINATOR_KEY, SYNC_KEY, SYNCED_AT_KEY];
+        for key in LEGACY_KEYS.into_iter().chain(keys) {
             LocalStorage::delete(key);
         }
     }
@@ -317,6 +347,30 @@ fn keep(key: &str, value: Option<&str>) {
             None => LocalStorage::delete(key),
         }
     }
+}
+
+/// The sync settings kept on this device, if any (and still usable).
+pub fn sync_settings() -> Option<SyncSettings> {
+    raw(SYNC_KEY).and_then(|text| serde_json::from_str::<SyncSettings>(&text).ok()).filter(|s| s.target().is_ok())
+}
+
+/// Keeps the sync settings; `None` forgets them, with the password.
+pub fn set_sync_settings(settings: Option<&SyncSettings>) {
+    let text = settings.and_then(|s| serde_json::to_string(s).ok());
+    keep(SYNC_KEY, text.as_deref());
+    if settings.is_none() {
+        keep(SYNCED_AT_KEY, None);
+    }
+}
+
+/// When this device last synced well.
+pub fn synced_at() -> Option<chrono::NaiveDateTime> {
+    raw(SYNCED_AT_KEY).and_then(|text| text.parse().ok())
+}
+
+/// Notes a sync that ended well.
+pub fn record_sync(at: chrono::NaiveDateTime) {
+    keep(SYNCED_AT_KEY, Some(&at.format("%Y-%m-%dT%H:%M:%S").to_string()));
 }
 
 /// The language chosen on this device, if one was.

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 use flok_app::storage::{
-    device_id, erase, kept_aside, load, save, LoadError, DEVICE_KEY, LEGACY_KEYS, UNREADABLE_PREFIX,
+    device_id, erase, load, save, stored_text, LoadError, DEVICE_KEY, LEGACY_KEYS, UNREADABLE_PREFIX,
 };
 use flok_core::export::ImportError;
 use flok_core::model::Person;
@@ -110,11 +110,11 @@ async fn an_unreadable_value_is_kept_aside_and_reported() {
     };
     assert_eq!(reason, ImportError::Truncated);
     assert!(kept_as.starts_with(UNREADABLE_PREFIX));
-    assert_eq!(kept_aside(&kept_as).await.as_deref(), Some(damaged));
+    assert_eq!(stored_text(&kept_as).await.as_deref(), Some(damaged));
     // The current key is free again, so the next save cannot overwrite the copy.
     assert_eq!(load().await, Ok(Replica::new()));
     save(&with_people(&["Anna"], 1)).await.unwrap();
-    assert_eq!(kept_aside(&kept_as).await.as_deref(), Some(damaged));
+    assert_eq!(stored_text(&kept_as).await.as_deref(), Some(damaged));
 }
 
 #[wasm_bindgen_test]
@@ -127,7 +127,7 @@ async fn data_from_a_newer_version_is_kept_aside_not_overwritten() {
         panic!("a newer file must be reported");
     };
     assert_eq!(reason, ImportError::NewerVersion { found: "3.0".into() });
-    assert_eq!(kept_aside(&kept_as).await.as_deref(), Some(newer.as_str()));
+    assert_eq!(stored_text(&kept_as).await.as_deref(), Some(newer.as_str()));
 }
 
 #[wasm_bindgen_test]

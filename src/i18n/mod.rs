@@ -9,6 +9,7 @@ mod da;
 mod en;
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
+use flok_core::couch::{SettingsError, SyncError};
 use flok_core::duty::DutyError;
 use flok_core::export::ImportError;
 use flok_core::model::{CheckOutError, Competence, NameError};
@@ -386,6 +387,33 @@ pub struct Texts {
     pub edit_named: fn(&str) -> String,
     pub saved: &'static str,
 
+    // Live sync.
+    pub live_sync: &'static str,
+    pub live_sync_help: &'static str,
+    pub server_address: &'static str,
+    pub database_name: &'static str,
+    pub user_name: &'static str,
+    pub password: &'static str,
+    pub password_kept_here: &'static str,
+    pub start_syncing: &'static str,
+    pub sync_now: &'static str,
+    pub stop_syncing: &'static str,
+    pub syncing_with: fn(database: &str, user: &str) -> String,
+    pub syncing: &'static str,
+    pub not_synced_yet: &'static str,
+    pub last_synced: fn(when: &str) -> String,
+    pub sync_counts: fn(received: usize, sent: usize) -> String,
+    pub sync_waiting: fn(usize) -> String,
+    pub sync_unreachable: &'static str,
+    pub sync_unauthorized: &'static str,
+    pub sync_no_database: &'static str,
+    pub sync_status_code: fn(u16) -> String,
+    pub sync_garbage: &'static str,
+    pub sync_nothing_lost: &'static str,
+    pub address_not_https: &'static str,
+    pub address_not_secure: &'static str,
+    pub database_name_rule: &'static str,
+
     // Why a file was refused.
     pub file_empty: &'static str,
     pub file_too_large: fn(bytes: usize, max: usize) -> String,
@@ -429,6 +457,26 @@ impl Texts {
             DutyError::ShiftOver => self.shift_over,
             DutyError::NoOpenPlace => self.no_open_place,
             DutyError::AlreadyOnShift => self.already_on_shift,
+        }
+    }
+
+    /// Why a sync stopped, as a sentence.
+    pub fn sync_error(&self, error: &SyncError) -> String {
+        match error {
+            SyncError::Unreachable => self.sync_unreachable.into(),
+            SyncError::Unauthorized => self.sync_unauthorized.into(),
+            SyncError::NoDatabase => self.sync_no_database.into(),
+            SyncError::Status(status) => (self.sync_status_code)(*status),
+            SyncError::Garbage(_) => self.sync_garbage.into(),
+        }
+    }
+
+    /// Why sync settings were refused, beside the field.
+    pub fn sync_settings_error(&self, error: &SettingsError) -> &'static str {
+        match error {
+            SettingsError::NotAnAddress => self.address_not_https,
+            SettingsError::NotSecure => self.address_not_secure,
+            SettingsError::DatabaseName => self.database_name_rule,
         }
     }
 

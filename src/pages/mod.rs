@@ -5,6 +5,7 @@ pub mod competences;
 pub mod follow_ups;
 pub mod functions;
 pub mod kiosk;
+pub mod live_sync;
 pub mod my_shifts;
 pub mod not_found;
 pub mod open_slots;

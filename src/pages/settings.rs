@@ -16,6 +16,7 @@ use crate::components::page_heading::PageHeading;
 use crate::files;
 use crate::i18n::{Lang, Texts};
 use crate::pages::kiosk;
+use crate::pages::live_sync::LiveSync;
 use crate::route::Page;
 use crate::state::AppState;
 
@@ -204,6 +205,7 @@ pub fn SettingsPage() -> impl IntoView {
                 }
             }}
             <ReminderSetting />
+            <LiveSync />
         </section>
     }
 }

@@ -2,7 +2,7 @@
 // a plain static file server (no rewrite rules, as on any static host) from a
 // sub-folder, and Debian's Chromium driven by playwright-core on a phone.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -26,7 +26,7 @@ export const phone = {
   locale: 'en-US',
 };
 
-function freePort() {
+export function freePort() {
   return new Promise((done, fail) => {
     const probe = createServer();
     probe.once('error', fail);
@@ -38,14 +38,14 @@ function freePort() {
 }
 
 async function waitForServer(url, child) {
-  for (let tries = 0; tries < 100; tries++) {
-    if (child.exitCode !== null) throw new Error(`static server exited with ${child.exitCode}`);
+  for (let tries = 0; tries < 300; tries++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {}
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`static server did not answer at ${url}`);
+  throw new Error(`server did not answer at ${url}`);
 }
 
 /**
@@ -89,10 +89,12 @@ export async function startApp() {
  * errors, uncaught exceptions and dialogs are collected; `done()` fails the
  * test if there were any, so a broken page never passes quietly. The phone is
  * a coordinator's (coordinator mode on, as Settings would set it) unless
- * `coordinator: false` is passed among the options.
+ * `coordinator: false` is passed among the options; `ignoreConsole` (a
+ * RegExp) lets through console errors a test provokes on purpose, such as
+ * Chromium's "Failed to load resource" for a server's error answer.
  */
 export async function openPhone(app, hash = '', options = {}, initScript = undefined) {
-  const { coordinator = true, ...contextOptions } = options;
+  const { coordinator = true, ignoreConsole, ...contextOptions } = options;
   const context = await app.browser.newContext({ ...phone, ...contextOptions });
   if (coordinator) {
     await context.addInitScript(() => {
@@ -103,7 +105,7 @@ export async function openPhone(app, hash = '', options = {}, initScript = undef
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    if (msg.type() === 'error' && !ignoreConsole?.test(msg.text())) problems.push(`console error: ${msg.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   page.on('dialog', async (dialog) => {
@@ -171,4 +173,52 @@ export async function addPerson(page, name, { expectSaved = true } = {}) {
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByRole('button', { name: 'Save' }).tap();
   if (expectSaved) await waitForSaved(page);
+}
+
+/** Exports everything on the phone (Settings → Export data) and gives the file's text. */
+export async function exportText(page, app) {
+  await page.goto(`${app.url}#/settings`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export data' }).tap(),
+  ]);
+  const path = join(scratchDir, `export-${process.pid}-${Date.now()}.json`);
+  await download.saveAs(path);
+  return readFileSync(path, 'utf8');
+}
+
+/**
+ * A CouchDB-protocol server on 127.0.0.1: pouchdb-server from npm, in
+ * memory, with one admin (`admin` / `couch-secret`) and a database `flok`.
+ * Its working files go to a scratch folder; `stop()` ends it.
+ */
+export async function startCouch() {
+  const port = await freePort();
+  const cwd = join(root, 'target/pouchdb-server');
+  mkdirSync(cwd, { recursive: true });
+  const bin = join(root, 'node_modules/.bin/pouchdb-server');
+  const server = spawn(bin, ['--in-memory', '--port', String(port), '--host', '127.0.0.1'], { cwd, stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForServer(`${url}/`, server);
+  const admin = { user: 'admin', password: 'couch-secret' };
+  const auth = { authorization: `Basic ${Buffer.from(`${admin.user}:${admin.password}`).toString('base64')}` };
+  const ok = async (path, init) => {
+    const response = await fetch(url + path, { ...init, headers: { ...auth, 'content-type': 'application/json' } });
+    assert.ok(response.ok, `${init?.method ?? 'GET'} ${path}: ${response.status}`);
+    return response.json();
+  };
+  await fetch(`${url}/_config/admins/${admin.user}`, { method: 'PUT', body: JSON.stringify(admin.password) });
+  await ok('/flok', { method: 'PUT' });
+  return {
+    url,
+    ...admin,
+    /** The Flok records the database holds, by document id. */
+    async records() {
+      const all = await ok('/flok/_all_docs?include_docs=true');
+      return Object.fromEntries(all.rows.filter((r) => !r.id.startsWith('_')).map((r) => [r.id, r.doc.record]));
+    },
+    async stop() {
+      server.kill();
+    },
+  };
 }

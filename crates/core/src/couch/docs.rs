@@ -1,0 +1,154 @@
+//! Records as CouchDB documents: the request bodies a sync sends and the
+//! answers it reads. A document is `{"_id": "kind:id", "record": {…}}`, the
+//! record's fields with their stamps as in an export file.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+use super::SyncError;
+use crate::export::{parse_record, record_value, valid_name};
+use crate::replica::{MergeSummary, Record, RecordKey, Replica};
+
+/// What the server holds of a record, as last seen: its revision (needed to
+/// replace it) and a digest of its value (to tell whether ours differs
+/// without keeping a second copy of every record).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Held {
+    pub rev: String,
+    pub digest: u64,
+}
+
+/// What the server holds, per record.
+pub type Known = BTreeMap<RecordKey, Held>;
+
+/// A digest of a record's value. If a later build hashes differently, the
+/// only cost is one needless push per record.
+pub fn digest(record: &Record) -> u64 {
+    let hash = Sha256::digest(record_value(record).to_string().as_bytes());
+    u64::from_le_bytes(hash[..8].try_into().expect("a SHA-256 hash has 32 bytes"))
+}
+
+/// A document's id for a record.
+pub fn doc_id(key: &RecordKey) -> String {
+    format!("{}:{}", key.kind, key.id)
+}
+
+/// The record a document id names; `None` for ids that are not Flok's
+/// (design documents, `_local` documents, strangers).
+pub fn key_of(id: &str) -> Option<RecordKey> {
+    let (kind, record_id) = id.split_once(':')?;
+    (!id.starts_with('_') && valid_name(kind, 32) && valid_name(record_id, 64)).then(|| RecordKey::new(kind, record_id))
+}
+
+/// The document for a record; `rev` is the revision it replaces, if any.
+pub fn to_doc(key: &RecordKey, record: &Record, rev: Option<&str>) -> Value {
+    let mut doc = json!({ "_id": doc_id(key), "record": record_value(record) });
+    if let Some(rev) = rev {
+        doc["_rev"] = json!(rev);
+    }
+    doc
+}
+
+/// A record document read back; `None` for documents that are not Flok's,
+/// which a sync leaves alone.
+pub(super) fn from_doc(doc: &Value) -> Option<Result<(RecordKey, String, Record), SyncError>> {
+    let id = doc.get("_id")?.as_str()?;
+    let key = key_of(id)?;
+    let record = doc.get("record")?;
+    let Some(rev) = doc.get("_rev").and_then(Value::as_str) else {
+        return Some(Err(SyncError::Garbage(format!("document {id} has no revision"))));
+    };
+    Some(parse_record(id, record).map(|r| (key, rev.to_owned(), r)).map_err(|e| SyncError::Garbage(e.to_string())))
+}
+
+fn parse(body: &[u8]) -> Result<Value, SyncError> {
+    serde_json::from_slice(body).map_err(|e| SyncError::Garbage(e.to_string()))
+}
+
+/// What one page of `_changes` brought.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Pulled {
+    /// The sequence to continue from.
+    pub last_seq: Value,
+    /// How many changes the page listed (fewer than asked for: the last page).
+    pub count: usize,
+    pub summary: MergeSummary,
+}
+
+/// Reads a `_changes?include_docs=true` response, merges its documents into
+/// `replica` and notes them in `known`. A response that is not CouchDB's
+/// changes nothing.
+pub fn apply_changes(replica: &mut Replica, known: &mut Known, body: &[u8]) -> Result<Pulled, SyncError> {
+    let body = parse(body)?;
+    let (Some(results), Some(last_seq)) = (body.get("results").and_then(Value::as_array), body.get("last_seq")) else {
+        return Err(SyncError::Garbage("no results or last_seq".into()));
+    };
+    let docs =
+        results.iter().filter_map(|change| change.get("doc")).filter_map(from_doc).collect::<Result<Vec<_>, _>>()?;
+    Ok(Pulled { last_seq: last_seq.clone(), count: results.len(), summary: absorb(replica, known, docs) })
+}
+
+/// Reads an `_all_docs?include_docs=true` response (the documents a push
+/// found in conflict) the same way.
+pub fn apply_all_docs(replica: &mut Replica, known: &mut Known, body: &[u8]) -> Result<MergeSummary, SyncError> {
+    let body = parse(body)?;
+    let rows = body.get("rows").and_then(Value::as_array).ok_or_else(|| SyncError::Garbage("no rows".into()))?;
+    let docs = rows.iter().filter_map(|row| row.get("doc")).filter_map(from_doc).collect::<Result<Vec<_>, _>>()?;
+    Ok(absorb(replica, known, docs))
+}
+
+fn absorb(replica: &mut Replica, known: &mut Known, docs: Vec<(RecordKey, String, Record)>) -> MergeSummary {
+    let incoming: Replica = docs.iter().map(|(key, _, record)| (key.clone(), record.clone())).collect();
+    for (key, rev, record) in docs {
+        known.insert(key, Held { rev, digest: digest(&record) });
+    }
+    replica.merge(&incoming)
+}
+
+/// The documents for every record the server does not hold as it is here
+/// (already merged with what it held, since a pull comes first).
+pub fn push_docs(replica: &Replica, known: &Known) -> Vec<Value> {
+    replica
+        .records()
+        .filter(|(key, record)| known.get(*key).is_none_or(|held| held.digest != digest(record)))
+        .map(|(key, record)| to_doc(key, record, known.get(key).map(|held| held.rev.as_str())))
+        .collect()
+}
+
+/// What a push did: documents stored, and ids refused as conflicts (someone
+/// wrote them since the pull: fetch them, merge, push again).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Pushed {
+    pub stored: usize,
+    pub conflicts: Vec<String>,
+}
+
+/// Reads a `_bulk_docs` response, noting the new revisions of what was stored.
+pub fn apply_push_result(replica: &Replica, known: &mut Known, body: &[u8]) -> Result<Pushed, SyncError> {
+    let Value::Array(results) = parse(body)? else {
+        return Err(SyncError::Garbage("a _bulk_docs answer is a list".into()));
+    };
+    let mut pushed = Pushed::default();
+    for result in results {
+        let id =
+            result.get("id").and_then(Value::as_str).ok_or_else(|| SyncError::Garbage("a result without id".into()))?;
+        match (result.get("rev").and_then(Value::as_str), result.get("error").and_then(Value::as_str)) {
+            (Some(rev), None) => {
+                if let Some((key, record)) = key_of(id).and_then(|key| replica.get(&key).map(|r| (key, r))) {
+                    known.insert(key, Held { rev: rev.to_owned(), digest: digest(record) });
+                    pushed.stored += 1;
+                }
+            }
+            (_, Some("conflict")) => pushed.conflicts.push(id.to_owned()),
+            (_, error) => return Err(SyncError::Garbage(format!("{id}: {}", error.unwrap_or("no revision")))),
+        }
+    }
+    Ok(pushed)
+}
+
+/// The `_all_docs` request body that fetches conflicting documents.
+pub fn fetch_body(ids: &[String]) -> Value {
+    json!({ "keys": ids })
+}

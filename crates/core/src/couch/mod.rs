@@ -1,0 +1,41 @@
+//! Live sync with a CouchDB database, in the terms of CouchDB's HTTP API:
+//! each record is one document, pulled through `_changes` from a checkpoint
+//! in a `_local` document and pushed with `_bulk_docs`. CouchDB's own
+//! conflict handling is never relied on: a document is only ever replaced by
+//! the core's merge of both sides, so every device and the server converge.
+//!
+//! The app only carries requests; everything here is tested natively
+//! against an in-memory server that can fail at any request.
+
+mod docs;
+mod session;
+#[cfg(test)]
+mod tests;
+
+pub use docs::{digest, doc_id, Held, Known};
+pub use session::{
+    basic_auth, checkpoint_id, database_url, sync, Answer, Couch, Method, SettingsError, SyncState, Synced,
+    Unreachable, PAGE,
+};
+
+/// Why a sync stopped. Local data is intact in every case; the next sync
+/// resumes from the last checkpoint.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SyncError {
+    #[error("the server could not be reached")]
+    Unreachable,
+    #[error("the server refused the user name or password")]
+    Unauthorized,
+    #[error("the database does not exist on the server")]
+    NoDatabase,
+    #[error("the server answered with status {0}")]
+    Status(u16),
+    #[error("the server's answer is not what a CouchDB database sends: {0}")]
+    Garbage(String),
+}
+
+impl From<Unreachable> for SyncError {
+    fn from(_: Unreachable) -> Self {
+        Self::Unreachable
+    }
+}

@@ -1,0 +1,184 @@
+// Live sync through a real CouchDB-protocol server (pouchdb-server, in
+// memory, on 127.0.0.1), driven as a person would from Settings: phones with
+// different data converge, and every way a server can fail leaves the
+// phone's data intact, says why, and resumes.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addPerson, everyone, exportText, freePort, openPhone, scratchDir, startApp, startCouch } from './harness.mjs';
+
+let app;
+before(async () => (app = await startApp()));
+after(async () => app?.stop());
+
+/** A database server of the test's own, stopped when the test ends. */
+async function serverFor(t) {
+  const couch = await startCouch();
+  t.after(() => couch.stop());
+  return couch;
+}
+
+/** Chromium logs every error answer and failed request; these tests provoke them. */
+const ignoreConsole = /Failed to load resource|net::ERR_/;
+
+async function startSyncing(page, couch, { server = couch.url, database = 'flok', password = couch.password } = {}) {
+  await page.goto(`${app.url}#/settings`);
+  await page.getByLabel('Server address').fill(server);
+  await page.getByLabel('Database', { exact: true }).fill(database);
+  await page.getByLabel('User name').fill(couch.user);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Start syncing' }).tap();
+}
+
+/** Waits for a sync that ended well, with no error showing. */
+async function synced(page) {
+  await page.getByRole('status').filter({ hasText: /^Last synced .+\. \d+ received, \d+ sent\./ }).waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
+}
+
+async function syncNow(page) {
+  await page.goto(`${app.url}#/settings`);
+  await page.getByRole('button', { name: 'Sync now' }).tap();
+}
+
+async function eventually(check, what) {
+  for (let tries = 0; tries < 100; tries++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`never happened: ${what}`);
+}
+
+async function names(page) {
+  await page.goto(`${app.url}#/people`);
+  await everyone(page).first().waitFor();
+  return (await everyone(page).getByRole('button').allTextContents()).sort();
+}
+
+const records = (text) => JSON.parse(text).records;
+const count = (byKind) => Object.values(byKind).reduce((n, ofKind) => n + Object.keys(ofKind).length, 0);
+
+test('two phones with different data sync to the same data; a third joins from an old file', async (t) => {
+  const couch = await serverFor(t);
+  const a = await openPhone(app, '#/people', { ignoreConsole });
+  const b = await openPhone(app, '#/people', { ignoreConsole });
+  await addPerson(a.page, 'Anna');
+  await addPerson(b.page, 'Bo');
+  const old = join(scratchDir, 'before-sync.json');
+  writeFileSync(old, await exportText(b.page, app));
+
+  await startSyncing(a.page, couch);
+  await synced(a.page);
+  await startSyncing(b.page, couch);
+  await synced(b.page);
+  assert.deepEqual(await names(b.page), ['Anna', 'Bo']);
+  await syncNow(a.page);
+  await synced(a.page);
+  assert.deepEqual(await names(a.page), ['Anna', 'Bo']);
+
+  // Both change things at once; a change travels by itself a moment later.
+  await addPerson(a.page, 'Asger');
+  await addPerson(b.page, 'Birte');
+  await eventually(async () => Object.keys(await couch.records()).length >= 4, 'both changes reach the server');
+  await syncNow(a.page);
+  await synced(a.page);
+  await syncNow(b.page);
+  await synced(b.page);
+
+  // A third phone imports the file B exported before any sync, then syncs.
+  const c = await openPhone(app, '#/settings', { ignoreConsole });
+  await c.page.getByLabel('Import file').setInputFiles(old);
+  await c.page.getByRole('button', { name: 'Merge into my data' }).tap();
+  await c.page.getByRole('status').filter({ hasText: /^Imported: / }).waitFor();
+  await startSyncing(c.page, couch);
+  await synced(c.page);
+  assert.deepEqual(await names(c.page), ['Anna', 'Asger', 'Birte', 'Bo']);
+
+  const exports = [await exportText(a.page, app), await exportText(b.page, app), await exportText(c.page, app)];
+  assert.deepEqual(records(exports[1]), records(exports[0]));
+  assert.deepEqual(records(exports[2]), records(exports[0]));
+  assert.equal(Object.keys(await couch.records()).length, count(records(exports[0])));
+  for (const text of exports) assert.ok(!text.includes(couch.password), 'the password is never exported');
+
+  // The settings outlive a reload; the start-up sync shows the last one.
+  await a.page.reload();
+  await a.page.goto(`${app.url}#/settings`);
+  await a.page.getByText(`Syncing with ${couch.url}/flok as admin.`).waitFor();
+  await synced(a.page);
+  await Promise.all([a.done(), b.done(), c.done()]);
+});
+
+test('each way a server can fail keeps the data, says why, and the sync resumes', async (t) => {
+  const couch = await serverFor(t);
+  const { page, context, done } = await openPhone(app, '#/people', { ignoreConsole });
+  await addPerson(page, 'Anna');
+  const refused = async (settings, message) => {
+    await startSyncing(page, couch, settings);
+    await page.getByRole('alert').filter({ hasText: message }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Nothing on this device was lost' }).waitFor();
+    await page.getByRole('button', { name: 'Stop syncing' }).tap();
+    assert.deepEqual(await names(page), ['Anna']);
+  };
+  await refused({ server: `http://127.0.0.1:${await freePort()}` }, 'The server could not be reached');
+  await refused({ password: 'wrong' }, 'The server refused the user name or password.');
+  await refused({ database: 'no-such-group' }, 'The database does not exist on the server.');
+  assert.deepEqual(await couch.records(), {});
+
+  // Bad settings are refused beside their field before anything is sent.
+  await page.goto(`${app.url}#/settings`);
+  await page.getByLabel('Server address').fill('http://couch.example.org');
+  await page.getByLabel('Database', { exact: true }).fill('Flok Group');
+  await page.getByRole('button', { name: 'Start syncing' }).tap();
+  await page.getByText('Plain http:// would send the password unencrypted; use https://').waitFor();
+  await page.getByLabel('Server address').fill('https://couch.example.org');
+  await page.getByRole('button', { name: 'Start syncing' }).tap();
+  await page.getByText('A database name starts with a lowercase letter').waitFor();
+  assert.equal(await page.getByLabel('Database', { exact: true }).getAttribute('aria-invalid'), 'true');
+
+  // A server that breaks down part-way: the answer to one kind of request fails.
+  const origin = new URL(app.url).origin;
+  const cors = { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true' };
+  const breakdowns = [
+    ['_bulk_docs', { status: 409, contentType: 'application/json', body: '{"error":"conflict"}' }, '(409)'],
+    ['_changes', { status: 500, contentType: 'application/json', body: '{"error":"oops"}' }, '(500)'],
+    ['_changes', { status: 200, contentType: 'text/html', body: '<html>Bad gateway</html>' }, 'not a CouchDB'],
+  ];
+  await startSyncing(page, couch);
+  await synced(page);
+  const everyoneSoFar = ['Anna'];
+  for (const [[path, answer, message], name] of breakdowns.map((b, i) => [b, `Person ${i}`])) {
+    const pattern = new RegExp(`/flok/${path}`);
+    await page.route(pattern, (route) => route.fulfill({ ...answer, headers: cors }));
+    await page.goto(`${app.url}#/people`);
+    await addPerson(page, name);
+    everyoneSoFar.push(name);
+    await page.goto(`${app.url}#/settings`);
+    await page.getByRole('alert').filter({ hasText: message }).waitFor();
+    assert.deepEqual(await names(page), everyoneSoFar.toSorted());
+    await page.unroute(pattern);
+    await syncNow(page);
+    await synced(page);
+    assert.equal(Object.keys(await couch.records()).length, everyoneSoFar.length);
+  }
+
+  // The connection drops in the middle of a sync: after the pull, during the push.
+  await page.route(/\/flok\/_bulk_docs/, async (route) => {
+    await context.setOffline(true);
+    await route.abort('internetdisconnected');
+  });
+  await page.goto(`${app.url}#/people`);
+  await addPerson(page, 'Offline Olga');
+  await page.goto(`${app.url}#/settings`);
+  await page.getByRole('alert').filter({ hasText: 'The server could not be reached' }).waitFor();
+  assert.deepEqual(await names(page), [...everyoneSoFar, 'Offline Olga'].toSorted());
+  await page.unroute(/\/flok\/_bulk_docs/);
+  // Back online: the sync resumes by itself.
+  await context.setOffline(false);
+  await eventually(async () => Object.keys(await couch.records()).length === everyoneSoFar.length + 1, 'resumed');
+  await page.goto(`${app.url}#/settings`);
+  await synced(page);
+  await page.reload();
+  assert.deepEqual(await names(page), [...everyoneSoFar, 'Offline Olga'].toSorted());
+  await done();
+});
