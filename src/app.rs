@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::nav::MainNav;
-use crate::components::notice::{DataNotice, ExportReminder, SaveState};
+use crate::components::notice::{DataNotice, ExportReminder, SaveState, UpdateNotice};
 use crate::pages::{
     agreements::AgreementsPage, competences::CompetencesPage, follow_ups::FollowUpsPage, functions::FunctionsPage,
     kiosk::KioskPage, my_shifts::MyShiftsPage, not_found::NotFound, open_slots::OpenSlotsPage, people::PeoplePage,
@@ -28,6 +28,9 @@ pub fn App() -> impl IntoView {
             ev.set_return_value(state.t().still_saving);
         }
     });
+
+    let update_ready = RwSignal::new(false);
+    crate::pwa::register(update_ready);
 
     let route = RwSignal::new(current_route());
     // The listener lives as long as the page: the app is never unmounted.
@@ -74,6 +77,7 @@ pub fn App() -> impl IntoView {
         </Show>
         <main id="main" class:kiosk-main=in_kiosk>
             <DataNotice />
+            <UpdateNotice ready=update_ready />
             <Show when=move || !in_kiosk()>
                 <ExportReminder />
             </Show>

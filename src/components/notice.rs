@@ -1,5 +1,5 @@
-//! Banners about the person's data: a problem, a reminder to export, and
-//! whether every change is stored.
+//! Banners about the person's data: a problem, a reminder to export,
+//! whether every change is stored; and a new version waiting.
 
 use leptos::prelude::*;
 
@@ -57,6 +57,23 @@ pub fn ExportReminder() -> impl IntoView {
                 <section class="reminder" aria-label=t.export_reminder>
                     <p>{when} " " {t.why_export}</p>
                     <a href=Page::Settings.href()>{t.export_in_settings}</a>
+                </section>
+            }
+        })
+    }
+}
+
+/// A new version of Flok has been installed and waits: offered, never forced.
+#[component]
+pub fn UpdateNotice(ready: RwSignal<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        ready.get().then(|| {
+            let t = state.t();
+            view! {
+                <section class="reminder" aria-label=t.new_version>
+                    <p>{t.new_version_ready}</p>
+                    <button type="button" class="primary" on:click=|_| crate::pwa::update()>{t.reload_to_update}</button>
                 </section>
             }
         })

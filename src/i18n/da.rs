@@ -381,6 +381,9 @@ pub const DA: Texts = Texts {
     edit_named: |name| format!("Redigér {name}"),
     saved: "Gemt.",
 
+    new_version: "Ny version",
+    new_version_ready: "En ny version af Flok er klar. Dine data forbliver, som de er.",
+    reload_to_update: "Genindlæs for at opdatere",
     live_sync: "Løbende synkronisering",
     live_sync_help: "Valgfrit: hold denne enhed i takt med andre gennem en CouchDB-database, som jeres gruppe driver eller lejer. Ændringer sendes et øjeblik efter, de er lavet, når enheden kommer på nettet, og hvert minut, mens Flok er åben. Uden den kan I sende eksportfiler.",
     server_address: "Serveradresse",

@@ -383,6 +383,9 @@ pub const EN: Texts = Texts {
     edit_named: |name| format!("Edit {name}"),
     saved: "Saved.",
 
+    new_version: "New version",
+    new_version_ready: "A new version of Flok is ready. Your data stays as it is.",
+    reload_to_update: "Reload to update",
     live_sync: "Live sync",
     live_sync_help: "Optional: keep this device in step with others through a CouchDB database your group runs or rents. Changes travel a moment after they are made, when the device comes online, and every minute while Flok is open. Without it, pass export files.",
     server_address: "Server address",

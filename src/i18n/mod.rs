@@ -387,6 +387,11 @@ pub struct Texts {
     pub edit_named: fn(&str) -> String,
     pub saved: &'static str,
 
+    // A new version of the app.
+    pub new_version: &'static str,
+    pub new_version_ready: &'static str,
+    pub reload_to_update: &'static str,
+
     // Live sync.
     pub live_sync: &'static str,
     pub live_sync_help: &'static str,

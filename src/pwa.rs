@@ -1,0 +1,71 @@
+//! The service worker (`pwa/sw.js`), which keeps the app shell for offline
+//! starts: registered in release builds, and a new version offered ("Reload
+//! to update") rather than forced, so nothing is swapped under a person's
+//! fingers. Debug builds (`serve.sh --dev`) change constantly and skip it.
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos::wasm_bindgen::closure::Closure;
+use leptos::wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::ServiceWorkerRegistration;
+
+thread_local! {
+    static REGISTRATION: RefCell<Option<ServiceWorkerRegistration>> = const { RefCell::new(None) };
+}
+
+/// Registers the worker and sets `update_ready` when a new version has been
+/// installed and waits.
+pub fn register(update_ready: RwSignal<bool>) {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let container = window().navigator().service_worker();
+    let registering = container.register("./sw.js");
+    spawn_local(async move {
+        let Ok(registration) =
+            JsFuture::from(registering).await.and_then(JsValue::dyn_into::<ServiceWorkerRegistration>)
+        else {
+            return;
+        };
+        REGISTRATION.with_borrow_mut(|slot| *slot = Some(registration.clone()));
+        // The first install has no controller yet and nothing to replace.
+        let offer = move |registration: &ServiceWorkerRegistration| {
+            if registration.waiting().is_some() && window().navigator().service_worker().controller().is_some() {
+                update_ready.set(true);
+            }
+        };
+        offer(&registration);
+        let found = registration.clone();
+        let on_found = Closure::<dyn Fn()>::new(move || {
+            if let Some(installing) = found.installing() {
+                let installed = found.clone();
+                let on_state = Closure::<dyn Fn()>::new(move || offer(&installed));
+                installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+                on_state.forget();
+            }
+        });
+        registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+        // Both live as long as the page.
+        on_found.forget();
+    });
+}
+
+/// Switches to the waiting version and reloads into it once it controls
+/// the page. Stored data is untouched: only the shell changes.
+pub fn update() {
+    let container = window().navigator().service_worker();
+    container.set_oncontrollerchange(Some(
+        Closure::once_into_js(|| {
+            let _ = window().location().reload();
+        })
+        .unchecked_ref(),
+    ));
+    REGISTRATION.with_borrow(|registration| {
+        if let Some(waiting) = registration.as_ref().and_then(ServiceWorkerRegistration::waiting) {
+            let _ = waiting.post_message(&JsValue::from_str("update"));
+        }
+    });
+}

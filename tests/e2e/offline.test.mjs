@@ -1,0 +1,84 @@
+// Flok as an installed app: the manifest, a start with no network after one
+// visit (check in, export), and a new version offered as "Reload to update"
+// that leaves the data as it was.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addPerson, everyone, exportText, openPhone, root, startApp, waitForSaved } from './harness.mjs';
+
+let app;
+before(async () => (app = await startApp()));
+after(async () => app?.stop());
+
+/** Waits until the service worker has cached the shell and controls the page. */
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+}
+
+test('the manifest makes Flok installable, with a maskable icon', async () => {
+  const { page, done } = await openPhone(app);
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const manifest = await (await fetch(new URL(href, app.url))).json();
+  assert.equal(manifest.short_name, 'Flok');
+  assert.equal(manifest.display, 'standalone');
+  assert.equal(manifest.start_url, './');
+  assert.ok(manifest.theme_color && manifest.background_color);
+  for (const icon of manifest.icons) {
+    const response = await fetch(new URL(icon.src, new URL(href, app.url)));
+    assert.ok(response.ok, `${icon.src} is served`);
+  }
+  const sizes = (purpose) => manifest.icons.filter((i) => i.purpose === purpose).map((i) => i.sizes);
+  assert.ok(sizes('any').includes('192x192') && sizes('any').includes('512x512'));
+  assert.deepEqual(sizes('maskable'), ['512x512']);
+  await done();
+});
+
+test('after one visit Flok starts, checks in and exports with no network', async () => {
+  const { page, context, done } = await openPhone(app, '#/today');
+  await controlled(page);
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('form', { name: 'Getting started' }).getByLabel('Your name').fill('Anna');
+  await page.getByRole('button', { name: 'Start' }).tap();
+  await page.getByRole('button', { name: 'Check in' }).tap();
+  await page.getByRole('status').filter({ hasText: 'Checked in. Thank you for helping!' }).waitFor();
+  await waitForSaved(page);
+  const exported = JSON.parse(await exportText(page, app));
+  assert.equal(Object.keys(exported.records.checkin).length, 1);
+
+  // A new tab, opened from scratch while offline, starts too and knows her.
+  const other = await context.newPage();
+  await other.goto(`${app.url}#/today`);
+  await other.getByRole('button', { name: 'Check out' }).waitFor();
+  await other.close();
+  await done();
+});
+
+test('a new version is offered with "Reload to update" and the data stays', async () => {
+  // A copy of the build of its own, so the test can publish a "new version".
+  const folder = join(root, 'target/pwa-update');
+  rmSync(folder, { recursive: true, force: true });
+  cpSync(join(root, 'dist'), folder, { recursive: true });
+  const site = { ...app, url: new URL('../target/pwa-update/', app.url).href };
+  const { page, done } = await openPhone(site, '#/people');
+  await controlled(page);
+  await addPerson(page, 'Anna');
+  const versions = async () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('flok-')));
+  const [first] = await versions();
+
+  const worker = join(folder, 'sw.js');
+  writeFileSync(worker, readFileSync(worker, 'utf8').replace(/const VERSION = '(\w+)'/, "const VERSION = 'next-$1'"));
+  writeFileSync(join(folder, 'index.html'), readFileSync(join(folder, 'index.html'), 'utf8').replace('<title>', '<!-- next --><title>'));
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await page.getByText('A new version of Flok is ready.').waitFor({ timeout: 15_000 });
+  assert.deepEqual(await everyone(page).getByRole('button').allTextContents(), ['Anna'], 'nothing changes until asked');
+
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload to update' }).tap()]);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.match(await page.content(), /<!-- next -->/);
+  assert.deepEqual(await versions(), [first.replace('flok-shell-', 'flok-shell-next-')], 'the old cache is gone');
+  await everyone(page).first().waitFor();
+  assert.deepEqual(await everyone(page).getByRole('button').allTextContents(), ['Anna']);
+  await done();
+});
