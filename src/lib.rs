@@ -16,6 +16,8 @@ mod files;
 #[cfg(target_arch = "wasm32")]
 mod pages;
 #[cfg(target_arch = "wasm32")]
+mod perf;
+#[cfg(target_arch = "wasm32")]
 mod pwa;
 #[cfg(target_arch = "wasm32")]
 pub mod state;

@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::i18n::{Lang, Texts};
+use crate::perf;
 use crate::storage::{self, LoadError, SaveError};
 use crate::sync::{self, SyncSettings, SyncStatus};
 
@@ -101,14 +102,18 @@ impl AppState {
             sync_timer: StoredValue::new(None),
         };
         spawn_local(async move {
+            let loading = perf::begin("flok:load");
             match storage::load().await {
                 Ok(stored) => {
                     state.absorb(&stored);
+                    perf::end("flok:load", loading);
                     state.sync_now();
                 }
                 Err(error) => state.notice.set(Some(Notice::NotLoaded(error))),
             }
             state.loaded.set(true);
+            // The page the person opened, drawn with their data.
+            request_animation_frame(|| perf::mark("flok:first-render"));
         });
         // Back online, back in view, or a minute on: hear what others changed.
         let _ = window_event_listener(leptos::ev::online, move |_| state.sync_now());
@@ -141,7 +146,11 @@ impl AppState {
             self.clock.update_value(|clock| clock.observe(latest));
         }
         let mut summary = MergeSummary::default();
-        self.replica.update(|replica| summary = replica.merge(other));
+        // Views are re-derived only when something changed (a sync often brings nothing).
+        self.replica.maybe_update(|replica| {
+            summary = replica.merge(other);
+            !summary.is_empty()
+        });
         summary
     }
 
@@ -242,13 +251,15 @@ impl AppState {
 
     /// Checks a file and works out what importing it would do; changes nothing.
     pub fn plan_import(&self, bytes: &[u8]) -> Result<ImportPlan, export::ImportError> {
-        self.replica.with_untracked(|replica| import::plan(replica, bytes, now_millis()))
+        perf::measure("flok:import-plan", || {
+            self.replica.with_untracked(|replica| import::plan(replica, bytes, now_millis()))
+        })
     }
 
     /// Merges a planned import and saves; it can be undone until the next change.
     pub fn apply_import(&self, plan: &ImportPlan) -> MergeSummary {
         let before = self.replica.get_untracked();
-        let summary = self.absorb(&plan.incoming);
+        let summary = perf::measure("flok:import-merge", || self.absorb(&plan.incoming));
         self.save();
         self.before_import.set(Some(before));
         summary
@@ -544,12 +555,15 @@ impl AppState {
             let (synced, sync_state, result) = sync::run(target, snapshot).await;
             // Kept even when the sync failed part-way: it only gained merged records.
             state.absorb(&synced);
-            let snapshot = state.replica.get_untracked();
-            // The replica first: the sync state must never say the server
-            // holds what this device has not kept.
+            // The replica first, when the sync brought anything: the sync
+            // state must never say the server holds what this device has not kept.
+            let brought = result.as_ref().map_or(true, |done| done.received > 0);
+            let snapshot = brought.then(|| state.replica.get_untracked());
             state
                 .written(async move {
-                    storage::save(&snapshot).await?;
+                    if let Some(snapshot) = snapshot {
+                        storage::save(&snapshot).await?;
+                    }
                     storage::save_sync_state(&sync_state).await
                 })
                 .await;

@@ -27,7 +27,11 @@ pub fn ReportsPage() -> impl IntoView {
         (from <= to).then_some((from, to))
     };
     let rows = Memo::new(move |_| {
-        period().map(|(from, to)| state.replica.with(|r| report::report(r, from, to, GROUPS[by.get()])))
+        period().map(|(from, to)| {
+            crate::perf::measure("flok:report", || {
+                state.replica.with(|r| report::report(r, from, to, GROUPS[by.get()]))
+            })
+        })
     });
     let status = RwSignal::new(None::<&'static str>);
     let download = move |_| {

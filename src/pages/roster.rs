@@ -32,7 +32,7 @@ pub fn RosterPage() -> impl IntoView {
     }
     let slots = Memo::new(move |_| {
         let (from, to) = period();
-        state.replica.with(|r| roster::roster(r, from, to, clock.get()))
+        crate::perf::measure("flok:roster", || state.replica.with(|r| roster::roster(r, from, to, clock.get())))
     });
     let step = move |forward: bool| {
         let days = if week_view.get_untracked() { 7 } else { 1 };
