@@ -12,10 +12,9 @@ mod session;
 #[cfg(test)]
 mod tests;
 
-pub use docs::{digest, doc_id, Held, Known};
+pub use docs::{Held, Known};
 pub use session::{
-    basic_auth, checkpoint_id, database_url, sync, Answer, Couch, Method, SettingsError, SyncState, Synced,
-    Unreachable, PAGE,
+    basic_auth, checkpoint_id, database_url, sync, Answer, Couch, Method, SettingsError, SyncState, Synced, Unreachable,
 };
 
 /// Why a sync stopped. Local data is intact in every case; the next sync

@@ -31,16 +31,6 @@ pub enum Method {
     Post,
 }
 
-impl Method {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Get => "GET",
-            Self::Put => "PUT",
-            Self::Post => "POST",
-        }
-    }
-}
-
 /// The server's answer to one request.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Answer {

@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 use super::docs::{apply_changes, from_doc};
+use super::session::PAGE;
 use super::*;
 use crate::replica::{RecordKey, Replica};
 use crate::testing::arb_replica;
