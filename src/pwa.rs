@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::ServiceWorkerRegistration;
+use web_sys::{ServiceWorkerRegistration, ServiceWorkerState};
 
 thread_local! {
     static REGISTRATION: RefCell<Option<ServiceWorkerRegistration>> = const { RefCell::new(None) };
@@ -32,17 +32,19 @@ pub fn register(update_ready: RwSignal<bool>) {
         };
         REGISTRATION.with_borrow_mut(|slot| *slot = Some(registration.clone()));
         // The first install has no controller yet and nothing to replace.
-        let offer = move |registration: &ServiceWorkerRegistration| {
-            if registration.waiting().is_some() && window().navigator().service_worker().controller().is_some() {
-                update_ready.set(true);
-            }
-        };
-        offer(&registration);
+        let replacing = || window().navigator().service_worker().controller().is_some();
+        if registration.waiting().is_some() && replacing() {
+            update_ready.set(true);
+        }
         let found = registration.clone();
         let on_found = Closure::<dyn Fn()>::new(move || {
             if let Some(installing) = found.installing() {
-                let installed = found.clone();
-                let on_state = Closure::<dyn Fn()>::new(move || offer(&installed));
+                let worker = installing.clone();
+                let on_state = Closure::<dyn Fn()>::new(move || {
+                    if worker.state() == ServiceWorkerState::Installed && replacing() {
+                        update_ready.set(true);
+                    }
+                });
                 installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
                 on_state.forget();
             }

@@ -489,21 +489,16 @@ impl AppState {
     /// Runs a write to storage in the background.
     fn write(&self, write: impl std::future::Future<Output = Result<(), SaveError>> + 'static) {
         let state = *self;
-        spawn_local(async move {
-            state.written(write).await;
-        });
+        spawn_local(async move { state.written(write).await });
     }
 
-    /// Runs a write to storage, counting it while it runs and reporting how
-    /// it ended; whether it succeeded.
-    async fn written(&self, write: impl std::future::Future<Output = Result<(), SaveError>>) -> bool {
+    /// Runs a write to storage, counting it while it runs and reporting how it ended.
+    async fn written(&self, write: impl std::future::Future<Output = Result<(), SaveError>>) {
         self.saving.update(|n| *n += 1);
         let result = write.await;
-        let ok = result.is_ok();
-        self.save_failed.set(!ok);
+        self.save_failed.set(result.is_err());
         self.notice.set(result.err().map(Notice::NotSaved));
         self.saving.update(|n| *n -= 1);
-        ok
     }
 
     /// Keeps new sync settings and syncs at once, or forgets them (`None`);
