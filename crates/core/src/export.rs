@@ -9,9 +9,9 @@
 //! Reading validates everything before anything is merged, and says which
 //! kind of bad file it was given.
 
-use std::collections::BTreeMap;
-
-use serde_json::{json, Map, Value};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
@@ -50,9 +50,7 @@ pub enum ImportError {
 
 /// Writes a replica as an export file, the same bytes for the same replica.
 pub fn write(replica: &Replica) -> String {
-    let mut text = serde_json::to_string_pretty(&to_value(replica)).expect("a JSON value always serializes");
-    text.push('\n');
-    text
+    file_text(&Envelope::of(replica, None))
 }
 
 /// The fields that are personal details: contact data and private notes.
@@ -62,9 +60,11 @@ pub const PERSONAL_FIELDS: [(&str, &str); 4] =
 /// An export without personal details, marked so in the file. Importing it
 /// leaves those fields as they are elsewhere: a missing field is not a deletion.
 pub fn write_without_personal_details(replica: &Replica) -> String {
-    let mut value = to_value(&replica.without_fields(&PERSONAL_FIELDS));
-    value["personal_details"] = json!("omitted");
-    let mut text = serde_json::to_string_pretty(&value).expect("a JSON value always serializes");
+    file_text(&Envelope::of(&replica.without_fields(&PERSONAL_FIELDS), Some("omitted")))
+}
+
+fn file_text(envelope: &Envelope) -> String {
+    let mut text = serde_json::to_string_pretty(envelope).expect("an export always serializes");
     text.push('\n');
     text
 }
@@ -72,15 +72,78 @@ pub fn write_without_personal_details(replica: &Replica) -> String {
 /// The export as a JSON value; written without indentation it is the compact
 /// form the browser keeps in its small storage.
 pub fn to_value(replica: &Replica) -> Value {
-    let records = records_value(replica);
-    let exported_at = replica.latest_stamp().map(|s| s.to_string()[..24].to_owned());
-    json!({
-        "format": FORMAT,
-        "version": format!("{VERSION_MAJOR}.{VERSION_MINOR}"),
-        "exported_at": exported_at,
-        "digest": digest(&records),
-        "records": records,
-    })
+    serde_json::to_value(Envelope::of(replica, None)).expect("an export always serializes")
+}
+
+/// The file's members, written straight from the replica (no copy of the
+/// records in between) in sorted order, as a JSON object's members are read.
+#[derive(Serialize)]
+struct Envelope<'a> {
+    digest: String,
+    exported_at: Option<String>,
+    format: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    personal_details: Option<&'static str>,
+    records: Records<'a>,
+    version: String,
+}
+
+impl<'a> Envelope<'a> {
+    fn of(replica: &'a Replica, personal_details: Option<&'static str>) -> Self {
+        Envelope {
+            digest: digest_of(replica),
+            exported_at: replica.latest_stamp().map(|s| s.to_string()[..24].to_owned()),
+            format: FORMAT,
+            personal_details,
+            records: Records(replica),
+            version: format!("{VERSION_MAJOR}.{VERSION_MINOR}"),
+        }
+    }
+}
+
+/// The `records` member: kind → id → record, all sorted (the replica's order).
+struct Records<'a>(&'a Replica);
+
+impl Records<'_> {
+    fn kinds(&self) -> Vec<Vec<(&RecordKey, &Record)>> {
+        let all: Vec<_> = self.0.records().collect();
+        all.chunk_by(|a, b| a.0.kind == b.0.kind).map(<[_]>::to_vec).collect()
+    }
+}
+
+impl Serialize for Records<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut kinds = serializer.serialize_map(None)?;
+        for records in self.kinds() {
+            kinds.serialize_entry(&records[0].0.kind, &Kind(&records))?;
+        }
+        kinds.end()
+    }
+}
+
+/// The records of one kind, by id.
+struct Kind<'a>(&'a [(&'a RecordKey, &'a Record)]);
+
+impl Serialize for Kind<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(key, record)| (&key.id, RecordOut(record))))
+    }
+}
+
+/// One record as in a file: field → [value, stamp], or `_deleted` → stamp.
+struct RecordOut<'a>(&'a Record);
+
+impl Serialize for RecordOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut members = serializer.serialize_map(None)?;
+        if let Some(deleted) = &self.0.deleted {
+            members.serialize_entry(DELETED, deleted)?;
+        }
+        for (name, field) in &self.0.fields {
+            members.serialize_entry(name, &(&field.value, &field.stamp))?;
+        }
+        members.end()
+    }
 }
 
 /// Reads an export file (or the people list of Flok's first version),
@@ -115,7 +178,7 @@ pub fn read_versioned(bytes: &[u8]) -> Result<(Replica, String), ImportError> {
     match envelope.get("format") {
         Some(Value::String(format)) if format == FORMAT => {
             let version = envelope["version"].as_str().unwrap_or_default().to_owned();
-            Ok((read_current(&envelope)?, version))
+            Ok((read_current(envelope)?, version))
         }
         None if is_first_version_people_list(&envelope) => {
             Ok((crate::migrate::people_list_v1(&envelope)?, "1".to_owned()))
@@ -124,7 +187,7 @@ pub fn read_versioned(bytes: &[u8]) -> Result<(Replica, String), ImportError> {
     }
 }
 
-fn read_current(envelope: &Map<String, Value>) -> Result<Replica, ImportError> {
+fn read_current(mut envelope: Map<String, Value>) -> Result<Replica, ImportError> {
     let version = envelope.get("version").and_then(Value::as_str).unwrap_or_default();
     let (major, _minor) = parse_version(version)
         .ok_or_else(|| ImportError::Corrupt(format!("its version “{version}” is not of the form 2.0")))?;
@@ -134,12 +197,17 @@ fn read_current(envelope: &Map<String, Value>) -> Result<Replica, ImportError> {
     if major < VERSION_MAJOR {
         return Err(ImportError::Corrupt(format!("no Flok export ever had version {version}")));
     }
-    let records = envelope.get("records").ok_or_else(|| corrupt("records", "missing"))?;
+    let records = envelope.remove("records").ok_or_else(|| corrupt("records", "missing"))?;
+    // Records parse only in their canonical spelling, so the file's records
+    // hash as the replica's would: no need to write them out again.
+    let sound = match envelope.get("digest") {
+        None | Some(Value::Null) => true,
+        Some(Value::String(written)) => *written == digest(&records),
+        Some(_) => false,
+    };
     let replica = parse_records(records)?;
-    match envelope.get("digest") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(written)) if *written == digest(&records_value(&replica)) => {}
-        Some(_) => return Err(ImportError::Corrupt("its contents do not match its checksum".into())),
+    if !sound {
+        return Err(ImportError::Corrupt("its contents do not match its checksum".into()));
     }
     Ok(replica)
 }
@@ -158,7 +226,7 @@ pub(crate) fn valid_name(text: &str, max: usize) -> bool {
     !text.is_empty() && text.len() <= max && !text.chars().any(char::is_control)
 }
 
-fn parse_records(records: &Value) -> Result<Replica, ImportError> {
+fn parse_records(records: Value) -> Result<Replica, ImportError> {
     let Value::Object(kinds) = records else {
         return Err(corrupt("records", "not an object"));
     };
@@ -174,65 +242,54 @@ fn parse_records(records: &Value) -> Result<Replica, ImportError> {
             return Err(corrupt(&format!("records.{kind}"), "not an object"));
         };
         for (id, members) in ids {
-            let path = format!("records.{kind}.{id}");
-            if !valid_name(id, 64) {
-                return Err(corrupt(&path, "not a record id"));
+            if !valid_name(&id, 64) {
+                return Err(corrupt(&format!("records.{kind}.{id}"), "not a record id"));
             }
-            out.push((RecordKey::new(kind.clone(), id.clone()), parse_record(&path, members)?));
+            let record = parse_record(|| format!("records.{kind}.{id}"), members)?;
+            out.push((RecordKey::new(kind.clone(), id), record));
         }
     }
     Ok(out.into_iter().collect())
 }
 
-fn parse_stamp(path: &str, value: &Value) -> Result<Stamp, ImportError> {
-    value.as_str().and_then(|text| text.parse().ok()).ok_or_else(|| corrupt(path, "not a time stamp"))
+fn parse_stamp(path: impl FnOnce() -> String, value: &Value) -> Result<Stamp, ImportError> {
+    value.as_str().and_then(|text| text.parse().ok()).ok_or_else(|| corrupt(&path(), "not a time stamp"))
 }
 
-pub(crate) fn parse_record(path: &str, members: &Value) -> Result<Record, ImportError> {
+/// Reads one record; `path` names it in a refusal (made only then: a file
+/// holds tens of thousands of records).
+pub(crate) fn parse_record(path: impl Fn() -> String, members: Value) -> Result<Record, ImportError> {
     let Value::Object(members) = members else {
-        return Err(corrupt(path, "not an object"));
+        return Err(corrupt(&path(), "not an object"));
     };
     let mut record = Record::default();
     for (name, member) in members {
-        let path = format!("{path}.{name}");
+        let path = || format!("{}.{name}", path());
         if name == DELETED {
-            record.deleted = Some(parse_stamp(&path, member)?);
+            record.deleted = Some(parse_stamp(path, &member)?);
             continue;
         }
-        if name.starts_with('_') || !valid_name(name, 64) {
-            return Err(corrupt(&path, "not a field name"));
+        if name.starts_with('_') || !valid_name(&name, 64) {
+            return Err(corrupt(&path(), "not a field name"));
         }
-        let Some([value, stamp]) = member.as_array().map(Vec::as_slice) else {
-            return Err(corrupt(&path, "not a [value, stamp] pair"));
+        let Value::Array(pair) = member else {
+            return Err(corrupt(&path(), "not a [value, stamp] pair"));
         };
-        let stamp = parse_stamp(&path, stamp)?;
-        record.fields.insert(name.clone(), Field { value: value.clone(), stamp });
+        let Ok([value, stamp]) = <[Value; 2]>::try_from(pair) else {
+            return Err(corrupt(&path(), "not a [value, stamp] pair"));
+        };
+        let stamp = parse_stamp(path, &stamp)?;
+        record.fields.insert(name, Field { value, stamp });
     }
     if record.is_deleted() && !record.fields.is_empty() {
-        return Err(corrupt(path, "deleted but still holds fields"));
+        return Err(corrupt(&path(), "deleted but still holds fields"));
     }
     Ok(record)
 }
 
 /// One record as in a file: field → [value, stamp], or `_deleted` → stamp.
 pub(crate) fn record_value(record: &Record) -> Value {
-    let mut members = Map::new();
-    if let Some(deleted) = record.deleted {
-        members.insert(DELETED.into(), Value::String(deleted.to_string()));
-    }
-    for (name, field) in &record.fields {
-        members.insert(name.clone(), json!([field.value, field.stamp.to_string()]));
-    }
-    Value::Object(members)
-}
-
-/// The `records` member: kind → id → field → [value, stamp], all sorted.
-fn records_value(replica: &Replica) -> Value {
-    let mut kinds: BTreeMap<&str, Map<String, Value>> = BTreeMap::new();
-    for (key, record) in replica.records() {
-        kinds.entry(&key.kind).or_default().insert(key.id.clone(), record_value(record));
-    }
-    Value::Object(kinds.into_iter().map(|(kind, ids)| (kind.to_owned(), Value::Object(ids))).collect())
+    serde_json::to_value(RecordOut(record)).expect("a record always serializes")
 }
 
 /// SHA-256 of the records as compact JSON with sorted keys, whatever the
@@ -240,6 +297,40 @@ fn records_value(replica: &Replica) -> Value {
 fn digest(records: &Value) -> String {
     let mut hasher = Sha256::new();
     write_canonical(records, &mut hasher);
+    format!("sha256:{:x}", hasher.finalize())
+}
+
+/// The same digest, hashed from the replica without writing its records out.
+fn digest_of(replica: &Replica) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(b"{");
+    for (k, records) in Records(replica).kinds().into_iter().enumerate() {
+        hasher.update(if k > 0 { b",".as_slice() } else { b"" });
+        write_compact(&records[0].0.kind, &mut hasher);
+        hasher.update(b":{");
+        for (i, (key, record)) in records.into_iter().enumerate() {
+            hasher.update(if i > 0 { b",".as_slice() } else { b"" });
+            write_compact(&key.id, &mut hasher);
+            hasher.update(b":{");
+            if let Some(deleted) = &record.deleted {
+                write_compact(DELETED, &mut hasher);
+                hasher.update(b":");
+                write_compact(deleted, &mut hasher);
+            }
+            for (f, (name, field)) in record.fields.iter().enumerate() {
+                hasher.update(if f > 0 { b",".as_slice() } else { b"" });
+                write_compact(name, &mut hasher);
+                hasher.update(b":[");
+                write_canonical(&field.value, &mut hasher);
+                hasher.update(b",");
+                write_compact(&field.stamp, &mut hasher);
+                hasher.update(b"]");
+            }
+            hasher.update(b"}");
+        }
+        hasher.update(b"}");
+    }
+    hasher.update(b"}");
     format!("sha256:{:x}", hasher.finalize())
 }
 
@@ -253,7 +344,7 @@ fn write_canonical(value: &Value, hasher: &mut Sha256) {
                 if i > 0 {
                     hasher.update(b",");
                 }
-                hasher.update(Value::String(key.clone()).to_string().as_bytes());
+                write_compact(key, hasher);
                 hasher.update(b":");
                 write_canonical(member, hasher);
             }
@@ -269,8 +360,23 @@ fn write_canonical(value: &Value, hasher: &mut Sha256) {
             }
             hasher.update(b"]");
         }
-        scalar => hasher.update(scalar.to_string().as_bytes()),
+        scalar => write_compact(scalar, hasher),
     }
+}
+
+/// Feeds a scalar or a key, as compact JSON, to the hasher without a string in between.
+fn write_compact(value: &(impl serde::Serialize + ?Sized), hasher: &mut Sha256) {
+    struct Feed<'a>(&'a mut Sha256);
+    impl std::io::Write for Feed<'_> {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.update(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    serde_json::to_writer(Feed(hasher), value).expect("hashing cannot fail");
 }
 
 /// The name an export is saved under: `flok-<group>-<yyyy-mm-dd>.json`, the
@@ -290,7 +396,7 @@ pub fn file_name(group: &str, day: chrono::NaiveDate) -> String {
 }
 
 fn is_first_version_people_list(envelope: &Map<String, Value>) -> bool {
-    envelope.get("version") == Some(&json!(1)) && envelope.get("people").is_some_and(Value::is_array)
+    envelope.get("version") == Some(&Value::from(1)) && envelope.get("people").is_some_and(Value::is_array)
 }
 
 /// The device id that stamps data migrated from a first-version file: fixed,
@@ -302,6 +408,7 @@ mod tests {
     use super::*;
     use crate::testing::arb_replica;
     use proptest::prelude::*;
+    use serde_json::json;
 
     fn stamp(millis: u64, device: u64) -> Stamp {
         Stamp { millis, counter: 0, device: DeviceId::from_u64(device) }
@@ -321,6 +428,19 @@ mod tests {
     fn an_export_reads_back_as_the_same_replica() {
         assert_eq!(read(write(&sample()).as_bytes()), Ok(sample()));
         assert_eq!(read(to_value(&sample()).to_string().as_bytes()), Ok(sample()));
+    }
+
+    #[test]
+    fn the_written_bytes_do_not_change_between_versions() {
+        // Pinned when the writer went from building a JSON value to writing
+        // straight from the replica: files and digests stay byte-identical.
+        let demo = crate::demo::demo(crate::demo::DemoOptions { seed: 3, people: 6, years: 1 });
+        let sha = |text: String| format!("{} {:x}", text.len(), Sha256::digest(text.as_bytes()));
+        assert_eq!(sha(write(&demo)), "153886 0f6567c286599055c1ca816a6c58207b2fc6f5b042191ed082599a8790487db1");
+        assert_eq!(
+            sha(write_without_personal_details(&demo)),
+            "150329 b7fd930d393945a6e1da17058faee493306163a29f203a9418c361899d7cf963"
+        );
     }
 
     #[test]
@@ -466,7 +586,10 @@ mod tests {
 
         #[test]
         fn export_then_import_is_the_identity(replica in arb_replica()) {
-            prop_assert_eq!(read(write(&replica).as_bytes()), Ok(replica));
+            prop_assert_eq!(read(write(&replica).as_bytes()), Ok(replica.clone()));
+            // The digest hashed from the replica is the one of its written records.
+            let file: Value = serde_json::from_str(&write(&replica)).unwrap();
+            prop_assert_eq!(digest_of(&replica), digest(&file["records"]));
         }
 
         #[test]

@@ -250,7 +250,13 @@ impl FromIterator<(RecordKey, Record)> for Replica {
     fn from_iter<I: IntoIterator<Item = (RecordKey, Record)>>(iter: I) -> Self {
         let mut replica = Replica::new();
         for (key, record) in iter {
-            replica.merge_record(key, &record, &mut KindSummary::default());
+            match replica.records.get(&key) {
+                // A new key, as in a file: taken as it is, not copied.
+                None => {
+                    replica.records.insert(key, Record::tombstoned_or(record));
+                }
+                Some(_) => replica.merge_record(key, &record, &mut KindSummary::default()),
+            }
         }
         replica
     }

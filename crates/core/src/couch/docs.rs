@@ -60,7 +60,11 @@ pub(super) fn from_doc(doc: &Value) -> Option<Result<(RecordKey, String, Record)
     let Some(rev) = doc.get("_rev").and_then(Value::as_str) else {
         return Some(Err(SyncError::Garbage(format!("document {id} has no revision"))));
     };
-    Some(parse_record(id, record).map(|r| (key, rev.to_owned(), r)).map_err(|e| SyncError::Garbage(e.to_string())))
+    Some(
+        parse_record(|| id.to_owned(), record.clone())
+            .map(|r| (key, rev.to_owned(), r))
+            .map_err(|e| SyncError::Garbage(e.to_string())),
+    )
 }
 
 fn parse(body: &[u8]) -> Result<Value, SyncError> {
