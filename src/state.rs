@@ -19,7 +19,7 @@ use leptos::task::spawn_local;
 
 use crate::i18n::{Lang, Texts};
 use crate::perf;
-use crate::storage::{self, LoadError, SaveError};
+use crate::storage::{self, Heard, LoadError, SaveError};
 use crate::sync::{self, SyncSettings, SyncStatus};
 
 /// Something the person must know about their data, shown above every page
@@ -67,6 +67,8 @@ pub struct AppState {
     sync_again: StoredValue<bool>,
     /// The sync that waits for a moment of quiet after a change.
     sync_timer: StoredValue<Option<TimeoutHandle>>,
+    /// The replica's version up to which every record is stored.
+    saved: StoredValue<u64>,
 }
 
 /// How long a deletion can be undone.
@@ -100,16 +102,16 @@ impl AppState {
             sync_status: RwSignal::new(SyncStatus { synced_at: storage::synced_at(), ..SyncStatus::default() }),
             sync_again: StoredValue::new(false),
             sync_timer: StoredValue::new(None),
+            saved: StoredValue::new(0),
         };
         spawn_local(async move {
             let loading = perf::begin("flok:load");
-            match storage::load().await {
-                Ok(stored) => {
-                    state.absorb(&stored);
-                    perf::end("flok:load", loading);
-                    state.sync_now();
-                }
-                Err(error) => state.notice.set(Some(Notice::NotLoaded(error))),
+            let (stored, problem) = storage::load().await;
+            state.absorb_stored(&stored);
+            perf::end("flok:load", loading);
+            match problem {
+                None => state.sync_now(),
+                Some(error) => state.notice.set(Some(Notice::NotLoaded(error))),
             }
             state.loaded.set(true);
             // The page the person opened, drawn with their data.
@@ -124,19 +126,30 @@ impl AppState {
         });
         // Another tab saved: merge what it stored, so both show the same.
         // Another tab undid an import: take the stored data as it is.
-        storage::on_save_elsewhere(move |replaced| {
+        storage::on_save_elsewhere(move |heard| {
             spawn_local(async move {
-                if let Ok(stored) = storage::load().await {
-                    if replaced {
+                match heard {
+                    Heard::Records(keys) => state.absorb_stored(&storage::load_records(&keys).await),
+                    Heard::Replaced => {
+                        let (stored, _) = storage::load().await;
                         state.before_import.set(None);
+                        state.saved.set_value(stored.version());
                         state.replica.set(stored);
-                    } else {
-                        state.absorb(&stored);
                     }
                 }
             })
         });
         state
+    }
+
+    /// Merges records read from storage. What they change is stored already,
+    /// unless this tab holds changes not yet saved: then all is saved with them.
+    fn absorb_stored(&self, stored: &Replica) {
+        let all_saved = self.replica.with_untracked(Replica::version) == self.saved.get_value();
+        self.absorb(stored);
+        if all_saved {
+            self.saved.set_value(self.replica.with_untracked(Replica::version));
+        }
     }
 
     /// Merges records from elsewhere (storage, a file), and moves the clock
@@ -275,6 +288,8 @@ impl AppState {
     pub fn undo_import(&self) {
         let Some(before) = self.before_import.get_untracked() else { return };
         self.before_import.set(None);
+        // Stored whole below; changes from here on count from its version.
+        self.saved.set_value(before.version());
         self.replica.set(before.clone());
         self.write(async move { storage::replace(&before).await });
     }
@@ -481,9 +496,21 @@ impl AppState {
 
     /// Saves a change, and syncs it soon.
     fn save(&self) {
-        let snapshot = self.replica.get_untracked();
-        self.write(async move { storage::save(&snapshot).await });
+        self.write(self.store_changes());
         self.sync_soon();
+    }
+
+    /// Stores the records changed since the last save; a failed save leaves
+    /// them to the next one.
+    async fn store_changes(self) -> Result<(), SaveError> {
+        let (version, changed) = self.replica.with_untracked(|replica| {
+            let changed: Vec<_> =
+                replica.changed_since(self.saved.get_value()).map(|(k, r)| (k.clone(), r.clone())).collect();
+            (replica.version(), changed)
+        });
+        storage::save(&changed.iter().map(|(k, r)| (k, r)).collect::<Vec<_>>()).await?;
+        self.saved.update_value(|saved| *saved = (*saved).max(version));
+        Ok(())
     }
 
     /// Runs a write to storage in the background.
@@ -546,19 +573,17 @@ impl AppState {
         self.before_import.set(None);
         let state = *self;
         let snapshot = self.replica.get_untracked();
+        let before = snapshot.version();
         spawn_local(async move {
             let (synced, sync_state, result) = sync::run(target, snapshot).await;
             // Kept even when the sync failed part-way: it only gained merged records.
-            state.absorb(&synced);
-            // The replica first, when the sync brought anything: the sync
-            // state must never say the server holds what this device has not kept.
-            let brought = result.as_ref().map_or(true, |done| done.received > 0);
-            let snapshot = brought.then(|| state.replica.get_untracked());
+            let pulled: Replica = synced.changed_since(before).map(|(k, r)| (k.clone(), r.clone())).collect();
+            state.absorb(&pulled);
+            // The records first: the sync state must never say the server
+            // holds what this device has not kept.
             state
                 .written(async move {
-                    if let Some(snapshot) = snapshot {
-                        storage::save(&snapshot).await?;
-                    }
+                    state.store_changes().await?;
                     storage::save_sync_state(&sync_state).await
                 })
                 .await;

@@ -6,13 +6,15 @@
 //! facts about this device (its id, its last export) stay in localStorage,
 //! through gloo-storage.
 //!
-//! The replica is one value (an export file, compact JSON) under one key, and
-//! each save is one readwrite transaction that reads what is stored, merges
-//! this tab's replica into it and writes the result: IndexedDB runs such
-//! transactions one at a time, so two tabs never overwrite each other's
-//! records, and a crash mid-save leaves the previous value. Other tabs hear of
-//! a save through a BroadcastChannel. A value this version cannot read is
-//! moved aside, never overwritten.
+//! Each record is one entry (its JSON, under `[kind, id]`), so a change
+//! writes only the records it touched and a start reads the records in
+//! batches small enough never to hold the page up. A save is one readwrite
+//! transaction that reads the stored records it is about to write, merges
+//! them in and writes the result: IndexedDB runs such transactions one at a
+//! time, so two tabs never overwrite each other's records, and a crash
+//! mid-save leaves the previous values. Other tabs hear which records a save
+//! wrote through a BroadcastChannel. A value this version cannot read is moved
+//! aside, never overwritten.
 
 use std::cell::RefCell;
 
@@ -21,18 +23,33 @@ use crate::sync::SyncSettings;
 use flok_core::couch::SyncState;
 use flok_core::export::{self, ImportError};
 use flok_core::{DeviceId, Replica};
+use flok_core::{Record, RecordKey};
 use gloo_storage::{LocalStorage, Storage};
+use js_sys::Array;
 use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    BroadcastChannel, DomException, IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode, MessageEvent,
+    BroadcastChannel, DomException, IdbDatabase, IdbKeyRange, IdbObjectStore, IdbRequest, IdbTransaction,
+    IdbTransactionMode, IdbVersionChangeEvent, MessageEvent,
 };
 
 const DATABASE: &str = "flok";
+/// Version 2 added the records store.
+const DATABASE_VERSION: u32 = 2;
+/// One entry per record: its JSON under `[kind, id]`.
+const RECORDS: &str = "records";
+/// Single values: the sync state, values set aside, and (before version 2)
+/// the whole replica as one export under [`CURRENT`].
 const STORE: &str = "replica";
-/// The key of the replica in the store.
+/// Where builds before the records store kept the replica; moved into
+/// records on first load.
 const CURRENT: &str = "current";
+/// Records read per request at start: about 200 KB of JSON, parsed in a few
+/// milliseconds, so the page stays responsive while years of data load.
+const READ_BATCH: u32 = 500;
+/// Records written between two waits for the database in one save.
+const WRITE_BATCH: usize = 200;
 /// The key of what this device knows of its sync database (see [`SyncState`]).
 const SYNC_STATE: &str = "sync";
 /// Prefix of the keys an unreadable value is moved to, with a time stamp.
@@ -54,8 +71,8 @@ pub const SYNC_KEY: &str = "flok.sync";
 pub const SYNCED_AT_KEY: &str = "flok.synced-at";
 /// The day this device last exported (a fact about the device, not the group).
 pub const LAST_EXPORT_KEY: &str = "flok.last-export";
-/// Where earlier builds kept data in localStorage; migrated on first load and
-/// removed after the first successful save.
+/// Where earlier builds kept data in localStorage; moved into records on
+/// first load, then removed.
 pub const LEGACY_KEYS: [&str; 2] = ["flok.replica", "flok.people"];
 
 /// Why the saved data could not be loaded. Nothing is lost in either case.
@@ -126,12 +143,17 @@ async fn database() -> Result<IdbDatabase, JsValue> {
         return Ok(db);
     }
     let factory = web_sys::window().ok_or("no window")?.indexed_db()?.ok_or("no IndexedDB")?;
-    let request = factory.open_with_u32(DATABASE, 1)?;
+    let request = factory.open_with_u32(DATABASE, DATABASE_VERSION)?;
     let upgrading = request.clone();
     request.set_onupgradeneeded(Some(
-        Closure::once_into_js(move || {
+        Closure::once_into_js(move |event: IdbVersionChangeEvent| {
             if let Ok(db) = upgrading.result().and_then(|db| db.dyn_into::<IdbDatabase>()) {
-                let _ = db.create_object_store(STORE);
+                if event.old_version() < 1.0 {
+                    let _ = db.create_object_store(STORE);
+                }
+                if event.old_version() < 2.0 {
+                    let _ = db.create_object_store(RECORDS);
+                }
             }
         })
         .unchecked_ref(),
@@ -172,31 +194,135 @@ pub fn device_id() -> DeviceId {
     id
 }
 
-/// The replica saved on this device; empty the first time. Data an earlier
-/// build kept in localStorage is migrated.
-pub async fn load() -> Result<Replica, LoadError> {
-    let db = database().await.map_err(|_| LoadError::Unavailable)?;
-    let tx = db.transaction_with_str(STORE).map_err(|_| LoadError::Unavailable)?;
-    let store = tx.object_store(STORE).map_err(|_| LoadError::Unavailable)?;
-    let request = store.get(&CURRENT.into()).map_err(|_| LoadError::Unavailable)?;
-    let stored = done(&request).await.map_err(|_| LoadError::Unavailable)?;
-    if let Some(text) = stored.as_string() {
-        return match export::read(text.as_bytes()) {
-            Ok(replica) => Ok(replica),
-            Err(reason) => Err(move_aside(&db, &text, reason).await),
-        };
+/// The replica saved on this device (empty the first time), and what kept
+/// part of it from loading, if anything. Data an earlier build kept as one
+/// value (in IndexedDB or localStorage) is moved into records first.
+pub async fn load() -> (Replica, Option<LoadError>) {
+    let Ok(db) = database().await else {
+        return (Replica::new(), Some(LoadError::Unavailable));
+    };
+    let migrated = migrate(&db).await.err();
+    match read_records(&db, None).await {
+        Ok((replica, set_aside)) => (replica, migrated.or(set_aside)),
+        Err(_) => (Replica::new(), Some(LoadError::Unavailable)),
     }
-    for key in LEGACY_KEYS {
-        if let Some(text) = raw(key) {
-            return export::read(text.as_bytes())
-                .map_err(|reason| LoadError::Unreadable { kept_as: format!("localStorage {key}"), reason });
+}
+
+/// The stored records with these keys (what another tab just saved).
+pub async fn load_records(keys: &[RecordKey]) -> Replica {
+    let Ok(db) = database().await else { return Replica::new() };
+    read_records(&db, Some(keys)).await.map(|(replica, _)| replica).unwrap_or_default()
+}
+
+/// The key of a record's entry.
+fn entry_key(key: &RecordKey) -> JsValue {
+    Array::of2(&key.kind.as_str().into(), &key.id.as_str().into()).into()
+}
+
+fn record_key(entry: &JsValue) -> Option<RecordKey> {
+    let pair: &Array = entry.dyn_ref()?;
+    Some(RecordKey::new(pair.get(0).as_string()?, pair.get(1).as_string()?))
+}
+
+/// Reads all records in batches (or only `keys`); a record that cannot be
+/// read is set aside, and the first such is reported.
+async fn read_records(db: &IdbDatabase, keys: Option<&[RecordKey]>) -> Result<(Replica, Option<LoadError>), JsValue> {
+    let mut records = Vec::new();
+    let mut set_aside = None;
+    let mut after: Option<JsValue> = None;
+    loop {
+        let store = db.transaction_with_str(RECORDS)?.object_store(RECORDS)?;
+        let batch = match keys {
+            Some(keys) => read_keys(&store, keys).await?,
+            None => {
+                let range = match &after {
+                    Some(last) => IdbKeyRange::lower_bound_with_open(last, true)?.into(),
+                    None => JsValue::UNDEFINED,
+                };
+                let entry_keys = store.get_all_keys_with_key_and_limit(&range, READ_BATCH)?;
+                let values = store.get_all_with_key_and_limit(&range, READ_BATCH)?;
+                let entry_keys: Array = done(&entry_keys).await?.unchecked_into();
+                let values: Array = done(&values).await?.unchecked_into();
+                after = (entry_keys.length() == READ_BATCH).then(|| entry_keys.get(READ_BATCH - 1));
+                entry_keys.iter().zip(values.iter()).collect()
+            }
+        };
+        for (entry, value) in batch {
+            let (Some(key), Some(text)) = (record_key(&entry), value.as_string()) else { continue };
+            match export::read_record(&text) {
+                Ok(record) => records.push((key, record)),
+                Err(reason) => {
+                    let kept_as = set_record_aside(db, &key, text).await;
+                    set_aside.get_or_insert(LoadError::Unreadable { kept_as, reason });
+                }
+            }
+        }
+        if keys.is_some() || after.is_none() {
+            return Ok((records.into_iter().collect(), set_aside));
         }
     }
-    Ok(Replica::new())
+}
+
+/// The entries of these records (missing ones left out).
+async fn read_keys(store: &IdbObjectStore, keys: &[RecordKey]) -> Result<Vec<(JsValue, JsValue)>, JsValue> {
+    let requests: Vec<_> = keys.iter().map(|key| store.get(&entry_key(key))).collect::<Result<_, _>>()?;
+    let mut entries = Vec::new();
+    for (key, request) in keys.iter().zip(requests) {
+        entries.push((entry_key(key), done(&request).await?));
+    }
+    Ok(entries)
+}
+
+/// Both stores, for a transaction that moves a value between them.
+fn both_stores() -> JsValue {
+    Array::of2(&RECORDS.into(), &STORE.into()).into()
+}
+
+/// Moves a record this version cannot read to a key of its own; says where
+/// it is kept (where it was, if there is no room to move it).
+async fn set_record_aside(db: &IdbDatabase, key: &RecordKey, text: String) -> String {
+    let kept_as = format!("{UNREADABLE_PREFIX}{}.{}.{}", chrono::Utc::now().timestamp_millis(), key.kind, key.id);
+    let moved = async {
+        let tx = db.transaction_with_str_sequence_and_mode(&both_stores(), IdbTransactionMode::Readwrite)?;
+        tx.object_store(STORE)?.put_with_key(&text.into(), &kept_as.as_str().into())?;
+        tx.object_store(RECORDS)?.delete(&entry_key(key))?;
+        committed(&tx).await
+    };
+    match moved.await {
+        Ok(()) => kept_as,
+        Err(_) => format!("{RECORDS} {}/{}", key.kind, key.id),
+    }
+}
+
+/// Moves data an earlier build kept as one value (an export under
+/// [`CURRENT`], or in localStorage) into records, then retires the old value.
+/// One that cannot be read is moved aside and reported.
+async fn migrate(db: &IdbDatabase) -> Result<(), LoadError> {
+    let current = stored_text(CURRENT).await;
+    let legacy = || LEGACY_KEYS.into_iter().find_map(|key| raw(key).map(|text| (key, text)));
+    let Some((source, text)) = current.map(|text| (CURRENT, text)).or_else(legacy) else { return Ok(()) };
+    let replica = match export::read(text.as_bytes()) {
+        Ok(replica) => replica,
+        Err(reason) if source == CURRENT => return Err(move_aside(db, &text, reason).await),
+        Err(reason) => return Err(LoadError::Unreadable { kept_as: format!("localStorage {source}"), reason }),
+    };
+    // Kept where it was if the records cannot be written: the next start tries again.
+    if write_records(db, &replica.records().collect::<Vec<_>>(), false).await.is_ok() {
+        if source == CURRENT {
+            let tx = db
+                .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
+                .map_err(|_| LoadError::Unavailable)?;
+            let _ = tx.object_store(STORE).and_then(|store| store.delete(&CURRENT.into()));
+            let _ = committed(&tx).await;
+        } else if local_available() {
+            LocalStorage::delete(source);
+        }
+    }
+    Ok(())
 }
 
 /// Copies an unreadable value to a key of its own and removes it from the
-/// current key, so the next save cannot destroy it.
+/// current key, so no later save or migration can destroy it.
 async fn move_aside(db: &IdbDatabase, text: &str, reason: ImportError) -> LoadError {
     let kept_as = format!("{UNREADABLE_PREFIX}{}", chrono::Utc::now().timestamp_millis());
     let moved = async {
@@ -220,47 +346,77 @@ pub async fn stored_text(key: &str) -> Option<String> {
     done(&store.get(&key.into()).ok()?).await.ok()?.as_string()
 }
 
-/// What a tab tells the others after writing.
+/// What a tab tells the others after replacing all records (undoing an import).
 const REPLACED: &str = "replaced";
 
-/// Saves the replica merged with what is stored (another tab may have saved
-/// since), in one transaction, then tells the other tabs.
-pub async fn save(replica: &Replica) -> Result<(), SaveError> {
-    write(replica, true).await
+/// Saves these records, each merged with what is stored (another tab may
+/// have saved since), in one transaction, then tells the other tabs which.
+pub async fn save(records: &[(&RecordKey, &Record)]) -> Result<(), SaveError> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    let db = database().await.map_err(|_| SaveError::Unavailable)?;
+    write_records(&db, records, false).await.map_err(save_error)?;
+    let keys: Vec<_> = records.iter().map(|(key, _)| [key.kind.as_str(), key.id.as_str()]).collect();
+    announce(&serde_json::to_string(&keys).unwrap_or_default());
+    Ok(())
 }
 
 /// Stores exactly this replica, dropping what is stored (undoing an import),
 /// and tells the other tabs to take it as it is rather than merge it.
 pub async fn replace(replica: &Replica) -> Result<(), SaveError> {
-    write(replica, false).await
+    let db = database().await.map_err(|_| SaveError::Unavailable)?;
+    write_records(&db, &replica.records().collect::<Vec<_>>(), true).await.map_err(save_error)?;
+    announce(REPLACED);
+    Ok(())
 }
 
-async fn write(replica: &Replica, merge: bool) -> Result<(), SaveError> {
-    let db = database().await.map_err(|_| SaveError::Unavailable)?;
-    let write = async {
-        let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
-        let store = tx.object_store(STORE)?;
-        let value = if merge {
-            let stored = done(&store.get(&CURRENT.into())?).await?;
-            // Still inside the transaction: its requests keep it open.
-            let mut merged = stored.as_string().and_then(|text| export::read(text.as_bytes()).ok()).unwrap_or_default();
-            merged.merge(replica);
-            export::to_value(&merged)
+fn announce(message: &str) {
+    SAVES.with(|channel| channel.as_ref().map(|c| c.post_message(&message.into())));
+}
+
+/// Writes records in one transaction: merged with the stored ones, or
+/// (`replace`) instead of everything stored. A stored record this version
+/// cannot read is set aside rather than overwritten. The work is done in
+/// batches with a wait for the database between them, so a large save (an
+/// import) never holds the page up for long.
+async fn write_records(db: &IdbDatabase, records: &[(&RecordKey, &Record)], replace: bool) -> Result<(), JsValue> {
+    let tx = db.transaction_with_str_sequence_and_mode(&both_stores(), IdbTransactionMode::Readwrite)?;
+    let store = tx.object_store(RECORDS)?;
+    if replace {
+        store.clear()?;
+    }
+    for batch in records.chunks(WRITE_BATCH) {
+        let stored = if replace {
+            Vec::new()
         } else {
-            export::to_value(replica)
+            read_keys(&store, &batch.iter().map(|(k, _)| (*k).clone()).collect::<Vec<_>>()).await?
         };
-        store.put_with_key(&value.to_string().into(), &CURRENT.into())?;
-        committed(&tx).await
-    };
-    write.await.map_err(save_error)?;
-    if local_available() {
-        for key in LEGACY_KEYS {
-            LocalStorage::delete(key);
+        let mut last = None;
+        for (i, (key, record)) in batch.iter().enumerate() {
+            let text = stored.get(i).and_then(|(_, value)| value.as_string());
+            let merged = match text.as_deref().map(export::read_record) {
+                Some(Ok(old)) => [((*key).clone(), old), ((*key).clone(), (*record).clone())]
+                    .into_iter()
+                    .collect::<Replica>()
+                    .get(key)
+                    .cloned(),
+                Some(Err(_)) => {
+                    let kept_as =
+                        format!("{UNREADABLE_PREFIX}{}.{}.{}", chrono::Utc::now().timestamp_millis(), key.kind, key.id);
+                    tx.object_store(STORE)?.put_with_key(&text.unwrap_or_default().into(), &kept_as.as_str().into())?;
+                    None
+                }
+                None => None,
+            };
+            let record = merged.as_ref().unwrap_or(record);
+            last = Some(store.put_with_key(&export::record_text(record).into(), &entry_key(key))?);
+        }
+        if let Some(last) = last {
+            done(&last).await?;
         }
     }
-    let message = if merge { JsValue::TRUE } else { JsValue::from_str(REPLACED) };
-    SAVES.with(|channel| channel.as_ref().map(|c| c.post_message(&message)));
-    Ok(())
+    committed(&tx).await
 }
 
 fn save_error(error: JsValue) -> SaveError {
@@ -287,13 +443,25 @@ pub async fn save_sync_state(state: &SyncState) -> Result<(), SaveError> {
     write.await.map_err(save_error)
 }
 
-/// Calls `heard` whenever another tab of this site saves, with `true` when it
-/// replaced the stored data (then it is to be taken as it is, not merged).
-pub fn on_save_elsewhere(heard: impl Fn(bool) + 'static) {
+/// What another tab of this site saved.
+pub enum Heard {
+    /// These records, to be merged.
+    Records(Vec<RecordKey>),
+    /// Everything, replaced: to be taken as it is, not merged.
+    Replaced,
+}
+
+/// Calls `heard` whenever another tab of this site saves.
+pub fn on_save_elsewhere(heard: impl Fn(Heard) + 'static) {
     SAVES.with(|channel| {
         if let Some(channel) = channel {
             let listener = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-                heard(event.data().as_string().as_deref() == Some(REPLACED));
+                let text = event.data().as_string().unwrap_or_default();
+                if text == REPLACED {
+                    heard(Heard::Replaced);
+                } else if let Ok(keys) = serde_json::from_str::<Vec<(String, String)>>(&text) {
+                    heard(Heard::Records(keys.into_iter().map(|(kind, id)| RecordKey::new(kind, id)).collect()));
+                }
             });
             channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
             // It lives as long as the page.
@@ -305,8 +473,9 @@ pub fn on_save_elsewhere(heard: impl Fn(bool) + 'static) {
 /// Deletes everything Flok keeps on this device.
 pub async fn erase() -> Result<(), JsValue> {
     let db = database().await?;
-    let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+    let tx = db.transaction_with_str_sequence_and_mode(&both_stores(), IdbTransactionMode::Readwrite)?;
     tx.object_store(STORE)?.clear()?;
+    tx.object_store(RECORDS)?.clear()?;
     committed(&tx).await?;
     if local_available() {
         let keys = [DEVICE_KEY, LAST_EXPORT_KEY, LANGUAGE_KEY, ME_KEY, COORDINATOR_KEY, SYNC_KEY, SYNCED_AT_KEY];

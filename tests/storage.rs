@@ -7,12 +7,14 @@
 
 use chrono::NaiveDate;
 use flok_app::storage::{
-    device_id, erase, load, save, stored_text, LoadError, DEVICE_KEY, LEGACY_KEYS, UNREADABLE_PREFIX,
+    device_id, erase, load, load_records, save, stored_text, LoadError, SaveError, DEVICE_KEY, LEGACY_KEYS,
+    UNREADABLE_PREFIX,
 };
 use flok_core::export::ImportError;
 use flok_core::model::Person;
-use flok_core::{export, DeviceId, Id, Replica, Stamp};
+use flok_core::{export, DeviceId, Id, RecordKey, Replica, Stamp};
 use gloo_storage::{LocalStorage, Storage};
+use serde_json::json;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -26,11 +28,14 @@ fn day() -> NaiveDate {
 fn with_people(names: &[&str], device: u64) -> Replica {
     let mut replica = Replica::new();
     for (n, name) in names.iter().enumerate() {
-        let id = Id::from_u128(u128::from(device) << 64 | n as u128);
         let stamp = Stamp { millis: 1_000 + n as u64, counter: 0, device: DeviceId::from_u64(device) };
-        replica.put(id, &Person::new(name, day()).unwrap(), stamp);
+        replica.put(person_id(device, n), &Person::new(name, day()).unwrap(), stamp);
     }
     replica
+}
+
+fn person_id(device: u64, n: usize) -> Id {
+    Id::from_u128(u128::from(device) << 64 | n as u128)
 }
 
 fn names(replica: &Replica) -> Vec<String> {
@@ -42,15 +47,32 @@ async fn fresh() {
     LocalStorage::clear();
 }
 
-/// Writes `text` as the stored replica, as a damaged or newer value would be.
-async fn store_raw(text: &str) {
+async fn save_all(replica: &Replica) -> Result<(), SaveError> {
+    save(&replica.records().collect::<Vec<_>>()).await
+}
+
+/// What a reload finds, which must load without a problem.
+async fn loaded() -> Replica {
+    let (replica, problem) = load().await;
+    assert_eq!(problem, None);
+    replica
+}
+
+/// Writes `text` under `key` in one of Flok's stores, as a damaged value, a
+/// newer version's or an earlier build's would be.
+async fn store_raw(store: &str, key: JsValue, text: &str) {
     let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
-    let open = factory.open_with_u32("flok", 1).unwrap();
+    let open = factory.open("flok").unwrap();
     let db: web_sys::IdbDatabase = wait(open.unchecked_ref()).await.dyn_into().unwrap();
-    let tx = db.transaction_with_str_and_mode("replica", web_sys::IdbTransactionMode::Readwrite).unwrap();
-    let put = tx.object_store("replica").unwrap().put_with_key(&text.into(), &"current".into()).unwrap();
+    let tx = db.transaction_with_str_and_mode(store, web_sys::IdbTransactionMode::Readwrite).unwrap();
+    let put = tx.object_store(store).unwrap().put_with_key(&text.into(), &key).unwrap();
     wait(&put).await;
     db.close();
+}
+
+/// Where builds before the records store kept the whole replica.
+async fn store_as_one_value(text: &str) {
+    store_raw("replica", "current".into(), text).await;
 }
 
 async fn wait(request: &web_sys::IdbRequest) -> JsValue {
@@ -66,7 +88,7 @@ async fn wait(request: &web_sys::IdbRequest) -> JsValue {
 #[wasm_bindgen_test]
 async fn the_first_load_finds_nothing() {
     fresh().await;
-    assert_eq!(load().await, Ok(Replica::new()));
+    assert_eq!(load().await, (Replica::new(), None));
 }
 
 #[wasm_bindgen_test]
@@ -74,19 +96,60 @@ async fn a_saved_replica_is_what_the_next_load_finds() {
     fresh().await;
     let long = "ø".repeat(10_000);
     let replica = with_people(&["Anna", "<img src=x onerror=alert(1)>", &long], 1);
-    save(&replica).await.unwrap();
+    save_all(&replica).await.unwrap();
     // A reload starts from nothing but what storage holds.
-    assert_eq!(load().await, Ok(replica));
+    assert_eq!(loaded().await, replica);
+}
+
+#[wasm_bindgen_test]
+async fn many_records_load_in_batches_and_none_is_missed() {
+    fresh().await;
+    let names: Vec<String> = (0..1_234).map(|n| format!("Person {n:04}")).collect();
+    let replica = with_people(&names.iter().map(String::as_str).collect::<Vec<_>>(), 1);
+    save_all(&replica).await.unwrap();
+    assert_eq!(loaded().await, replica);
+}
+
+#[wasm_bindgen_test]
+async fn a_save_writes_only_the_records_it_is_given() {
+    fresh().await;
+    let replica = with_people(&["Anna", "Bent"], 1);
+    let (anna, _) = replica.records().next().unwrap();
+    save(&[(anna, replica.get(anna).unwrap())]).await.unwrap();
+    assert_eq!(names(&loaded().await), ["Anna"]);
+    let bent = RecordKey::new("person", person_id(1, 1).to_string());
+    assert_eq!(names(&load_records(&[bent.clone(), anna.clone()]).await), ["Anna"], "Bent was never saved");
+    assert_eq!(load_records(&[bent]).await, Replica::new());
 }
 
 #[wasm_bindgen_test]
 async fn a_save_keeps_what_another_tab_saved_meanwhile() {
     fresh().await;
-    save(&with_people(&["Anna"], 1)).await.unwrap();
+    save_all(&with_people(&["Anna"], 1)).await.unwrap();
     // The other tab saves Bent; this tab, which never saw Bent, saves Carl.
-    save(&with_people(&["Bent"], 2)).await.unwrap();
-    save(&with_people(&["Anna", "Carl"], 1)).await.unwrap();
-    assert_eq!(names(&load().await.unwrap()), ["Anna", "Bent", "Carl"]);
+    save_all(&with_people(&["Bent"], 2)).await.unwrap();
+    save_all(&with_people(&["Anna", "Carl"], 1)).await.unwrap();
+    assert_eq!(names(&loaded().await), ["Anna", "Bent", "Carl"]);
+}
+
+#[wasm_bindgen_test]
+async fn two_tabs_editing_one_record_keep_both_fields() {
+    fresh().await;
+    let anna = with_people(&["Anna"], 1);
+    save_all(&anna).await.unwrap();
+    let key = RecordKey::new("person", person_id(1, 0).to_string());
+    let stamp = |millis| Stamp { millis, counter: 0, device: DeviceId::from_u64(2) };
+    // One tab adds a phone number; the other, which never saw it, renames her.
+    let mut phone = anna.clone();
+    phone.set(key.clone(), "phone", json!("+45 12 34 56 78"), stamp(5_000));
+    let mut renamed = anna.clone();
+    renamed.set(key.clone(), "name", json!("Anna Jensen"), stamp(6_000));
+    save(&[(&key, phone.get(&key).unwrap())]).await.unwrap();
+    save(&[(&key, renamed.get(&key).unwrap())]).await.unwrap();
+    let stored = loaded().await;
+    let record = stored.get(&key).unwrap();
+    assert_eq!(record.get("phone"), Some(&json!("+45 12 34 56 78")));
+    assert_eq!(record.get("name"), Some(&json!("Anna Jensen")));
 }
 
 #[wasm_bindgen_test]
@@ -94,26 +157,47 @@ async fn two_saves_at_the_same_moment_both_land() {
     fresh().await;
     let first = with_people(&["Anna"], 1);
     let second = with_people(&["Bent"], 2);
-    let (a, b) = futures::join!(save(&first), save(&second));
+    let (a, b) = futures::join!(save_all(&first), save_all(&second));
     assert_eq!((a, b), (Ok(()), Ok(())));
-    assert_eq!(names(&load().await.unwrap()), ["Anna", "Bent"]);
+    assert_eq!(names(&loaded().await), ["Anna", "Bent"]);
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_record_is_kept_aside_and_the_rest_loads() {
+    fresh().await;
+    save_all(&with_people(&["Anna"], 1)).await.unwrap();
+    let damaged = "{\"name\": [\"Bent\", \"not a stamp\"]}";
+    let key = js_sys::Array::of2(&"person".into(), &"bent".into());
+    store_raw("records", key.into(), damaged).await;
+
+    let (replica, problem) = load().await;
+    assert_eq!(names(&replica), ["Anna"]);
+    let Some(LoadError::Unreadable { kept_as, reason: ImportError::Corrupt(_) }) = problem else {
+        panic!("a damaged record must be reported, not {problem:?}");
+    };
+    assert!(kept_as.starts_with(UNREADABLE_PREFIX));
+    assert_eq!(stored_text(&kept_as).await.as_deref(), Some(damaged));
+    // Moved out of the records, so the next load is clean and keeps the copy.
+    assert_eq!(names(&loaded().await), ["Anna"]);
+    assert_eq!(stored_text(&kept_as).await.as_deref(), Some(damaged));
 }
 
 #[wasm_bindgen_test]
 async fn an_unreadable_value_is_kept_aside_and_reported() {
     fresh().await;
     let damaged = "{\"format\": \"flok-export\", \"records\": {";
-    store_raw(damaged).await;
+    store_as_one_value(damaged).await;
 
-    let Err(LoadError::Unreadable { kept_as, reason }) = load().await else {
+    let (replica, Some(LoadError::Unreadable { kept_as, reason })) = load().await else {
         panic!("a damaged value must be reported");
     };
+    assert_eq!(replica, Replica::new());
     assert_eq!(reason, ImportError::Truncated);
     assert!(kept_as.starts_with(UNREADABLE_PREFIX));
     assert_eq!(stored_text(&kept_as).await.as_deref(), Some(damaged));
-    // The current key is free again, so the next save cannot overwrite the copy.
-    assert_eq!(load().await, Ok(Replica::new()));
-    save(&with_people(&["Anna"], 1)).await.unwrap();
+    // The old key is free again, so nothing later can overwrite the copy.
+    assert_eq!(loaded().await, Replica::new());
+    save_all(&with_people(&["Anna"], 1)).await.unwrap();
     assert_eq!(stored_text(&kept_as).await.as_deref(), Some(damaged));
 }
 
@@ -121,13 +205,22 @@ async fn an_unreadable_value_is_kept_aside_and_reported() {
 async fn data_from_a_newer_version_is_kept_aside_not_overwritten() {
     fresh().await;
     let newer = export::write(&with_people(&["Anna"], 1)).replace("\"version\": \"2.0\"", "\"version\": \"3.0\"");
-    store_raw(&newer).await;
+    store_as_one_value(&newer).await;
 
-    let Err(LoadError::Unreadable { kept_as, reason }) = load().await else {
+    let (_, Some(LoadError::Unreadable { kept_as, reason })) = load().await else {
         panic!("a newer file must be reported");
     };
     assert_eq!(reason, ImportError::NewerVersion { found: "3.0".into() });
     assert_eq!(stored_text(&kept_as).await.as_deref(), Some(newer.as_str()));
+}
+
+#[wasm_bindgen_test]
+async fn the_one_value_of_earlier_builds_is_moved_into_records() {
+    fresh().await;
+    store_as_one_value(&export::write(&with_people(&["Anna", "Bent"], 1))).await;
+    assert_eq!(names(&loaded().await), ["Anna", "Bent"]);
+    assert_eq!(stored_text("current").await, None, "retired once moved");
+    assert_eq!(names(&loaded().await), ["Anna", "Bent"]);
 }
 
 #[wasm_bindgen_test]
@@ -139,12 +232,9 @@ async fn data_kept_in_local_storage_by_earlier_builds_is_migrated_then_retired()
         fresh().await;
         assert!(LEGACY_KEYS.contains(&key));
         LocalStorage::raw().set_item(key, &text).unwrap();
-        let replica = load().await.unwrap();
-        assert_eq!(names(&replica), ["Anna"]);
-        assert!(LocalStorage::raw().get_item(key).unwrap().is_some(), "kept until saved anew");
-        save(&replica).await.unwrap();
-        assert_eq!(LocalStorage::raw().get_item(key).unwrap(), None);
-        assert_eq!(names(&load().await.unwrap()), ["Anna"]);
+        assert_eq!(names(&loaded().await), ["Anna"]);
+        assert_eq!(LocalStorage::raw().get_item(key).unwrap(), None, "retired once moved");
+        assert_eq!(names(&loaded().await), ["Anna"]);
     }
 }
 

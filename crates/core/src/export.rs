@@ -287,6 +287,18 @@ pub(crate) fn parse_record(path: impl Fn() -> String, members: Value) -> Result<
     Ok(record)
 }
 
+/// One record alone, as the browser keeps each: `{"field": [value, stamp], …}`.
+pub fn record_text(record: &Record) -> String {
+    serde_json::to_string(&RecordOut(record)).expect("a record always serializes")
+}
+
+/// Reads a record written by [`record_text`], checking it as an import would.
+pub fn read_record(text: &str) -> Result<Record, ImportError> {
+    let value =
+        serde_json::from_str(text).map_err(|error| ImportError::Corrupt(format!("a record is not JSON ({error})")))?;
+    parse_record(|| "a record".to_owned(), value)
+}
+
 /// One record as in a file: field → [value, stamp], or `_deleted` → stamp.
 pub(crate) fn record_value(record: &Record) -> Value {
     serde_json::to_value(RecordOut(record)).expect("a record always serializes")
@@ -428,6 +440,15 @@ mod tests {
     fn an_export_reads_back_as_the_same_replica() {
         assert_eq!(read(write(&sample()).as_bytes()), Ok(sample()));
         assert_eq!(read(to_value(&sample()).to_string().as_bytes()), Ok(sample()));
+    }
+
+    #[test]
+    fn a_record_alone_reads_back_and_bad_ones_are_named() {
+        for (_, record) in sample().records() {
+            assert_eq!(read_record(&record_text(record)).as_ref(), Ok(record));
+        }
+        assert!(matches!(read_record("{\"name\": [\"x\""), Err(ImportError::Corrupt(_))));
+        assert!(matches!(read_record("{\"name\": [\"x\", \"not a stamp\"]}"), Err(ImportError::Corrupt(_))));
     }
 
     #[test]

@@ -95,9 +95,26 @@ impl MergeSummary {
 }
 
 /// Every record this device knows, live or deleted.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Replica {
-    records: BTreeMap<RecordKey, Record>,
+    records: BTreeMap<RecordKey, Entry>,
+    /// Counts the changes made to this copy, so a caller can ask what changed
+    /// since it last looked (to save or sync only that). Not part of the data.
+    version: u64,
+}
+
+/// A record and the [`Replica::version`] of its latest change.
+#[derive(Clone, Debug)]
+struct Entry {
+    record: Record,
+    changed: u64,
+}
+
+/// Two replicas are equal when they hold the same records, however they got them.
+impl PartialEq for Replica {
+    fn eq(&self, other: &Self) -> bool {
+        self.records.len() == other.records.len() && self.records().eq(other.records())
+    }
 }
 
 impl Replica {
@@ -106,16 +123,19 @@ impl Replica {
     }
 
     pub fn get(&self, key: &RecordKey) -> Option<&Record> {
-        self.records.get(key)
+        self.records.get(key).map(|entry| &entry.record)
     }
 
     /// Records of one kind, deleted ones included, in id order.
     pub fn of_kind<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = (&'a RecordId, &'a Record)> + 'a {
-        self.records.iter().filter(move |(key, _)| key.kind == kind).map(|(key, record)| (&key.id, record))
+        self.records
+            .range(RecordKey::new(kind, "")..)
+            .take_while(move |(key, _)| key.kind == kind)
+            .map(|(key, entry)| (&key.id, &entry.record))
     }
 
     pub fn records(&self) -> impl Iterator<Item = (&RecordKey, &Record)> {
-        self.records.iter()
+        self.records.iter().map(|(key, entry)| (key, &entry.record))
     }
 
     pub fn len(&self) -> usize {
@@ -126,9 +146,20 @@ impl Replica {
         self.records.is_empty()
     }
 
+    /// Grows with every change to this copy of the data (a set, a deletion,
+    /// a merge that changed something).
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// The records changed after `version` (a value [`Replica::version`] gave).
+    pub fn changed_since(&self, version: u64) -> impl Iterator<Item = (&RecordKey, &Record)> {
+        self.records.iter().filter(move |(_, entry)| entry.changed > version).map(|(key, entry)| (key, &entry.record))
+    }
+
     /// The latest stamp in the replica: a clock that observes it issues later ones.
     pub fn latest_stamp(&self) -> Option<Stamp> {
-        self.records.values().filter_map(Record::latest_stamp).max()
+        self.records.values().filter_map(|entry| entry.record.latest_stamp()).max()
     }
 
     /// Sets one field, as a change stamped `stamp`. A deleted record stays
@@ -148,7 +179,7 @@ impl Replica {
     /// Merges `other` into this replica and says what changed.
     pub fn merge(&mut self, other: &Replica) -> MergeSummary {
         let mut summary = MergeSummary::default();
-        for (key, incoming) in &other.records {
+        for (key, incoming) in other.records() {
             let counts = summary.kinds.entry(key.kind.clone()).or_default();
             self.merge_record(key.clone(), incoming, counts);
         }
@@ -166,10 +197,10 @@ impl Replica {
     /// nothing, since a missing field is not a deletion.
     pub fn without_fields(&self, fields: &[(&str, &str)]) -> Replica {
         let mut copy = self.clone();
-        for (key, record) in &mut copy.records {
+        for (key, entry) in &mut copy.records {
             for (kind, field) in fields {
                 if key.kind == *kind {
-                    record.fields.remove(*field);
+                    entry.record.fields.remove(*field);
                 }
             }
         }
@@ -181,7 +212,7 @@ impl Replica {
     /// future. They stay in `self`'s source, to be merged once time catches up.
     pub fn hold_back_after(&mut self, limit: Millis) -> Vec<HeldBack> {
         let mut held = Vec::new();
-        self.records.retain(|key, record| match record.latest_stamp() {
+        self.records.retain(|key, entry| match entry.record.latest_stamp() {
             Some(stamp) if stamp.millis > limit => {
                 held.push(HeldBack { key: key.clone(), stamp });
                 false
@@ -191,40 +222,57 @@ impl Replica {
         held
     }
 
+    /// Takes in one record, new or not; counts what it did.
     fn merge_record(&mut self, key: RecordKey, incoming: &Record, counts: &mut KindSummary) {
-        let Some(local) = self.records.get_mut(&key) else {
+        let Some(entry) = self.records.get_mut(&key) else {
             counts.new += usize::from(!incoming.is_deleted());
-            self.records.insert(key, Record::tombstoned_or(incoming.clone()));
+            self.insert(key, incoming.clone());
             return;
         };
+        let local = &mut entry.record;
+        let mut changed = false;
         if let Some(deleted) = incoming.deleted {
             if local.deleted.is_none() {
                 counts.deleted += 1;
             }
+            changed |= local.deleted < Some(deleted);
             local.deleted = local.deleted.max(Some(deleted));
         }
         if local.is_deleted() {
+            changed |= !local.fields.is_empty();
             local.fields.clear();
-            return;
-        }
-        let mut changed = false;
-        for (name, field) in &incoming.fields {
-            match local.fields.get_mut(name) {
-                Some(current) if field.beats(current) => {
-                    changed |= current.value != field.value;
-                    *current = field.clone();
-                }
-                Some(current) => {
-                    // An older edit of a value changed since: the newer one stays.
-                    counts.conflicts_resolved += usize::from(current.value != field.value);
-                }
-                None => {
-                    local.fields.insert(name.clone(), field.clone());
-                    changed = true;
+        } else {
+            let mut changed_value = false;
+            for (name, field) in &incoming.fields {
+                match local.fields.get_mut(name) {
+                    Some(current) if field.beats(current) => {
+                        changed_value |= current.value != field.value;
+                        changed |= current.stamp != field.stamp || current.value != field.value;
+                        *current = field.clone();
+                    }
+                    Some(current) => {
+                        // An older edit of a value changed since: the newer one stays.
+                        counts.conflicts_resolved += usize::from(current.value != field.value);
+                    }
+                    None => {
+                        local.fields.insert(name.clone(), field.clone());
+                        changed_value = true;
+                        changed = true;
+                    }
                 }
             }
+            counts.changed += usize::from(changed_value);
         }
-        counts.changed += usize::from(changed);
+        if changed {
+            self.version += 1;
+            entry.changed = self.version;
+        }
+    }
+
+    /// Adds a record this replica did not hold.
+    fn insert(&mut self, key: RecordKey, record: Record) {
+        self.version += 1;
+        self.records.insert(key, Entry { record: Record::tombstoned_or(record), changed: self.version });
     }
 }
 
@@ -250,12 +298,11 @@ impl FromIterator<(RecordKey, Record)> for Replica {
     fn from_iter<I: IntoIterator<Item = (RecordKey, Record)>>(iter: I) -> Self {
         let mut replica = Replica::new();
         for (key, record) in iter {
-            match replica.records.get(&key) {
+            if replica.records.contains_key(&key) {
+                replica.merge_record(key, &record, &mut KindSummary::default());
+            } else {
                 // A new key, as in a file: taken as it is, not copied.
-                None => {
-                    replica.records.insert(key, Record::tombstoned_or(record));
-                }
-                Some(_) => replica.merge_record(key, &record, &mut KindSummary::default()),
+                replica.insert(key, record);
             }
         }
         replica
@@ -393,6 +440,18 @@ mod tests {
             prop_assert_eq!(merged(&a, &a), a.clone());
             let once = merged(&a, &b);
             prop_assert_eq!(merged(&once, &b), once);
+        }
+
+        #[test]
+        fn the_records_changed_since_a_version_are_exactly_those_that_differ(a in arb_replica(), b in arb_replica()) {
+            let mut merged = a.clone();
+            let before = merged.version();
+            merged.merge(&b);
+            let changed: Vec<_> = merged.changed_since(before).map(|(key, _)| key.clone()).collect();
+            let differ: Vec<_> =
+                merged.records().filter(|(key, record)| a.get(key) != Some(record)).map(|(key, _)| key.clone()).collect();
+            prop_assert_eq!(changed, differ);
+            prop_assert_eq!(merged.changed_since(merged.version()).count(), 0);
         }
 
         #[test]

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use super::SyncError;
+use super::{Couch, SyncError};
 use crate::export::{parse_record, record_value, valid_name};
 use crate::replica::{MergeSummary, Record, RecordKey, Replica};
 
@@ -26,7 +26,7 @@ pub type Known = BTreeMap<RecordKey, Held>;
 /// A digest of a record's value. If a later build hashes differently, the
 /// only cost is one needless push per record.
 pub fn digest(record: &Record) -> u64 {
-    let hash = Sha256::digest(record_value(record).to_string().as_bytes());
+    let hash = Sha256::digest(crate::export::record_text(record).as_bytes());
     u64::from_le_bytes(hash[..8].try_into().expect("a SHA-256 hash has 32 bytes"))
 }
 
@@ -111,14 +111,24 @@ fn absorb(replica: &mut Replica, known: &mut Known, docs: Vec<(RecordKey, String
     replica.merge(&incoming)
 }
 
+/// Records digested between two pauses while looking for what to push.
+const DIGESTS_PER_PAUSE: usize = 1_000;
+
 /// The documents for every record the server does not hold as it is here
-/// (already merged with what it held, since a pull comes first).
-pub fn push_docs(replica: &Replica, known: &Known) -> Vec<Value> {
-    replica
-        .records()
-        .filter(|(key, record)| known.get(*key).is_none_or(|held| held.digest != digest(record)))
-        .map(|(key, record)| to_doc(key, record, known.get(key).map(|held| held.rev.as_str())))
-        .collect()
+/// (already merged with what it held, since a pull comes first). Pauses now
+/// and then: years of records take a while to digest.
+pub async fn push_docs(couch: &mut impl Couch, replica: &Replica, known: &Known) -> Vec<Value> {
+    let mut docs = Vec::new();
+    for (i, (key, record)) in replica.records().enumerate() {
+        if i > 0 && i % DIGESTS_PER_PAUSE == 0 {
+            couch.pause().await;
+        }
+        let held = known.get(key);
+        if held.is_none_or(|held| held.digest != digest(record)) {
+            docs.push(to_doc(key, record, held.map(|held| held.rev.as_str())));
+        }
+    }
+    docs
 }
 
 /// What a push did: documents stored, and ids refused as conflicts (someone

@@ -53,6 +53,12 @@ pub trait Couch {
         path: &str,
         body: Option<&Value>,
     ) -> impl Future<Output = Result<Answer, Unreachable>>;
+
+    /// Lets the caller's other work run between long stretches of the sync's
+    /// own (a browser's page stays responsive); by default, no pause.
+    fn pause(&mut self) -> impl Future<Output = ()> {
+        std::future::ready(())
+    }
 }
 
 /// What a device keeps between syncs with one database.
@@ -224,7 +230,7 @@ pub async fn sync(
         }
     }
     for _ in 0..PUSH_ROUNDS {
-        let docs = push_docs(replica, &state.known);
+        let docs = push_docs(couch, replica, &state.known).await;
         if docs.is_empty() {
             return Ok(synced);
         }

@@ -33,6 +33,8 @@ struct Server {
     requests: usize,
     fail: Option<(usize, Failure)>,
     sneak: Vec<Value>,
+    /// How often the sync let other work run.
+    pauses: usize,
 }
 
 impl Couch for Server {
@@ -45,6 +47,10 @@ impl Couch for Server {
             None => self.answer(method, path, body),
         };
         Ok(Answer { status, body: body.to_string().into_bytes() })
+    }
+
+    async fn pause(&mut self) {
+        self.pauses += 1;
     }
 }
 
@@ -312,6 +318,8 @@ fn pulls_and_pushes_page_by_page_and_resume_from_the_checkpoint() {
     let mut server = Server::default();
     let mut a = Device::new(0, many.clone());
     assert_eq!(a.sync(&mut server).unwrap().sent, many.len());
+    // Digesting a thousand records or more, the sync let other work run.
+    assert!(server.pauses >= many.len() / 1_000, "{} pauses", server.pauses);
     let mut b = Device::new(1, Replica::new());
     server.requests = 0;
     assert_eq!(b.sync(&mut server).unwrap().received, many.len());
