@@ -278,10 +278,15 @@ fn both_stores() -> JsValue {
     Array::of2(&RECORDS.into(), &STORE.into()).into()
 }
 
+/// Where a record this version cannot read is kept: a key of its own, with the time.
+fn aside_key(key: &RecordKey) -> String {
+    format!("{UNREADABLE_PREFIX}{}.{}.{}", chrono::Utc::now().timestamp_millis(), key.kind, key.id)
+}
+
 /// Moves a record this version cannot read to a key of its own; says where
 /// it is kept (where it was, if there is no room to move it).
 async fn set_record_aside(db: &IdbDatabase, key: &RecordKey, text: String) -> String {
-    let kept_as = format!("{UNREADABLE_PREFIX}{}.{}.{}", chrono::Utc::now().timestamp_millis(), key.kind, key.id);
+    let kept_as = aside_key(key);
     let moved = async {
         let tx = db.transaction_with_str_sequence_and_mode(&both_stores(), IdbTransactionMode::Readwrite)?;
         tx.object_store(STORE)?.put_with_key(&text.into(), &kept_as.as_str().into())?;
@@ -402,8 +407,7 @@ async fn write_records(db: &IdbDatabase, records: &[(&RecordKey, &Record)], repl
                     .get(key)
                     .cloned(),
                 Some(Err(_)) => {
-                    let kept_as =
-                        format!("{UNREADABLE_PREFIX}{}.{}.{}", chrono::Utc::now().timestamp_millis(), key.kind, key.id);
+                    let kept_as = aside_key(key);
                     tx.object_store(STORE)?.put_with_key(&text.unwrap_or_default().into(), &kept_as.as_str().into())?;
                     None
                 }
