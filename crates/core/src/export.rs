@@ -70,7 +70,7 @@ fn file_text(envelope: &Envelope) -> String {
 }
 
 /// The export as a JSON value; written without indentation it is the compact
-/// form the browser keeps in its small storage.
+/// form (the benchmarks load it; the browser now keeps one entry per record).
 pub fn to_value(replica: &Replica) -> Value {
     serde_json::to_value(Envelope::of(replica, None)).expect("an export always serializes")
 }
