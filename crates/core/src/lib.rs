@@ -23,6 +23,7 @@ pub mod sealed;
 pub mod shifts;
 #[cfg(test)]
 mod testing;
+mod typed_cache;
 
 pub use clock::{Clock, DeviceId, Millis, Stamp};
 pub use entity::{Entity, Id};

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::clock::{Millis, Stamp};
+use crate::typed_cache::TypedCache;
 
 /// A record's kind, as written in exports: `person`, `function`, …
 pub type Kind = String;
@@ -44,7 +45,8 @@ impl Field {
     /// only from a hand-edited file; the value's text then decides, so every
     /// replica still agrees.
     fn beats(&self, other: &Field) -> bool {
-        (self.stamp, self.value.to_string()) > (other.stamp, other.value.to_string())
+        // The text is written out only on a tie: a merge compares many fields.
+        self.stamp.cmp(&other.stamp).then_with(|| self.value.to_string().cmp(&other.value.to_string())).is_gt()
     }
 }
 
@@ -101,6 +103,8 @@ pub struct Replica {
     /// Counts the changes made to this copy, so a caller can ask what changed
     /// since it last looked (to save or sync only that). Not part of the data.
     version: u64,
+    /// Typed copies of the records, for views that read thousands of them.
+    pub(crate) typed: TypedCache,
 }
 
 /// A record and the [`Replica::version`] of its latest change.
@@ -157,6 +161,19 @@ impl Replica {
         self.records.iter().filter(move |(_, entry)| entry.changed > version).map(|(key, entry)| (key, &entry.record))
     }
 
+    /// The records of one kind changed after `version`, in id order.
+    pub(crate) fn of_kind_changed_since<'a>(
+        &'a self,
+        kind: &'a str,
+        version: u64,
+    ) -> impl Iterator<Item = (&'a RecordId, &'a Record)> + 'a {
+        self.records
+            .range(RecordKey::new(kind, "")..)
+            .take_while(move |(key, _)| key.kind == kind)
+            .filter(move |(_, entry)| entry.changed > version)
+            .map(|(key, entry)| (&key.id, &entry.record))
+    }
+
     /// The latest stamp in the replica: a clock that observes it issues later ones.
     pub fn latest_stamp(&self) -> Option<Stamp> {
         self.records.values().filter_map(|entry| entry.record.latest_stamp()).max()
@@ -187,9 +204,19 @@ impl Replica {
         summary
     }
 
-    /// What [`Replica::merge`] would do, leaving this replica as it is.
+    /// What [`Replica::merge`] would do, leaving this replica as it is (only
+    /// the records both hold are copied, one at a time, to be merged aside).
     pub fn preview(&self, other: &Replica) -> MergeSummary {
-        self.clone().merge(other)
+        let mut summary = MergeSummary::default();
+        for (key, incoming) in other.records() {
+            let counts = summary.kinds.entry(key.kind.clone()).or_default();
+            match self.get(key) {
+                Some(local) => drop(local.clone().merge_counted(incoming, counts)),
+                None => counts.new += usize::from(!incoming.is_deleted()),
+            }
+        }
+        summary.kinds.retain(|_, counts| *counts != KindSummary::default());
+        summary
     }
 
     /// A copy without the named fields (kind, field): what leaves the group
@@ -197,6 +224,8 @@ impl Replica {
     /// nothing, since a missing field is not a deletion.
     pub fn without_fields(&self, fields: &[(&str, &str)]) -> Replica {
         let mut copy = self.clone();
+        // Changed below without a new version: typed copies would be stale.
+        copy.typed = TypedCache::default();
         for (key, entry) in &mut copy.records {
             for (kind, field) in fields {
                 if key.kind == *kind {
@@ -212,6 +241,8 @@ impl Replica {
     /// future. They stay in `self`'s source, to be merged once time catches up.
     pub fn hold_back_after(&mut self, limit: Millis) -> Vec<HeldBack> {
         let mut held = Vec::new();
+        // Records leave below without a new version: typed copies would be stale.
+        self.typed = TypedCache::default();
         self.records.retain(|key, entry| match entry.record.latest_stamp() {
             Some(stamp) if stamp.millis > limit => {
                 held.push(HeldBack { key: key.clone(), stamp });
@@ -229,41 +260,7 @@ impl Replica {
             self.insert(key, incoming.clone());
             return;
         };
-        let local = &mut entry.record;
-        let mut changed = false;
-        if let Some(deleted) = incoming.deleted {
-            if local.deleted.is_none() {
-                counts.deleted += 1;
-            }
-            changed |= local.deleted < Some(deleted);
-            local.deleted = local.deleted.max(Some(deleted));
-        }
-        if local.is_deleted() {
-            changed |= !local.fields.is_empty();
-            local.fields.clear();
-        } else {
-            let mut changed_value = false;
-            for (name, field) in &incoming.fields {
-                match local.fields.get_mut(name) {
-                    Some(current) if field.beats(current) => {
-                        changed_value |= current.value != field.value;
-                        changed |= current.stamp != field.stamp || current.value != field.value;
-                        *current = field.clone();
-                    }
-                    Some(current) => {
-                        // An older edit of a value changed since: the newer one stays.
-                        counts.conflicts_resolved += usize::from(current.value != field.value);
-                    }
-                    None => {
-                        local.fields.insert(name.clone(), field.clone());
-                        changed_value = true;
-                        changed = true;
-                    }
-                }
-            }
-            counts.changed += usize::from(changed_value);
-        }
-        if changed {
+        if entry.record.merge_counted(incoming, counts) {
             self.version += 1;
             entry.changed = self.version;
         }
@@ -277,6 +274,45 @@ impl Replica {
 }
 
 impl Record {
+    /// Merges another copy of this record into it, counts what that did, and
+    /// says whether anything changed (a stamp counts: it must travel on).
+    fn merge_counted(&mut self, incoming: &Record, counts: &mut KindSummary) -> bool {
+        let mut changed = false;
+        if let Some(deleted) = incoming.deleted {
+            if self.deleted.is_none() {
+                counts.deleted += 1;
+            }
+            changed |= self.deleted < Some(deleted);
+            self.deleted = self.deleted.max(Some(deleted));
+        }
+        if self.is_deleted() {
+            changed |= !self.fields.is_empty();
+            self.fields.clear();
+            return changed;
+        }
+        let mut changed_value = false;
+        for (name, field) in &incoming.fields {
+            match self.fields.get_mut(name) {
+                Some(current) if field.beats(current) => {
+                    changed_value |= current.value != field.value;
+                    changed |= current.stamp != field.stamp || current.value != field.value;
+                    *current = field.clone();
+                }
+                Some(current) => {
+                    // An older edit of a value changed since: the newer one stays.
+                    counts.conflicts_resolved += usize::from(current.value != field.value);
+                }
+                None => {
+                    self.fields.insert(name.clone(), field.clone());
+                    changed_value = true;
+                    changed = true;
+                }
+            }
+        }
+        counts.changed += usize::from(changed_value);
+        changed
+    }
+
     /// A deleted record keeps no fields, whatever arrived with it.
     fn tombstoned_or(mut record: Record) -> Record {
         if record.is_deleted() {
@@ -440,6 +476,13 @@ mod tests {
             prop_assert_eq!(merged(&a, &a), a.clone());
             let once = merged(&a, &b);
             prop_assert_eq!(merged(&once, &b), once);
+        }
+
+        #[test]
+        fn a_preview_says_what_the_merge_then_does(a in arb_replica(), b in arb_replica()) {
+            let preview = a.preview(&b);
+            let mut merged = a.clone();
+            prop_assert_eq!(merged.merge(&b), preview);
         }
 
         #[test]

@@ -1,0 +1,159 @@
+//! Typed copies of records, kept per kind beside the replica.
+//!
+//! The roster, a report and the thank-you list read every check-in of five
+//! years; parsing each from its fields again after every tap costs tens of
+//! milliseconds on a phone. The copies are refreshed from the records changed
+//! since they were made (the replica's version says which), so a change costs
+//! only the records it touched. They are not data: equality, merging and
+//! exporting never see them, and a copy of the replica shares them until one
+//! side changes.
+
+use std::any::{Any, TypeId};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use crate::entity::{Entity, Id};
+use crate::replica::Replica;
+
+/// Per kind: its live, readable records as of one version of the replica.
+#[derive(Default)]
+pub(crate) struct TypedCache(Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>);
+
+#[derive(Clone)]
+struct Kept<T> {
+    version: u64,
+    items: Arc<BTreeMap<Id, T>>,
+}
+
+impl TypedCache {
+    /// The live records of kind `T`, brought up to `replica`'s version first.
+    /// `replica` must be the one this cache belongs to.
+    pub(crate) fn all<T: Entity>(&self, replica: &Replica) -> Arc<BTreeMap<Id, T>> {
+        let mut kinds = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        // Taken out, so that unless shared it is updated in place.
+        let kept = kinds.remove(&TypeId::of::<T>()).and_then(|any| any.downcast::<Kept<T>>().ok());
+        let mut kept = kept.map_or_else(|| Kept { version: 0, items: Arc::default() }, Arc::unwrap_or_clone);
+        if kept.version != replica.version() {
+            // Copied only if a caller or another copy of the replica still holds it.
+            let items = Arc::make_mut(&mut kept.items);
+            for (id, record) in replica.of_kind_changed_since(T::KIND, kept.version) {
+                let Ok(id) = id.parse::<Id>() else { continue };
+                match Replica::typed::<T>(record) {
+                    Some(value) => items.insert(id, value),
+                    None => items.remove(&id),
+                };
+            }
+            kept.version = replica.version();
+        }
+        let items = Arc::clone(&kept.items);
+        kinds.insert(TypeId::of::<T>(), Arc::new(kept));
+        items
+    }
+}
+
+/// A copy starts with the same copies; they part when either side changes.
+impl Clone for TypedCache {
+    fn clone(&self) -> Self {
+        Self(Mutex::new(self.0.lock().unwrap_or_else(PoisonError::into_inner).clone()))
+    }
+}
+
+impl fmt::Debug for TypedCache {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("TypedCache")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    use crate::clock::Stamp;
+    use crate::entity::{Entity, Id};
+    use crate::model::Competence;
+    use crate::replica::{RecordKey, Replica};
+    use crate::testing::arb_stamp;
+
+    #[derive(Clone, Debug)]
+    enum Step {
+        Put(u128, String, Stamp),
+        Remove(u128, Stamp),
+        /// A field no version can read: the record drops out of the typed view.
+        Garble(u128, Stamp),
+        /// Reads the view, so later steps refresh a warm cache.
+        Look,
+        /// Merges another device's steps.
+        Merge(Vec<Step>),
+    }
+
+    fn arb_step() -> impl Strategy<Value = Step> {
+        let edit = prop_oneof![
+            4 => (0..4u128, "[a-c]{1,2}", arb_stamp()).prop_map(|(id, name, stamp)| Step::Put(id, name, stamp)),
+            1 => (0..4u128, arb_stamp()).prop_map(|(id, stamp)| Step::Remove(id, stamp)),
+            1 => (0..4u128, arb_stamp()).prop_map(|(id, stamp)| Step::Garble(id, stamp)),
+            2 => Just(Step::Look),
+        ];
+        edit.prop_recursive(1, 12, 6, |inner| prop::collection::vec(inner, 0..6).prop_map(Step::Merge))
+    }
+
+    fn run(replica: &mut Replica, step: &Step) {
+        match step {
+            Step::Put(id, name, stamp) => replica.put(Id::from_u128(*id), &Competence { name: name.clone() }, *stamp),
+            Step::Remove(id, stamp) => replica.remove::<Competence>(Id::from_u128(*id), *stamp),
+            Step::Garble(id, stamp) => {
+                let key = RecordKey::new(Competence::KIND, Id::from_u128(*id).to_string());
+                replica.set(key, "name", json!(7), *stamp);
+            }
+            Step::Look => drop(replica.all::<Competence>()),
+            Step::Merge(steps) => {
+                let mut other = Replica::new();
+                steps.iter().for_each(|s| run(&mut other, s));
+                replica.merge(&other);
+            }
+        }
+    }
+
+    /// The view read from scratch, by a replica that never cached anything.
+    fn fresh(replica: &Replica) -> Vec<(Id, Competence)> {
+        replica.records().map(|(k, r)| (k.clone(), r.clone())).collect::<Replica>().all()
+    }
+
+    proptest! {
+        #[test]
+        fn the_kept_view_always_equals_one_read_afresh(
+            steps in prop::collection::vec(arb_step(), 0..30),
+            split in 0..30usize,
+        ) {
+            let mut replica = Replica::new();
+            let (before, after) = steps.split_at(split.min(steps.len()));
+            before.iter().for_each(|s| run(&mut replica, s));
+            // A copy shares the kept view; each side's later changes stay its own.
+            let mut copy = replica.clone();
+            for (n, step) in after.iter().enumerate() {
+                run(if n % 2 == 0 { &mut replica } else { &mut copy }, step);
+                prop_assert_eq!(replica.all::<Competence>(), fresh(&replica));
+                prop_assert_eq!(copy.all::<Competence>(), fresh(&copy));
+            }
+            prop_assert_eq!(replica.all::<Competence>(), fresh(&replica));
+        }
+    }
+
+    #[test]
+    fn a_copy_without_fields_and_a_held_back_replica_are_read_afresh() {
+        let stamp = |millis| Stamp { millis, counter: 0, device: crate::DeviceId::from_u64(1) };
+        let mut replica = Replica::new();
+        let anna = Id::from_u128(1);
+        let person = crate::model::Person::new("Anna", chrono::NaiveDate::MIN).unwrap();
+        replica.put(anna, &crate::model::Person { phone: Some("12345678".into()), ..person }, stamp(1));
+        replica.put(Id::from_u128(2), &Competence { name: "Later".into() }, stamp(99));
+        assert_eq!(replica.all::<crate::model::Person>()[0].1.phone.as_deref(), Some("12345678"));
+        assert_eq!(replica.all::<Competence>().len(), 1);
+
+        let stripped = replica.without_fields(&[("person", "phone")]);
+        assert_eq!(stripped.all::<crate::model::Person>()[0].1.phone, None);
+        replica.hold_back_after(50);
+        assert_eq!(replica.all::<Competence>(), []);
+    }
+}
