@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate};
 
 use crate::clock::{DeviceId, Millis, Stamp};
-use crate::export::{self, ImportError};
+use crate::export::{ImportError, Reading};
 use crate::replica::{HeldBack, MergeSummary, Replica};
 
 /// How far ahead of this device's clock a stamp may be. Beyond it the
@@ -38,10 +38,57 @@ pub struct ClockAhead {
 /// Reads `bytes` and plans their merge into `local` at `now` (this device's
 /// clock). Nothing changes until the plan is applied.
 pub fn plan(local: &Replica, bytes: &[u8], now: Millis) -> Result<ImportPlan, ImportError> {
-    let mut incoming = export::read(bytes)?;
-    let held = incoming.hold_back_after(now.saturating_add(FUTURE_LIMIT));
-    let preview = local.preview(&incoming);
-    Ok(ImportPlan { incoming, preview, held_back: by_device(&held) })
+    let mut planning = Planning::start(bytes, now)?;
+    loop {
+        if let Some(plan) = planning.step(local, usize::MAX)? {
+            return Ok(plan);
+        }
+    }
+}
+
+/// A plan being made a slice at a time: the file's records read, then
+/// compared with this device's, a few hundred per step, so the page stays
+/// responsive while a five-year file is checked.
+pub struct Planning<'a> {
+    now: Millis,
+    reading: Option<Reading<'a>>,
+    incoming: Replica,
+    held: Vec<HeldBack>,
+    preview: MergeSummary,
+    previewed: usize,
+}
+
+impl<'a> Planning<'a> {
+    /// Checks the file's envelope (is it Flok's, which version).
+    pub fn start(bytes: &'a [u8], now: Millis) -> Result<Self, ImportError> {
+        let reading = Reading::start(bytes)?;
+        let (incoming, held, preview) = (Replica::new(), Vec::new(), MergeSummary::default());
+        Ok(Self { now, reading: Some(reading), incoming, held, preview, previewed: 0 })
+    }
+
+    /// Does the work of up to `count` records, comparing with `local` as it
+    /// stands now; gives the plan once all is done.
+    pub fn step(&mut self, local: &Replica, count: usize) -> Result<Option<ImportPlan>, ImportError> {
+        if let Some(reading) = &mut self.reading {
+            if reading.step(count)? {
+                let (mut incoming, _version) = self.reading.take().expect("still reading").finish()?;
+                self.held = incoming.hold_back_after(self.now.saturating_add(FUTURE_LIMIT));
+                self.incoming = incoming;
+            }
+            return Ok(None);
+        }
+        let part = local.preview_of(self.incoming.records().skip(self.previewed).take(count));
+        self.preview.add(part);
+        self.previewed = self.previewed.saturating_add(count);
+        if self.previewed < self.incoming.len() {
+            return Ok(None);
+        }
+        Ok(Some(ImportPlan {
+            incoming: std::mem::take(&mut self.incoming),
+            preview: std::mem::take(&mut self.preview),
+            held_back: by_device(&self.held),
+        }))
+    }
 }
 
 fn by_device(held: &[HeldBack]) -> Vec<ClockAhead> {
@@ -71,7 +118,10 @@ impl ImportPlan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export;
     use crate::replica::RecordKey;
+    use crate::testing::arb_replica;
+    use proptest::prelude::*;
     use serde_json::json;
 
     const DAY: Millis = 86_400_000;
@@ -114,5 +164,31 @@ mod tests {
     #[test]
     fn a_bad_file_gives_no_plan() {
         assert_eq!(plan(&Replica::new(), b"", NOW), Err(ImportError::Empty));
+    }
+
+    proptest! {
+        #[test]
+        fn a_plan_made_in_slices_is_the_plan_made_at_once(
+            local in arb_replica(),
+            other in arb_replica(),
+            slice in 1..4usize,
+        ) {
+            let text = export::write(&other);
+            let mut planning = Planning::start(text.as_bytes(), 30).unwrap();
+            let sliced = loop {
+                if let Some(plan) = planning.step(&local, slice).unwrap() {
+                    break plan;
+                }
+            };
+            prop_assert_eq!(&sliced, &plan(&local, text.as_bytes(), 30).unwrap());
+            // Merged in slices too, it does what it said.
+            let mut merged = local.clone();
+            let mut summary = MergeSummary::default();
+            let records: Vec<_> = sliced.incoming.records().collect();
+            for part in records.chunks(slice) {
+                summary.add(merged.merge_of(part.iter().copied()));
+            }
+            prop_assert_eq!(summary, sliced.preview);
+        }
     }
 }

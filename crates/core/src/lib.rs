@@ -19,6 +19,7 @@ pub mod recurrence;
 pub mod replica;
 pub mod report;
 pub mod roster;
+mod scan;
 pub mod sealed;
 pub mod shifts;
 #[cfg(test)]

@@ -94,6 +94,17 @@ impl MergeSummary {
     pub fn is_empty(&self) -> bool {
         self.kinds.values().all(|k| *k == KindSummary::default())
     }
+
+    /// Adds what merging other records did (records no part shares).
+    pub fn add(&mut self, other: MergeSummary) {
+        for (kind, counts) in other.kinds {
+            let sum = self.kinds.entry(kind).or_default();
+            sum.new += counts.new;
+            sum.changed += counts.changed;
+            sum.deleted += counts.deleted;
+            sum.conflicts_resolved += counts.conflicts_resolved;
+        }
+    }
 }
 
 /// Every record this device knows, live or deleted.
@@ -195,8 +206,13 @@ impl Replica {
 
     /// Merges `other` into this replica and says what changed.
     pub fn merge(&mut self, other: &Replica) -> MergeSummary {
+        self.merge_of(other.records())
+    }
+
+    /// Merges these records into this replica and says what changed.
+    pub fn merge_of<'a>(&mut self, records: impl IntoIterator<Item = (&'a RecordKey, &'a Record)>) -> MergeSummary {
         let mut summary = MergeSummary::default();
-        for (key, incoming) in other.records() {
+        for (key, incoming) in records {
             let counts = summary.kinds.entry(key.kind.clone()).or_default();
             self.merge_record(key.clone(), incoming, counts);
         }
@@ -207,8 +223,13 @@ impl Replica {
     /// What [`Replica::merge`] would do, leaving this replica as it is (only
     /// the records both hold are copied, one at a time, to be merged aside).
     pub fn preview(&self, other: &Replica) -> MergeSummary {
+        self.preview_of(other.records())
+    }
+
+    /// What merging these records would do, leaving this replica as it is.
+    pub fn preview_of<'a>(&self, records: impl IntoIterator<Item = (&'a RecordKey, &'a Record)>) -> MergeSummary {
         let mut summary = MergeSummary::default();
-        for (key, incoming) in other.records() {
+        for (key, incoming) in records {
             let counts = summary.kinds.entry(key.kind.clone()).or_default();
             match self.get(key) {
                 Some(local) => drop(local.clone().merge_counted(incoming, counts)),
@@ -333,15 +354,21 @@ pub struct HeldBack {
 impl FromIterator<(RecordKey, Record)> for Replica {
     fn from_iter<I: IntoIterator<Item = (RecordKey, Record)>>(iter: I) -> Self {
         let mut replica = Replica::new();
+        replica.extend(iter);
+        replica
+    }
+}
+
+/// Takes in records, as a merge would; a new key's record is taken as it is, not copied.
+impl Extend<(RecordKey, Record)> for Replica {
+    fn extend<I: IntoIterator<Item = (RecordKey, Record)>>(&mut self, iter: I) {
         for (key, record) in iter {
-            if replica.records.contains_key(&key) {
-                replica.merge_record(key, &record, &mut KindSummary::default());
+            if self.records.contains_key(&key) {
+                self.merge_record(key, &record, &mut KindSummary::default());
             } else {
-                // A new key, as in a file: taken as it is, not copied.
-                replica.insert(key, record);
+                self.insert(key, record);
             }
         }
-        replica
     }
 }
 

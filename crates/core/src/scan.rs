@@ -1,0 +1,213 @@
+//! Walks the structure of a JSON text without parsing its values, so a large
+//! export can be read a few hundred records at a time: the walk stops at any
+//! member and resumes there, and each value found is handed, as its own bytes,
+//! to `serde_json`, which checks it fully.
+
+use std::borrow::Cow;
+
+/// Where the text stops making sense.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ScanError {
+    /// The text ends inside a value: it was cut off.
+    End,
+    /// Something else than JSON's grammar allows, at this byte.
+    Unexpected(usize),
+}
+
+pub(crate) type Scanned<T> = Result<T, ScanError>;
+
+/// A position in a JSON text.
+pub(crate) struct Scanner<'a> {
+    text: &'a [u8],
+    pos: usize,
+}
+
+/// Where a walk through an object's members stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Members {
+    First,
+    Later,
+    Done,
+}
+
+impl<'a> Scanner<'a> {
+    pub(crate) fn new(text: &'a [u8]) -> Self {
+        Self { text, pos: 0 }
+    }
+
+    pub(crate) fn position(&self) -> usize {
+        self.pos
+    }
+
+    pub(crate) fn at_end(&mut self) -> bool {
+        self.skip_space();
+        self.pos == self.text.len()
+    }
+
+    fn skip_space(&mut self) {
+        while self.text.get(self.pos).is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    /// The next byte after white space, not taken.
+    pub(crate) fn peek(&mut self) -> Scanned<u8> {
+        self.skip_space();
+        self.text.get(self.pos).copied().ok_or(ScanError::End)
+    }
+
+    /// Takes `byte` after white space, or fails where something else stands.
+    pub(crate) fn expect(&mut self, byte: u8) -> Scanned<()> {
+        if self.peek()? != byte {
+            return Err(ScanError::Unexpected(self.pos));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// The next member's name of the object being walked (whose `{` is taken),
+    /// with its `:` taken; `None` once its `}` is taken.
+    pub(crate) fn member(&mut self, walk: &mut Members) -> Scanned<Option<Cow<'a, str>>> {
+        if *walk == Members::Done {
+            return Ok(None);
+        }
+        let next = self.peek()?;
+        if next == b'}' {
+            self.pos += 1;
+            *walk = Members::Done;
+            return Ok(None);
+        }
+        if *walk == Members::Later {
+            if next != b',' {
+                return Err(ScanError::Unexpected(self.pos));
+            }
+            self.pos += 1;
+        }
+        *walk = Members::Later;
+        let name = self.string()?;
+        self.expect(b':')?;
+        Ok(Some(name))
+    }
+
+    /// A string, decoded.
+    fn string(&mut self) -> Scanned<Cow<'a, str>> {
+        if self.peek()? != b'"' {
+            return Err(ScanError::Unexpected(self.pos));
+        }
+        let start = self.pos;
+        let escaped = self.skip_string()?;
+        let raw = &self.text[start..self.pos];
+        let bad = ScanError::Unexpected(start);
+        if escaped {
+            serde_json::from_slice::<String>(raw).map(Cow::Owned).map_err(|_| bad)
+        } else {
+            std::str::from_utf8(&raw[1..raw.len() - 1]).map(Cow::Borrowed).map_err(|_| bad)
+        }
+    }
+
+    /// Moves past a string whose `"` is next; says whether it holds escapes.
+    fn skip_string(&mut self) -> Scanned<bool> {
+        let mut escaped = false;
+        self.pos += 1;
+        loop {
+            match self.text.get(self.pos) {
+                None => return Err(ScanError::End),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(escaped);
+                }
+                Some(b'\\') => {
+                    escaped = true;
+                    self.pos += 2;
+                }
+                Some(_) => self.pos += 1,
+            }
+        }
+    }
+
+    /// The bytes of the next value, passed over without being checked.
+    pub(crate) fn value(&mut self) -> Scanned<&'a [u8]> {
+        let first = self.peek()?;
+        let start = self.pos;
+        match first {
+            b'"' => {
+                self.skip_string()?;
+            }
+            b'{' | b'[' => {
+                let mut depth = 0usize;
+                loop {
+                    match self.text.get(self.pos) {
+                        None => return Err(ScanError::End),
+                        Some(b'"') => {
+                            self.skip_string()?;
+                            continue;
+                        }
+                        Some(b'{' | b'[') => depth += 1,
+                        Some(b'}' | b']') => depth -= 1,
+                        Some(_) => {}
+                    }
+                    self.pos += 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+            }
+            _ => {
+                let ends = |b: &u8| matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r');
+                while self.text.get(self.pos).is_some_and(|b| !ends(b)) {
+                    self.pos += 1;
+                }
+                if self.pos == start {
+                    return Err(ScanError::Unexpected(start));
+                }
+            }
+        }
+        Ok(&self.text[start..self.pos])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every member of an object as (name, value text), or where it broke.
+    fn members(text: &str) -> Scanned<Vec<(String, String)>> {
+        let mut scanner = Scanner::new(text.as_bytes());
+        scanner.expect(b'{')?;
+        let (mut walk, mut out) = (Members::First, Vec::new());
+        while let Some(name) = scanner.member(&mut walk)? {
+            let value = scanner.value()?;
+            out.push((name.into_owned(), String::from_utf8(value.to_vec()).unwrap()));
+        }
+        if scanner.at_end() {
+            Ok(out)
+        } else {
+            Err(ScanError::Unexpected(scanner.position()))
+        }
+    }
+
+    #[test]
+    fn values_are_found_whole_whatever_they_hold() {
+        let text = r#" { "a" : {"b": "}{\"", "c": [1, {"d": null}]}, "q\"uote": -1.5e3,"e":true } "#;
+        assert_eq!(
+            members(text),
+            Ok(vec![
+                ("a".into(), r#"{"b": "}{\"", "c": [1, {"d": null}]}"#.into()),
+                ("q\"uote".into(), "-1.5e3".into()),
+                ("e".into(), "true".into()),
+            ])
+        );
+        assert_eq!(members("{}"), Ok(vec![]));
+    }
+
+    #[test]
+    fn broken_grammar_and_cut_text_are_told_apart() {
+        assert_eq!(members(r#"{"a": 1,}"#), Err(ScanError::Unexpected(8)));
+        assert_eq!(members(r#"{"a": 1 "b": 2}"#), Err(ScanError::Unexpected(8)));
+        assert_eq!(members(r#"{"a" 1}"#), Err(ScanError::Unexpected(5)));
+        assert_eq!(members(r#"{"a": 1} x"#), Err(ScanError::Unexpected(9)));
+        assert_eq!(members(r#"{"a": {"b": [1, 2"#), Err(ScanError::End));
+        assert_eq!(members(r#"{"a": "text"#), Err(ScanError::End));
+        assert_eq!(members(r#"{"a": 1"#), Err(ScanError::End));
+    }
+}
