@@ -306,8 +306,10 @@ impl<'a> Reading<'a> {
     }
 }
 
-/// The file's members but `records`, parsed, and the text of `records`.
-fn envelope(bytes: &[u8]) -> Result<(Map<String, Value>, Option<&[u8]>), ImportError> {
+/// A file's members but `records`, parsed, and the text of `records`.
+type ReadEnvelope<'a> = (Map<String, Value>, Option<&'a [u8]>);
+
+fn envelope(bytes: &[u8]) -> Result<ReadEnvelope<'_>, ImportError> {
     let mut top = Scanner::new(bytes);
     let mut envelope = Map::new();
     let mut records = None;
