@@ -11,6 +11,7 @@ use flok_core::import::{self, ImportPlan};
 use flok_core::model::{Agreement, Competence, FollowUp, Grant, OccurrenceRef, Settings};
 use flok_core::model::{Function, FunctionError, NameError, Person, PersonName, Status};
 use flok_core::replica::MergeSummary;
+use flok_core::replica::Prior;
 use flok_core::sealed::{self, SealError};
 use flok_core::shifts::{shifts_between, Shift};
 use flok_core::{export, Clock, Id, Millis, Replica, Stamp};
@@ -19,6 +20,7 @@ use leptos::task::spawn_local;
 
 use crate::i18n::{Lang, Texts};
 use crate::perf;
+use crate::slices;
 use crate::storage::{self, Heard, LoadError, SaveError};
 use crate::sync::{self, SyncSettings, SyncStatus};
 
@@ -57,9 +59,9 @@ pub struct AppState {
     pub coordinator: RwSignal<bool>,
     /// A person whose deletion waits out the undo window: id and name.
     pub pending_deletion: RwSignal<Option<(Id, String)>>,
-    /// The data as it was before the last import, while that import can
-    /// still be undone (until the next change or sync).
-    before_import: RwSignal<Option<Replica>>,
+    /// What the last import changed, as it was before, while that import
+    /// can still be undone (until the next change or sync).
+    before_import: RwSignal<Option<Prior>>,
     /// Where this device syncs live, if it does.
     pub sync_settings: RwSignal<Option<SyncSettings>>,
     pub sync_status: RwSignal<SyncStatus>,
@@ -107,7 +109,7 @@ impl AppState {
         spawn_local(async move {
             let loading = perf::begin("flok:load");
             let (stored, problem) = storage::load().await;
-            state.absorb_stored(&stored);
+            state.absorb_stored(stored);
             perf::end("flok:load", loading);
             match problem {
                 None => state.sync_now(),
@@ -129,7 +131,7 @@ impl AppState {
         storage::on_save_elsewhere(move |heard| {
             spawn_local(async move {
                 match heard {
-                    Heard::Records(keys) => state.absorb_stored(&storage::load_records(&keys).await),
+                    Heard::Records(keys) => state.absorb_stored(storage::load_records(&keys).await),
                     Heard::Replaced => {
                         let (stored, _) = storage::load().await;
                         state.before_import.set(None);
@@ -144,9 +146,18 @@ impl AppState {
 
     /// Merges records read from storage. What they change is stored already,
     /// unless this tab holds changes not yet saved: then all is saved with them.
-    fn absorb_stored(&self, stored: &Replica) {
+    fn absorb_stored(&self, stored: Replica) {
         let all_saved = self.replica.with_untracked(Replica::version) == self.saved.get_value();
-        self.absorb(stored);
+        if self.replica.with_untracked(Replica::is_empty) && !stored.is_empty() {
+            // At start: taken as it is, typed copies and all, not merged record by record.
+            if let Some(latest) = stored.latest_stamp() {
+                self.clock.update_value(|clock| clock.observe(latest));
+            }
+            self.saved.set_value(stored.version());
+            self.replica.set(stored);
+            return;
+        }
+        self.absorb(&stored);
         if all_saved {
             self.saved.set_value(self.replica.with_untracked(Replica::version));
         }
@@ -262,17 +273,42 @@ impl AppState {
         self.last_export.set(Some(today()));
     }
 
-    /// Checks a file and works out what importing it would do; changes nothing.
-    pub fn plan_import(&self, bytes: &[u8]) -> Result<ImportPlan, export::ImportError> {
-        perf::measure("flok:import-plan", || {
-            self.replica.with_untracked(|replica| import::plan(replica, bytes, now_millis()))
-        })
+    /// Checks a file and works out what importing it would do; changes
+    /// nothing. Done in slices: a five-year file does not freeze the page.
+    pub async fn plan_import(&self, bytes: &[u8]) -> Result<ImportPlan, export::ImportError> {
+        let started = perf::begin("flok:import-plan");
+        let mut planning = import::Planning::start(bytes, now_millis())?;
+        loop {
+            let step = self.replica.with_untracked(|local| planning.step(local, slices::RECORDS_PER_SLICE))?;
+            if let Some(plan) = step {
+                perf::end("flok:import-plan", started);
+                return Ok(plan);
+            }
+            slices::next_task().await;
+        }
     }
 
-    /// Merges a planned import and saves; it can be undone until the next change.
-    pub fn apply_import(&self, plan: &ImportPlan) -> MergeSummary {
-        let before = self.replica.get_untracked();
-        let summary = perf::measure("flok:import-merge", || self.absorb(&plan.incoming));
+    /// Merges a planned import, in slices, and saves; it can be undone until
+    /// the next change. Pages see the merged data once it is all in.
+    pub async fn apply_import(&self, plan: &ImportPlan) -> MergeSummary {
+        let started = perf::begin("flok:import-merge");
+        if let Some(latest) = plan.incoming.latest_stamp() {
+            self.clock.update_value(|clock| clock.observe(latest));
+        }
+        let (mut summary, mut before) = (MergeSummary::default(), Vec::new());
+        let records: Vec<_> = plan.incoming.records().collect();
+        for part in records.chunks(slices::RECORDS_PER_SLICE) {
+            self.replica.update_untracked(|replica| {
+                let (done, was) = replica.merge_undoably(part.iter().copied());
+                // Read typed now, a slice at a time, not by the next page all at once.
+                flok_core::model::refresh_typed(replica);
+                summary.add(done);
+                before.extend(was);
+            });
+            slices::next_task().await;
+        }
+        self.replica.notify();
+        perf::end("flok:import-merge", started);
         self.save();
         self.before_import.set(Some(before));
         summary
@@ -288,10 +324,11 @@ impl AppState {
     pub fn undo_import(&self) {
         let Some(before) = self.before_import.get_untracked() else { return };
         self.before_import.set(None);
+        self.replica.update(|replica| replica.restore(before));
         // Stored whole below; changes from here on count from its version.
-        self.saved.set_value(before.version());
-        self.replica.set(before.clone());
-        self.write(async move { storage::replace(&before).await });
+        let restored = self.replica.get_untracked();
+        self.saved.set_value(restored.version());
+        self.write(async move { storage::replace(&restored).await });
     }
 
     /// Adds a person and saves. A refused name changes nothing; a failed save
@@ -500,15 +537,20 @@ impl AppState {
         self.sync_soon();
     }
 
-    /// Stores the records changed since the last save; a failed save leaves
-    /// them to the next one.
+    /// Stores the records changed since the last save, a slice at a time
+    /// (an import changes thousands); a failed save leaves them to the next one.
     async fn store_changes(self) -> Result<(), SaveError> {
-        let (version, changed) = self.replica.with_untracked(|replica| {
-            let changed: Vec<_> =
-                replica.changed_since(self.saved.get_value()).map(|(k, r)| (k.clone(), r.clone())).collect();
-            (replica.version(), changed)
+        let (version, keys) = self.replica.with_untracked(|replica| {
+            let keys: Vec<_> = replica.changed_since(self.saved.get_value()).map(|(key, _)| key.clone()).collect();
+            (replica.version(), keys)
         });
-        storage::save(&changed.iter().map(|(k, r)| (k, r)).collect::<Vec<_>>()).await?;
+        for part in keys.chunks(slices::RECORDS_PER_SLICE) {
+            // Copied as they are now: a slice may wait for the one before.
+            let records: Vec<_> = self.replica.with_untracked(|replica| {
+                part.iter().filter_map(|key| Some((key, replica.get(key)?.clone()))).collect()
+            });
+            storage::save(&records.iter().map(|(key, record)| (*key, record)).collect::<Vec<_>>()).await?;
+        }
         self.saved.update_value(|saved| *saved = (*saved).max(version));
         Ok(())
     }

@@ -227,7 +227,7 @@ fn record_key(entry: &JsValue) -> Option<RecordKey> {
 /// Reads all records in batches (or only `keys`); a record that cannot be
 /// read is set aside, and the first such is reported.
 async fn read_records(db: &IdbDatabase, keys: Option<&[RecordKey]>) -> Result<(Replica, Option<LoadError>), JsValue> {
-    let mut records = Vec::new();
+    let mut replica = Replica::new();
     let mut set_aside = None;
     let mut after: Option<JsValue> = None;
     loop {
@@ -250,15 +250,17 @@ async fn read_records(db: &IdbDatabase, keys: Option<&[RecordKey]>) -> Result<(R
         for (entry, value) in batch {
             let (Some(key), Some(text)) = (record_key(&entry), value.as_string()) else { continue };
             match export::read_record(&text) {
-                Ok(record) => records.push((key, record)),
+                Ok(record) => replica.extend([(key, record)]),
                 Err(reason) => {
                     let kept_as = set_record_aside(db, &key, text).await;
                     set_aside.get_or_insert(LoadError::Unreadable { kept_as, reason });
                 }
             }
         }
+        // Read typed a batch at a time, not by the first page all at once.
+        flok_core::model::refresh_typed(&replica);
         if keys.is_some() || after.is_none() {
-            return Ok((records.into_iter().collect(), set_aside));
+            return Ok((replica, set_aside));
         }
     }
 }

@@ -76,13 +76,7 @@ impl Couch for Target {
 
     /// Yields to the page (a zero timeout) so taps and drawing go on.
     async fn pause(&mut self) {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            let waiting = web_sys::window().map(|window| window.set_timeout_with_callback(&resolve));
-            if !matches!(waiting, Some(Ok(_))) {
-                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            }
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        crate::slices::next_task().await;
     }
 }
 

@@ -137,15 +137,31 @@ fn ReportTable(rows: Vec<Row>, by: GroupBy) -> impl IntoView {
     .into_any()
 }
 
-/// Horizontal bars, one per row: agreed hours, then spontaneous ones. Colours
-/// come from the theme's CSS variables, so the chart reads in light and dark.
+/// At most this many bars: a phone shows about that many, and hundreds
+/// would take long to draw. The table holds every row.
+const MOST_BARS: usize = 20;
+
+/// Horizontal bars, one per row (the rows with most hours, if many): agreed
+/// hours, then spontaneous ones. Colours come from the theme's CSS variables,
+/// so the chart reads in light and dark.
 #[component]
 fn HoursChart(rows: Vec<Row>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.t();
-    let rows: Vec<Row> = rows.into_iter().filter(|r| r.agreed_minutes + r.spontaneous_minutes > 0).collect();
+    let hours = |r: &Row| r.agreed_minutes + r.spontaneous_minutes;
+    let mut rows: Vec<Row> = rows.into_iter().filter(|r| hours(r) > 0).collect();
     if rows.is_empty() {
         return ().into_any();
+    }
+    let shortened = rows.len() > MOST_BARS;
+    if shortened {
+        // A stable sort: among equal hours, the table's order decides.
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(hours(&rows[i])));
+        let mut keep = vec![false; rows.len()];
+        order[..MOST_BARS].iter().for_each(|&i| keep[i] = true);
+        let mut kept = keep.into_iter();
+        rows.retain(|_| kept.next().unwrap_or(false));
     }
     let most = rows.iter().map(|r| r.agreed_minutes + r.spontaneous_minutes).max().unwrap_or(1).max(1) as f64;
     const BAR: f64 = 28.0;
@@ -169,7 +185,7 @@ fn HoursChart(rows: Vec<Row>) -> impl IntoView {
             <svg viewBox=format!("0 0 {WIDTH} {height}") width="100%" role="img" aria-label=t.hours_chart>
                 {bars.collect_view()}
             </svg>
-            <figcaption>{t.hours_chart}</figcaption>
+            <figcaption>{t.hours_chart}{shortened.then(|| format!(" — {}", (t.chart_shows_most)(MOST_BARS)))}</figcaption>
         </figure>
     }
     .into_any()

@@ -2,6 +2,8 @@
 //! keep or share, import a file from someone in the group (checked and
 //! previewed before it merges), and how often to be reminded to export.
 
+use std::sync::Arc;
+
 use flok_core::export::{ImportError, MAX_BYTES};
 use flok_core::import::ImportPlan;
 use flok_core::replica::{KindSummary, MergeSummary};
@@ -26,7 +28,9 @@ enum Import {
     Idle,
     Reading(String),
     Refused(Refusal),
-    Planned(ImportPlan),
+    /// Shared, not copied, while shown: it holds every record of the file.
+    Planned(Arc<ImportPlan>),
+    Merging,
     Done(MergeSummary),
     Undone,
     /// An encrypted file, waiting for its passphrase.
@@ -77,9 +81,11 @@ pub fn SettingsPage() -> impl IntoView {
             }
         })
     };
-    let planned = move |bytes: &[u8]| match state.plan_import(bytes) {
-        Ok(plan) => Import::Planned(plan),
-        Err(error) => Import::Refused(Refusal::Invalid(error)),
+    let planned = move |bytes: Vec<u8>| async move {
+        match state.plan_import(&bytes).await {
+            Ok(plan) => Import::Planned(Arc::new(plan)),
+            Err(error) => Import::Refused(Refusal::Invalid(error)),
+        }
     };
     let read = move |file: web_sys::File| {
         if file.size() > MAX_BYTES as f64 {
@@ -91,7 +97,7 @@ pub fn SettingsPage() -> impl IntoView {
         spawn_local(async move {
             let outcome = match files::read(&file).await {
                 Ok(bytes) if sealed::is_sealed(&bytes) => Import::Sealed(bytes),
-                Ok(bytes) => planned(&bytes),
+                Ok(bytes) => planned(bytes).await,
                 Err(_) => Import::Refused(Refusal::Unreadable),
             };
             import.set(outcome);
@@ -161,6 +167,9 @@ pub fn SettingsPage() -> impl IntoView {
                     Import::Reading(name) => view! {
                         <p class="status" role="status">{(t.reading)(&name)}</p>
                     }.into_any(),
+                    Import::Merging => view! {
+                        <p class="status" role="status">{t.merging}</p>
+                    }.into_any(),
                     Import::Refused(refusal) => view! {
                         <p class="field-error" role="alert">{refusal_text(t, &refusal)}</p>
                     }.into_any(),
@@ -178,7 +187,7 @@ pub fn SettingsPage() -> impl IntoView {
                     Import::Sealed(bytes) => view! {
                         <OpenSealed
                             bytes=bytes
-                            on_open={move |plain: Vec<u8>| import.set(planned(&plain))}
+                            on_open={move |plain: Vec<u8>| spawn_local(async move { import.set(planned(plain).await) })}
                             on_cancel=move || {
                                 finish();
                                 import.set(Import::Idle);
@@ -191,11 +200,11 @@ pub fn SettingsPage() -> impl IntoView {
                     Import::Planned(plan) => view! {
                         <ImportPreview
                             plan=plan
-                            on_merge=move |plan: ImportPlan| {
-                                let summary = state.apply_import(&plan);
+                            on_merge={move |plan: Arc<ImportPlan>| {
                                 finish();
-                                import.set(Import::Done(summary));
-                            }
+                                import.set(Import::Merging);
+                                spawn_local(async move { import.set(Import::Done(state.apply_import(&plan).await)) });
+                            }}
                             on_cancel=move || {
                                 finish();
                                 import.set(Import::Idle);
@@ -220,8 +229,8 @@ fn done_text(t: &Texts, summary: &MergeSummary) -> String {
 
 #[component]
 fn ImportPreview(
-    plan: ImportPlan,
-    on_merge: impl Fn(ImportPlan) + 'static,
+    plan: Arc<ImportPlan>,
+    on_merge: impl Fn(Arc<ImportPlan>) + 'static,
     on_cancel: impl Fn() + 'static,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();

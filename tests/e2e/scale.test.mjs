@@ -1,6 +1,6 @@
 // The size Flok is built for: a group of 200 people over five years (the
 // `flok demo` data set) imports, saves in IndexedDB with room to spare, and
-// is all there after a reload.
+// is all there after a reload; its year of hours per person is charted in short.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -31,5 +31,14 @@ test('200 people over five years import, save with room to spare, and survive a 
   await page.reload();
   await everyone(page).nth(199).waitFor({ timeout: 60_000 });
   assert.equal(await everyone(page).count(), 200);
+
+  // A year per person is a long table; the chart draws the 20 with most hours.
+  await page.goto(`${app.url}#/reports`);
+  await page.getByLabel('From').fill('2026-01-01');
+  const table = page.getByRole('region', { name: 'Hours in the period' });
+  assert.ok((await table.getByRole('row').count()) > 100, 'every person with hours has a row');
+  const chart = page.getByRole('img', { name: 'Hours as bars: agreed, then spontaneous' });
+  assert.equal(await chart.locator('rect.bar-agreed').count(), 20);
+  assert.match(await page.locator('figcaption').textContent(), /The 20 with the most hours; all are in the table\./);
   await done();
 });

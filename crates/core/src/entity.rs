@@ -86,6 +86,11 @@ impl Replica {
         self.typed.all::<T>(self).iter().map(|(id, value)| (*id, value.clone())).collect()
     }
 
+    /// Updates the kept typed copies of kind `T` (see [`Replica::all`]) now.
+    pub fn refresh_typed<T: Entity>(&self) {
+        self.typed.all::<T>(self);
+    }
+
     /// Writes `value` as record `id`, stamping only the fields that differ.
     pub fn put<T: Entity>(&mut self, id: Id, value: &T, stamp: Stamp) {
         let Ok(Value::Object(fields)) = serde_json::to_value(value) else {

@@ -107,6 +107,9 @@ impl MergeSummary {
     }
 }
 
+/// The records a merge changed, as they were before (`None`: new), to undo it.
+pub type Prior = Vec<(RecordKey, Option<Record>)>;
+
 /// Every record this device knows, live or deleted.
 #[derive(Clone, Debug, Default)]
 pub struct Replica {
@@ -218,6 +221,44 @@ impl Replica {
         }
         summary.kinds.retain(|_, counts| *counts != KindSummary::default());
         summary
+    }
+
+    /// Like [`Replica::merge_of`], also giving what each record it changed
+    /// was before (`None`: it was new), so the merge can be undone.
+    pub fn merge_undoably<'a>(
+        &mut self,
+        records: impl IntoIterator<Item = (&'a RecordKey, &'a Record)>,
+    ) -> (MergeSummary, Prior) {
+        let mut summary = MergeSummary::default();
+        let mut before = Vec::new();
+        for (key, incoming) in records {
+            let (was, version) = (self.get(key).cloned(), self.version);
+            self.merge_record(key.clone(), incoming, summary.kinds.entry(key.kind.clone()).or_default());
+            if self.version != version {
+                before.push((key.clone(), was));
+            }
+        }
+        summary.kinds.retain(|_, counts| *counts != KindSummary::default());
+        (summary, before)
+    }
+
+    /// Puts records back as [`Replica::merge_undoably`] found them. This
+    /// undoes a merge on this device only, before it travels on: it is not a
+    /// change other replicas could merge.
+    pub fn restore(&mut self, before: Prior) {
+        // Records leave below without a version to mark it: typed copies would be stale.
+        self.typed = TypedCache::default();
+        for (key, was) in before.into_iter().rev() {
+            match was {
+                Some(record) => {
+                    self.version += 1;
+                    self.records.insert(key, Entry { record, changed: self.version });
+                }
+                None => {
+                    self.records.remove(&key);
+                }
+            }
+        }
     }
 
     /// What [`Replica::merge`] would do, leaving this replica as it is (only
@@ -503,6 +544,16 @@ mod tests {
             prop_assert_eq!(merged(&a, &a), a.clone());
             let once = merged(&a, &b);
             prop_assert_eq!(merged(&once, &b), once);
+        }
+
+        #[test]
+        fn an_undoable_merge_merges_and_is_undone(a in arb_replica(), b in arb_replica()) {
+            let mut merged = a.clone();
+            let (summary, before) = merged.merge_undoably(b.records());
+            prop_assert_eq!(&merged, &self::merged(&a, &b));
+            prop_assert_eq!(summary, a.clone().merge(&b));
+            merged.restore(before);
+            prop_assert_eq!(merged, a);
         }
 
         #[test]

@@ -166,6 +166,21 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// The value of one member of the object `text` holds, the others passed
+/// over unparsed; `None` if there is no such member or no object.
+pub(crate) fn member_of(text: &[u8], name: &str) -> Option<serde_json::Value> {
+    let mut scanner = Scanner::new(text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text));
+    scanner.expect(b'{').ok()?;
+    let mut walk = Members::First;
+    while let Some(member) = scanner.member(&mut walk).ok()? {
+        let value = scanner.value().ok()?;
+        if member == name {
+            return serde_json::from_slice(value).ok();
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,6 +213,14 @@ mod tests {
             ])
         );
         assert_eq!(members("{}"), Ok(vec![]));
+    }
+
+    #[test]
+    fn one_member_is_found_without_parsing_the_rest() {
+        let text = br#"{"cipher": "AAAA", "format": "x", "rest": [1, 2"#;
+        assert_eq!(member_of(text, "format"), Some(serde_json::json!("x")));
+        assert_eq!(member_of(text, "rest"), None);
+        assert_eq!(member_of(b"[1]", "format"), None);
     }
 
     #[test]

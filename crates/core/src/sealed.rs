@@ -50,7 +50,8 @@ pub enum SealError {
 
 /// Whether these bytes are a sealed file (so the import asks for the passphrase).
 pub fn is_sealed(bytes: &[u8]) -> bool {
-    serde_json::from_slice::<serde_json::Value>(bytes).is_ok_and(|v| v["format"] == FORMAT)
+    // Only the envelope is looked at: an ordinary export may be many megabytes.
+    crate::scan::member_of(bytes, "format").is_some_and(|format| format == FORMAT)
 }
 
 /// Seals `plain` (an export's text) under `passphrase`; `random` must come

@@ -20,3 +20,20 @@ pub use function::{Function, FunctionError};
 pub use occurrence::{Cancellation, Event, OccurrenceRef, SignUp};
 pub use person::{NameError, Person, PersonName, Status, StatusError};
 pub use settings::Settings;
+
+/// Brings the typed copies of every kind up to date with the replica. Called
+/// after each slice of a large load or merge, so that no page later pays for
+/// reading thousands of changed records at once.
+pub fn refresh_typed(replica: &crate::Replica) {
+    replica.refresh_typed::<Agreement>();
+    replica.refresh_typed::<CheckIn>();
+    replica.refresh_typed::<Competence>();
+    replica.refresh_typed::<Grant>();
+    replica.refresh_typed::<FollowUp>();
+    replica.refresh_typed::<Function>();
+    replica.refresh_typed::<Cancellation>();
+    replica.refresh_typed::<Event>();
+    replica.refresh_typed::<SignUp>();
+    replica.refresh_typed::<Person>();
+    replica.refresh_typed::<Settings>();
+}
