@@ -41,10 +41,7 @@ impl Scenario {
         let checkins: Vec<RecordKey> =
             base.of_kind("checkin").step_by(20).map(|(id, _)| RecordKey::new("checkin", id.clone())).collect();
         let edits = |device: &str| -> Vec<Edit> {
-            checkins
-                .iter()
-                .map(|key| Edit { key: key.clone(), value: json!(format!("{device}: {}", key.id)) })
-                .collect()
+            checkins.iter().map(|key| Edit { key: key.clone(), value: json!(format!("{device}: {}", key.id)) }).collect()
         };
         let (edits_a, edits_b) = (edits("a"), edits("b"));
 
@@ -169,11 +166,9 @@ fn read(doc: &AutoCommit, parent: &ObjId, prop: Prop) -> Value {
         automerge::Value::Object(ObjType::List) => {
             (0..doc.length(&id)).map(|i| read(doc, &id, Prop::Seq(i))).collect::<Vec<_>>().into()
         }
-        automerge::Value::Object(_) => doc
-            .keys(&id)
-            .map(|k| (k.clone(), read(doc, &id, Prop::from(k.as_str()))))
-            .collect::<serde_json::Map<_, _>>()
-            .into(),
+        automerge::Value::Object(_) => {
+            doc.keys(&id).map(|k| (k.clone(), read(doc, &id, Prop::from(k.as_str())))).collect::<serde_json::Map<_, _>>().into()
+        }
         automerge::Value::Scalar(s) => match s.as_ref() {
             ScalarValue::Boolean(b) => Value::Bool(*b),
             ScalarValue::Int(i) => Value::from(*i),
