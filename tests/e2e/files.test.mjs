@@ -31,6 +31,8 @@ test('a file made by the flok command line imports after a preview', async () =>
   await page.getByRole('status').filter({ hasText: /^Imported: \d+ new, 0 changed, 0 deleted\.$/ }).waitFor();
   await page.goto(`${app.url}#/people`);
   await everyone(page).nth(5).waitFor();
+  // A reload while the import is still being saved asks before leaving.
+  await waitForSaved(page);
   await page.reload();
   await everyone(page).nth(5).waitFor();
   assert.equal(await everyone(page).count(), 6);

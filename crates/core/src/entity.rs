@@ -83,7 +83,7 @@ impl Replica {
     /// Every live, readable record of kind `T`, in id order (creation order).
     /// Kept typed between calls; only records changed since are read again.
     pub fn all<T: Entity>(&self) -> Vec<(Id, T)> {
-        self.typed.all::<T>(self).iter().map(|(id, value)| (*id, value.clone())).collect()
+        self.typed.all::<T>(self).to_vec()
     }
 
     /// Updates the kept typed copies of kind `T` (see [`Replica::all`]) now.

@@ -9,7 +9,7 @@
 //! side changes.
 
 use std::any::{Any, TypeId};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -20,16 +20,18 @@ use crate::replica::Replica;
 #[derive(Default)]
 pub(crate) struct TypedCache(Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>);
 
+/// Sorted by id. A vector, not a map: one map type per kind cost the wasm
+/// build more than 20 KB.
 #[derive(Clone)]
 struct Kept<T> {
     version: u64,
-    items: Arc<BTreeMap<Id, T>>,
+    items: Arc<Vec<(Id, T)>>,
 }
 
 impl TypedCache {
     /// The live records of kind `T`, brought up to `replica`'s version first.
     /// `replica` must be the one this cache belongs to.
-    pub(crate) fn all<T: Entity>(&self, replica: &Replica) -> Arc<BTreeMap<Id, T>> {
+    pub(crate) fn all<T: Entity>(&self, replica: &Replica) -> Arc<Vec<(Id, T)>> {
         let mut kinds = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         // Taken out, so that unless shared it is updated in place.
         let kept = kinds.remove(&TypeId::of::<T>()).and_then(|any| any.downcast::<Kept<T>>().ok());
@@ -39,10 +41,12 @@ impl TypedCache {
             let items = Arc::make_mut(&mut kept.items);
             for (id, record) in replica.of_kind_changed_since(T::KIND, kept.version) {
                 let Ok(id) = id.parse::<Id>() else { continue };
-                match Replica::typed::<T>(record) {
-                    Some(value) => items.insert(id, value),
-                    None => items.remove(&id),
-                };
+                match (items.binary_search_by_key(&id, |(id, _)| *id), Replica::typed::<T>(record)) {
+                    (Ok(at), Some(value)) => items[at].1 = value,
+                    (Ok(at), None) => drop(items.remove(at)),
+                    (Err(at), Some(value)) => items.insert(at, (id, value)),
+                    (Err(_), None) => {}
+                }
             }
             kept.version = replica.version();
         }
