@@ -146,10 +146,8 @@ impl Replica {
 
     /// Records of one kind, deleted ones included, in id order.
     pub fn of_kind<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = (&'a RecordId, &'a Record)> + 'a {
-        self.records
-            .range(RecordKey::new(kind, "")..)
-            .take_while(move |(key, _)| key.kind == kind)
-            .map(|(key, entry)| (&key.id, &entry.record))
+        // Every record changed at least once, at a version above 0.
+        self.of_kind_changed_since(kind, 0)
     }
 
     pub fn records(&self) -> impl Iterator<Item = (&RecordKey, &Record)> {
