@@ -1,16 +1,61 @@
 //! Long work (an import, loading years of records) is done in slices, with
 //! the page let through between them, so no tap waits behind it for long.
+//! A slice is measured in time, not records: on a slow phone it does less.
 
-/// How many records one slice reads, compares or merges: about ten
-/// milliseconds of work on a mid-range phone.
-pub const RECORDS_PER_SLICE: usize = 400;
+use leptos::wasm_bindgen::closure::Closure;
+use leptos::wasm_bindgen::JsCast;
 
-/// Waits for the next turn of the event loop (a zero timeout), so taps,
-/// drawing and other tasks run first.
+/// How many records one step reads, compares or merges: a fraction of a
+/// millisecond, so a slice ends close to its time.
+pub const RECORDS_PER_STEP: usize = 50;
+
+/// How long one slice may keep the page busy: well under the 50 ms after
+/// which a tap feels held up, with room for the drawing that follows.
+const SLICE_MS: f64 = 10.0;
+
+/// The slice being worked in.
+pub struct Slice {
+    started: f64,
+}
+
+impl Slice {
+    pub fn start() -> Self {
+        Self { started: now() }
+    }
+
+    /// Whether this slice has had its time.
+    pub fn spent(&self) -> bool {
+        now() - self.started >= SLICE_MS
+    }
+
+    /// Lets the page through, then starts the next slice.
+    pub async fn next(&mut self) {
+        next_task().await;
+        self.started = now();
+    }
+}
+
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Waits for the next turn of the event loop, so taps, drawing and other
+/// tasks run first. A message to itself, not a zero timeout: browsers hold
+/// back nested timeouts by 4 ms each, which would idle an import for long.
 pub async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let waiting = web_sys::window().map(|window| window.set_timeout_with_callback(&resolve));
-        if !matches!(waiting, Some(Ok(_))) {
+        let Ok(channel) = web_sys::MessageChannel::new() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let port = channel.port1();
+        let resolved = resolve.clone();
+        let on_message = Closure::once_into_js(move || {
+            let _ = resolved.call0(&wasm_bindgen::JsValue::NULL);
+        });
+        port.set_onmessage(Some(on_message.unchecked_ref()));
+        if channel.port2().post_message(&wasm_bindgen::JsValue::NULL).is_err() {
+            port.set_onmessage(None);
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         }
     });

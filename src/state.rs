@@ -3,6 +3,8 @@
 //! Pages read signals and call these methods; every rule is asked of the
 //! core, every write goes through [`crate::storage`].
 
+use std::sync::Arc;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use flok_core::calendar;
 use flok_core::couch::SettingsError;
@@ -14,13 +16,13 @@ use flok_core::replica::MergeSummary;
 use flok_core::replica::Prior;
 use flok_core::sealed::{self, SealError};
 use flok_core::shifts::{shifts_between, Shift};
-use flok_core::{export, Clock, Id, Millis, Replica, Stamp};
+use flok_core::{export, Clock, Id, Millis, Record, RecordKey, Replica, Stamp};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::i18n::{Lang, Texts};
 use crate::perf;
-use crate::slices;
+use crate::slices::{self, Slice};
 use crate::storage::{self, Heard, LoadError, SaveError};
 use crate::sync::{self, SyncSettings, SyncStatus};
 
@@ -276,37 +278,57 @@ impl AppState {
     /// Checks a file and works out what importing it would do; changes
     /// nothing. Done in slices: a five-year file does not freeze the page.
     pub async fn plan_import(&self, bytes: &[u8]) -> Result<ImportPlan, export::ImportError> {
+        // Reading the file took the task before; checking starts afresh.
+        slices::next_task().await;
         let started = perf::begin("flok:import-plan");
+        let mut slice = Slice::start();
         let mut planning = import::Planning::start(bytes, now_millis())?;
         loop {
-            let step = self.replica.with_untracked(|local| planning.step(local, slices::RECORDS_PER_SLICE))?;
+            if slice.spent() {
+                slice.next().await;
+            }
+            let step = self.replica.with_untracked(|local| planning.step(local, slices::RECORDS_PER_STEP))?;
             if let Some(plan) = step {
                 perf::end("flok:import-plan", started);
                 return Ok(plan);
             }
-            slices::next_task().await;
         }
     }
 
     /// Merges a planned import, in slices, and saves; it can be undone until
     /// the next change. Pages see the merged data once it is all in.
-    pub async fn apply_import(&self, plan: &ImportPlan) -> MergeSummary {
+    pub async fn apply_import(&self, plan: Arc<ImportPlan>) -> MergeSummary {
+        // A task of its own: the tap that asked for it has its page to draw.
+        slices::next_task().await;
         let started = perf::begin("flok:import-merge");
-        if let Some(latest) = plan.incoming.latest_stamp() {
+        // Taken over rather than copied, so the file's records are let go of
+        // as they are merged, not all at once at the end.
+        let incoming = Arc::try_unwrap(plan).map_or_else(|shared| shared.incoming.clone(), |plan| plan.incoming);
+        if let Some(latest) = incoming.latest_stamp() {
             self.clock.update_value(|clock| clock.observe(latest));
         }
         let (mut summary, mut before) = (MergeSummary::default(), Vec::new());
-        let records: Vec<_> = plan.incoming.records().collect();
-        for part in records.chunks(slices::RECORDS_PER_SLICE) {
+        let mut records = incoming.into_records();
+        let mut slice = Slice::start();
+        loop {
+            let part: Vec<_> = records.by_ref().take(slices::RECORDS_PER_STEP).collect();
+            if part.is_empty() {
+                break;
+            }
             self.replica.update_untracked(|replica| {
-                let (done, was) = replica.merge_undoably(part.iter().copied());
-                // Read typed now, a slice at a time, not by the next page all at once.
-                flok_core::model::refresh_typed(replica);
+                let (done, was) = replica.merge_undoably(part.iter().map(|(key, record)| (key, record)));
                 summary.add(done);
                 before.extend(was);
             });
-            slices::next_task().await;
+            if slice.spent() {
+                // Read typed now, a slice at a time, not by the next page all at once.
+                self.replica.with_untracked(flok_core::model::refresh_typed);
+                slice.next().await;
+            }
         }
+        // The pages drawing the merged data get a task of their own too.
+        slice.next().await;
+        self.replica.with_untracked(flok_core::model::refresh_typed);
         self.replica.notify();
         perf::end("flok:import-merge", started);
         self.save();
@@ -537,19 +559,25 @@ impl AppState {
         self.sync_soon();
     }
 
+    /// Records copied out and handed to one storage write: the write itself
+    /// waits for the database between its batches.
+    const SAVED_PER_WRITE: usize = 400;
+
     /// Stores the records changed since the last save, a slice at a time
     /// (an import changes thousands); a failed save leaves them to the next one.
     async fn store_changes(self) -> Result<(), SaveError> {
-        let (version, keys) = self.replica.with_untracked(|replica| {
-            let keys: Vec<_> = replica.changed_since(self.saved.get_value()).map(|(key, _)| key.clone()).collect();
-            (replica.version(), keys)
-        });
-        for part in keys.chunks(slices::RECORDS_PER_SLICE) {
-            // Copied as they are now: a slice may wait for the one before.
-            let records: Vec<_> = self.replica.with_untracked(|replica| {
-                part.iter().filter_map(|key| Some((key, replica.get(key)?.clone()))).collect()
+        let (since, version) = (self.saved.get_value(), self.replica.with_untracked(Replica::version));
+        let mut after = None;
+        loop {
+            // Copied as they are now: a slice may wait for the one before. A
+            // record changed meanwhile behind `after` goes with the next save.
+            let records: Vec<(RecordKey, Record)> = self.replica.with_untracked(|replica| {
+                let changed = replica.changed_since_after(since, after.as_ref()).take(Self::SAVED_PER_WRITE);
+                changed.map(|(key, record)| (key.clone(), record.clone())).collect()
             });
-            storage::save(&records.iter().map(|(key, record)| (*key, record)).collect::<Vec<_>>()).await?;
+            let Some((last, _)) = records.last() else { break };
+            after = Some(last.clone());
+            storage::save(&records.iter().map(|(key, record)| (key, record)).collect::<Vec<_>>()).await?;
         }
         self.saved.update_value(|saved| *saved = (*saved).max(version));
         Ok(())

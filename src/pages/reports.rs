@@ -192,10 +192,18 @@ fn HoursChart(rows: Vec<Row>) -> impl IntoView {
 }
 
 /// Everyone still in the group at the end of the year, with their hours.
+/// Drawn in a task after the page's own: with the table above it, a group of
+/// two hundred would keep the phone busy for too long in one go.
 #[component]
 fn ThankYouList(year: Signal<i32>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let list = move || state.replica.with(|r| report::thank_you(r, year.get()));
+    let shown = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::slices::next_task().await;
+        // The page may have been left meanwhile.
+        let _ = shown.try_set(true);
+    });
+    let list = move || if shown.get() { state.replica.with(|r| report::thank_you(r, year.get())) } else { Vec::new() };
     view! {
         <section class="card" aria-labelledby="thank-you-heading">
             <h2 id="thank-you-heading">{move || (state.t().thank_you_list)(year.get())}</h2>

@@ -203,7 +203,7 @@ pub fn SettingsPage() -> impl IntoView {
                             on_merge={move |plan: Arc<ImportPlan>| {
                                 finish();
                                 import.set(Import::Merging);
-                                spawn_local(async move { import.set(Import::Done(state.apply_import(&plan).await)) });
+                                spawn_local(async move { import.set(Import::Done(state.apply_import(plan).await)) });
                             }}
                             on_cancel=move || {
                                 finish();

@@ -76,7 +76,7 @@ test('the report per function matches the command line, as a table, a chart and 
   assert.match(danish.text.split('\r\n')[1], /^[^;]+;\d+,\d\d;\d+,\d\d;\d+;\d+$/);
 
   const thanks = page.getByRole('list', { name: 'Thank-you list 2026' }).getByRole('listitem');
-  assert.ok((await thanks.count()) >= 1);
+  await thanks.first().waitFor();
   for (const line of await thanks.allTextContents()) assert.match(line, / — (\d+ h|\d+ min|\d+ h \d+ min)$/);
 
   await page.getByLabel('To').fill('2025-12-31');

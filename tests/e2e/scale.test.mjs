@@ -1,6 +1,7 @@
 // The size Flok is built for: a group of 200 people over five years (the
 // `flok demo` data set) imports, saves in IndexedDB with room to spare, and
-// is all there after a reload; its year of hours per person is charted in short.
+// is all there after a reload; its year of hours per person is charted in
+// short; and none of it keeps the page from answering a tap for long.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -11,10 +12,37 @@ let app;
 before(async () => (app = await startApp()));
 after(async () => app?.stop());
 
+/**
+ * The goal is no task over 50 ms (docs/performance.md: none at full speed
+ * on this machine). A shared CI machine can stretch any task, so the test
+ * fails only at twice that, which still catches work that is not sliced (an
+ * unsliced import of this set took 440 ms).
+ */
+const LONGEST_TASK_MS = 100;
+
+/** Records every task that kept the main thread busy over 50 ms, from the page's first moment. */
+function watchLongTasks() {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+    type: 'longtask',
+    buffered: true,
+  });
+}
+
+/** Fails if, since the last call, a task kept the page busy for longer than allowed. */
+async function assertResponsive(page, what) {
+  const tasks = await page.evaluate(() => window.__longTasks.splice(0));
+  console.log(`${what}: ${tasks.length} tasks over 50 ms${tasks.length ? `, longest ${Math.round(Math.max(...tasks))} ms` : ''}`);
+  for (const ms of tasks) assert.ok(ms <= LONGEST_TASK_MS, `${what} kept the page busy for ${Math.round(ms)} ms`);
+}
+
 test('200 people over five years import, save with room to spare, and survive a reload', async () => {
   const file = join(scratchDir, 'demo-200x5.json');
   execFileSync(flok, ['demo', '--seed', '1', '--people', '200', '--years', '5', '-o', file]);
-  const { page, done } = await openPhone(app, '#/settings');
+  const { page, done } = await openPhone(app, '#/settings', {}, watchLongTasks);
+  // Starting the app (compiling the wasm, the first drawing) is not work on
+  // the data; its time is in docs/performance.md.
+  await page.evaluate(() => window.__longTasks.splice(0));
   await page.getByLabel('Import file').setInputFiles(file);
   const people = page.getByRole('table', { name: 'What the import will change' }).getByRole('row', { name: /^People/ });
   await people.waitFor({ timeout: 60_000 });
@@ -22,6 +50,7 @@ test('200 people over five years import, save with room to spare, and survive a 
   await page.getByRole('button', { name: 'Merge into my data' }).tap();
   await page.getByRole('status').filter({ hasText: /^Imported: \d+ new/ }).waitFor({ timeout: 60_000 });
   await waitForSaved(page);
+  await assertResponsive(page, 'checking, merging and saving the import');
 
   const { usage, quota } = await page.evaluate(() => navigator.storage.estimate());
   console.log(`# stored: ${usage} bytes of a ${quota}-byte quota (${((100 * usage) / quota).toFixed(2)} %)`);
@@ -31,6 +60,7 @@ test('200 people over five years import, save with room to spare, and survive a 
   await page.reload();
   await everyone(page).nth(199).waitFor({ timeout: 60_000 });
   assert.equal(await everyone(page).count(), 200);
+  await assertResponsive(page, 'loading five years and listing everyone');
 
   // A year per person is a long table; the chart draws the 20 with most hours.
   await page.goto(`${app.url}#/reports`);
@@ -40,5 +70,16 @@ test('200 people over five years import, save with room to spare, and survive a 
   const chart = page.getByRole('img', { name: 'Hours as bars: agreed, then spontaneous' });
   assert.equal(await chart.locator('rect.bar-agreed').count(), 20);
   assert.match(await page.locator('figcaption').textContent(), /The 20 with the most hours; all are in the table\./);
+  await assertResponsive(page, 'a year of hours per person');
+
+  // A second device's five years merged in, while the phone has all of the first.
+  const second = join(scratchDir, 'demo-200x5-second.json');
+  execFileSync(flok, ['demo', '--seed', '2', '--people', '200', '--years', '5', '-o', second]);
+  await page.goto(`${app.url}#/settings`);
+  await page.getByLabel('Import file').setInputFiles(second);
+  await page.getByRole('button', { name: 'Merge into my data' }).tap({ timeout: 60_000 });
+  await page.getByRole('status').filter({ hasText: /^Imported: \d+ new/ }).waitFor({ timeout: 60_000 });
+  await waitForSaved(page);
+  await assertResponsive(page, "merging a second device's five years");
   await done();
 });

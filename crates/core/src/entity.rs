@@ -37,6 +37,15 @@ impl Id {
     pub const fn nil() -> Self {
         Self(Uuid::nil())
     }
+
+    /// The id `text` spells the way Flok writes ids (lowercase, hyphenated),
+    /// or `None`. Keys spelled so order as their ids do, and no two name the
+    /// same id; a file written by hand may spell one otherwise.
+    pub fn from_key(text: &str) -> Option<Self> {
+        let id = Uuid::try_parse(text).ok()?;
+        let mut spelled = [0u8; uuid::fmt::Hyphenated::LENGTH];
+        (id.hyphenated().encode_lower(&mut spelled) == text).then_some(Self(id))
+    }
 }
 
 impl Default for Id {

@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate};
 
 use crate::clock::{DeviceId, Millis, Stamp};
 use crate::export::{ImportError, Reading};
-use crate::replica::{HeldBack, MergeSummary, Replica};
+use crate::replica::{HeldBack, MergeSummary, RecordKey, Replica};
 
 /// How far ahead of this device's clock a stamp may be. Beyond it the
 /// sending device's clock is wrong; merging would drag every clock that sees
@@ -55,7 +55,8 @@ pub struct Planning<'a> {
     incoming: Replica,
     held: Vec<HeldBack>,
     preview: MergeSummary,
-    previewed: usize,
+    /// The last record compared so far.
+    compared: Option<RecordKey>,
 }
 
 impl<'a> Planning<'a> {
@@ -63,7 +64,7 @@ impl<'a> Planning<'a> {
     pub fn start(bytes: &'a [u8], now: Millis) -> Result<Self, ImportError> {
         let reading = Reading::start(bytes)?;
         let (incoming, held, preview) = (Replica::new(), Vec::new(), MergeSummary::default());
-        Ok(Self { now, reading: Some(reading), incoming, held, preview, previewed: 0 })
+        Ok(Self { now, reading: Some(reading), incoming, held, preview, compared: None })
     }
 
     /// Does the work of up to `count` records, comparing with `local` as it
@@ -77,10 +78,12 @@ impl<'a> Planning<'a> {
             }
             return Ok(None);
         }
-        let part = local.preview_of(self.incoming.records().skip(self.previewed).take(count));
-        self.preview.add(part);
-        self.previewed = self.previewed.saturating_add(count);
-        if self.previewed < self.incoming.len() {
+        let part: Vec<_> = self.incoming.changed_since_after(0, self.compared.as_ref()).take(count).collect();
+        self.preview.add(local.preview_of(part.iter().copied()));
+        if let Some((last, _)) = part.last() {
+            self.compared = Some((*last).clone());
+        }
+        if self.incoming.changed_since_after(0, self.compared.as_ref()).next().is_some() {
             return Ok(None);
         }
         Ok(Some(ImportPlan {

@@ -9,6 +9,7 @@
 //! kept verbatim and travel on; the typed model reads what it knows.
 
 use std::collections::BTreeMap;
+use std::ops::Bound;
 
 use serde_json::Value;
 
@@ -154,6 +155,12 @@ impl Replica {
         self.records.iter().map(|(key, entry)| (key, &entry.record))
     }
 
+    /// Its records, taken out: a large replica can then be let go of a
+    /// slice at a time rather than all at once.
+    pub fn into_records(self) -> impl Iterator<Item = (RecordKey, Record)> {
+        self.records.into_iter().map(|(key, entry)| (key, entry.record))
+    }
+
     pub fn len(&self) -> usize {
         self.records.len()
     }
@@ -168,9 +175,22 @@ impl Replica {
         self.version
     }
 
-    /// The records changed after `version` (a value [`Replica::version`] gave).
+    /// The records changed after `version` (a value [`Replica::version`]
+    /// gave; every record changed after 0), in key order.
     pub fn changed_since(&self, version: u64) -> impl Iterator<Item = (&RecordKey, &Record)> {
-        self.records.iter().filter(move |(_, entry)| entry.changed > version).map(|(key, entry)| (key, &entry.record))
+        self.changed_since_after(version, None)
+    }
+
+    /// Like [`Replica::changed_since`], from the record after `key` on: where
+    /// work done a slice at a time resumes.
+    pub fn changed_since_after(
+        &self,
+        version: u64,
+        key: Option<&RecordKey>,
+    ) -> impl Iterator<Item = (&RecordKey, &Record)> {
+        let from = key.map_or(Bound::Unbounded, Bound::Excluded);
+        let changed = self.records.range((from, Bound::Unbounded)).filter(move |(_, entry)| entry.changed > version);
+        changed.map(|(key, entry)| (key, &entry.record))
     }
 
     /// The records of one kind changed after `version`, in id order.
@@ -569,8 +589,21 @@ mod tests {
             let changed: Vec<_> = merged.changed_since(before).map(|(key, _)| key.clone()).collect();
             let differ: Vec<_> =
                 merged.records().filter(|(key, record)| a.get(key) != Some(record)).map(|(key, _)| key.clone()).collect();
-            prop_assert_eq!(changed, differ);
+            prop_assert_eq!(&changed, &differ);
             prop_assert_eq!(merged.changed_since(merged.version()).count(), 0);
+            // Taken a few at a time, resuming after the last, they are the same.
+            let mut resumed: Vec<RecordKey> = Vec::new();
+            loop {
+                let part: Vec<_> = merged.changed_since_after(before, resumed.last()).take(2).map(|(k, _)| k.clone()).collect();
+                if part.is_empty() {
+                    break;
+                }
+                resumed.extend(part);
+            }
+            prop_assert_eq!(resumed, changed);
+            // Taken out, they are the records as they were.
+            let kept: Vec<_> = merged.records().map(|(key, record)| (key.clone(), record.clone())).collect();
+            prop_assert_eq!(merged.into_records().collect::<Vec<_>>(), kept);
         }
 
         #[test]
