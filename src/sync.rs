@@ -4,10 +4,13 @@
 
 use flok_core::couch::{self, Answer, Couch, Method, SettingsError, SyncError, SyncState, Synced, Unreachable};
 use flok_core::Replica;
-use gloo_net::http::RequestBuilder;
+use js_sys::Uint8Array;
+use leptos::prelude::window;
+use leptos::wasm_bindgen::{JsCast, JsValue};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use web_sys::RequestCache;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Headers, Request, RequestCache, RequestInit, Response};
 
 use crate::storage;
 
@@ -55,23 +58,30 @@ impl Couch for Target {
     async fn request(&mut self, method: Method, path: &str, body: Option<&Value>) -> Result<Answer, Unreachable> {
         let url = if path.is_empty() { self.url.clone() } else { format!("{}/{path}", self.url) };
         let method = match method {
-            Method::Get => gloo_net::http::Method::GET,
-            Method::Put => gloo_net::http::Method::PUT,
-            Method::Post => gloo_net::http::Method::POST,
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
         };
-        // Every answer must come from the server, never from the HTTP cache.
-        let mut request = RequestBuilder::new(&url).method(method).cache(RequestCache::NoStore);
-        request = request.header("Accept", "application/json");
-        if let Some(authorization) = &self.authorization {
-            request = request.header("Authorization", authorization);
+        let headers = Headers::new().map_err(|_| Unreachable)?;
+        let mut named = vec![("Accept", "application/json")];
+        named.extend(self.authorization.as_deref().map(|value| ("Authorization", value)));
+        named.extend(body.map(|_| ("Content-Type", "application/json")));
+        for (name, value) in named {
+            headers.set(name, value).map_err(|_| Unreachable)?;
         }
-        let request = match body {
-            Some(body) => request.header("Content-Type", "application/json").body(body.to_string()),
-            None => request.build(),
-        };
-        let response = request.map_err(|_| Unreachable)?.send().await.map_err(|_| Unreachable)?;
-        let body = response.binary().await.map_err(|_| Unreachable)?;
-        Ok(Answer { status: response.status(), body })
+        let init = RequestInit::new();
+        init.set_method(method);
+        init.set_headers(&headers);
+        // Every answer must come from the server, never from the HTTP cache.
+        init.set_cache(RequestCache::NoStore);
+        if let Some(body) = body {
+            init.set_body(&JsValue::from_str(&body.to_string()));
+        }
+        let request = Request::new_with_str_and_init(&url, &init).map_err(|_| Unreachable)?;
+        let answered = |promise| async move { JsFuture::from(promise).await.map_err(|_| Unreachable) };
+        let response: Response = answered(window().fetch_with_request(&request)).await?.unchecked_into();
+        let bytes = answered(response.array_buffer().map_err(|_| Unreachable)?).await?;
+        Ok(Answer { status: response.status(), body: Uint8Array::new(&bytes).to_vec() })
     }
 
     /// Yields to the page (a zero timeout) so taps and drawing go on.
