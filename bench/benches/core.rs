@@ -3,9 +3,11 @@
 //! person. Scales are multiples of the demo data set (200 people, 5 years),
 //! from `FLOK_BENCH_SCALES` (default `0.1,1`). After the runs it prints
 //! Flok/Automerge ratios of time and bytes, from this run's own estimates.
+//! From 100× on each workload is timed once instead (see [`TIMED_ONCE_FROM`]).
 //!
 //! Run: `bash scripts/bench.sh` (README).
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -17,6 +19,15 @@ use flok_core::report::{report, GroupBy};
 use flok_core::{export, Replica};
 
 const WORKLOADS: [&str; 4] = ["load", "merge", "export", "report"];
+
+/// From this scale on, criterion's least of ten samples (each of Automerge's
+/// merges takes minutes there) would not fit in an afternoon, nor would its
+/// copies of both devices fit in memory: each workload is timed once, on
+/// the scenario itself, merging last.
+const TIMED_ONCE_FROM: f64 = 100.0;
+
+/// Seconds per (scale, workload, system) of the workloads timed once.
+type Once = BTreeMap<(String, &'static str, &'static str), f64>;
 
 /// What each system keeps on disk for device 1 at one scale.
 struct Sizes {
@@ -34,16 +45,69 @@ fn main() {
         .warm_up_time(std::time::Duration::from_secs(1))
         .measurement_time(std::time::Duration::from_secs(5))
         .configure_from_args();
-    let mut sizes = Vec::new();
+    let (mut sizes, mut once) = (Vec::new(), Once::new());
     for scale in scales.split(',').map(|s| s.trim().parse::<f64>().expect("FLOK_BENCH_SCALES: numbers, like 0.1,1")) {
-        sizes.push(bench_scale(&mut criterion, scale));
+        sizes.push(if scale >= TIMED_ONCE_FROM { time_once(scale, &mut once) } else { bench_scale(&mut criterion, scale) });
     }
     criterion.final_summary();
-    print_ratios(&sizes);
+    print_ratios(&sizes, &once);
+}
+
+fn people_at(scale: f64) -> usize {
+    ((200.0 * scale).round() as usize).max(1)
+}
+
+/// The year whose report per person both systems give.
+fn year() -> (NaiveDate, NaiveDate) {
+    (NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2025, 12, 31).unwrap())
+}
+
+/// Runs `work` once, noting its time under `key`.
+fn timed<T>(once: &mut Once, key: (&str, &'static str, &'static str), work: impl FnOnce() -> T) -> T {
+    let started = Instant::now();
+    let result = work();
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!("{} {} {}: {seconds:.2} s", key.0, key.1, key.2);
+    once.insert((key.0.to_owned(), key.1, key.2), seconds);
+    result
+}
+
+/// The workloads at a large scale, each timed once.
+fn time_once(scale: f64, once: &mut Once) -> Sizes {
+    let people = people_at(scale);
+    let label = format!("{scale}x");
+    let started = Instant::now();
+    let mut s = Scenario::new(people);
+    eprintln!("{label}: {people} people, {} records, scenario built in {:.1?}", s.flok_a.len(), started.elapsed());
+    let (from, to) = year();
+    let l = label.as_str();
+    let flok_stored = export::to_value(&s.flok_a).to_string();
+    drop(timed(once, (l, "load", "flok"), || export::read(flok_stored.as_bytes()).unwrap()));
+    let automerge_saved = timed(once, (l, "export", "automerge"), || s.automerge_a.save());
+    drop(timed(once, (l, "load", "automerge"), || AutoCommit::load(&automerge_saved).unwrap()));
+    let flok_export = timed(once, (l, "export", "flok"), || export::write(&s.flok_a)).len();
+    // The scenario's replica has read nothing typed yet, as Automerge's report starts from its document.
+    let flok_report = timed(once, (l, "report", "flok"), || report(&s.flok_a, from, to, GroupBy::Person));
+    let automerge_report =
+        timed(once, (l, "report", "automerge"), || report(&to_replica(&s.automerge_a), from, to, GroupBy::Person));
+    assert_eq!(flok_report, automerge_report, "both systems hold the same data");
+    let sizes = Sizes {
+        label: label.clone(),
+        records: s.flok_a.len(),
+        flok_compact: flok_stored.len(),
+        flok_export,
+        automerge: automerge_saved.len(),
+    };
+    drop((flok_stored, automerge_saved));
+    timed(once, (l, "merge", "flok"), || s.flok_a.merge(&s.flok_b));
+    drop(std::mem::take(&mut s.flok_a));
+    drop(std::mem::take(&mut s.flok_b));
+    timed(once, (l, "merge", "automerge"), || s.automerge_a.merge(&mut s.automerge_b).unwrap());
+    sizes
 }
 
 fn bench_scale(c: &mut Criterion, scale: f64) -> Sizes {
-    let people = ((200.0 * scale).round() as usize).max(1);
+    let people = people_at(scale);
     let label = format!("{scale}x");
     let started = Instant::now();
     let s = Scenario::new(people);
@@ -51,7 +115,7 @@ fn bench_scale(c: &mut Criterion, scale: f64) -> Sizes {
     let flok_stored = export::to_value(&flok).to_string();
     let automerge_saved = automerge.save();
     eprintln!("{label}: {people} people, {} records, scenario built in {:.1?}", flok.len(), started.elapsed());
-    let (from, to) = (NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2025, 12, 31).unwrap());
+    let (from, to) = year();
 
     let mut group = c.benchmark_group(&label);
     group
@@ -108,14 +172,15 @@ fn mean(group: &str, workload: &str, system: &str) -> Option<f64> {
     estimates["mean"]["point_estimate"].as_f64().map(|ns| ns / 1e9)
 }
 
-fn print_ratios(sizes: &[Sizes]) {
-    println!("\nTime, mean of this run (Flok / Automerge: below 1 means Flok is faster)");
+fn print_ratios(sizes: &[Sizes], once: &Once) {
+    println!("\nTime, mean of this run or the one run from {TIMED_ONCE_FROM}x (Flok / Automerge: below 1 means Flok is faster)");
     println!("{:<8} {:<8} {:>12} {:>12} {:>8}", "scale", "workload", "flok", "automerge", "ratio");
     for size in sizes {
         for workload in WORKLOADS {
-            let (Some(flok), Some(automerge)) =
-                (mean(&size.label, workload, "flok"), mean(&size.label, workload, "automerge"))
-            else {
+            let time = |system| {
+                once.get(&(size.label.clone(), workload, system)).copied().or_else(|| mean(&size.label, workload, system))
+            };
+            let (Some(flok), Some(automerge)) = (time("flok"), time("automerge")) else {
                 continue; // filtered out on the command line
             };
             println!(
