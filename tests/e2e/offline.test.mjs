@@ -68,19 +68,26 @@ function publish(folder, name, change) {
   utimesSync(path, later, later);
 }
 
-test('a new version is offered with "Reload to update" when Flok is seen again, and the data stays', async () => {
-  // A copy of the build of its own, so the test can publish a "new version".
-  const folder = join(root, 'target/pwa-update');
+/** A copy of the build in a folder of its own, where a test can publish a "new version". */
+function ownCopy(name) {
+  const folder = join(root, 'target', name);
   rmSync(folder, { recursive: true, force: true });
   cpSync(join(root, 'dist'), folder, { recursive: true });
-  const site = { ...app, url: new URL('../target/pwa-update/', app.url).href };
+  return { folder, site: { ...app, url: new URL(`../target/${name}/`, app.url).href } };
+}
+
+/** A new worker, as every new build has: its cache name changes. */
+const nextWorker = (text) => text.replace(/const VERSION = '(\w+)'/, "const VERSION = 'next-$1'");
+
+test('a new version is offered with "Reload to update" when Flok is seen again, and the data stays', async () => {
+  const { folder, site } = ownCopy('pwa-update');
   const { page, done } = await openPhone(site, '#/people');
   await controlled(page);
   await addPerson(page, 'Anna');
   const versions = async () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('flok-')));
   const [first] = await versions();
 
-  publish(folder, 'sw.js', (text) => text.replace(/const VERSION = '(\w+)'/, "const VERSION = 'next-$1'"));
+  publish(folder, 'sw.js', nextWorker);
   publish(folder, 'index.html', (text) => text.replace('<title>', '<!-- next --><title>'));
   // The phone comes back to Flok (as after switching apps): it looks for a new version.
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
@@ -98,13 +105,10 @@ test('a new version is offered with "Reload to update" when Flok is seen again, 
 });
 
 test('a new version is offered when Flok is opened again', async () => {
-  const folder = join(root, 'target/pwa-start');
-  rmSync(folder, { recursive: true, force: true });
-  cpSync(join(root, 'dist'), folder, { recursive: true });
-  const site = { ...app, url: new URL('../target/pwa-start/', app.url).href };
+  const { folder, site } = ownCopy('pwa-start');
   const { page, done } = await openPhone(site, '#/today');
   await controlled(page);
-  publish(folder, 'sw.js', (text) => text.replace(/const VERSION = '(\w+)'/, "const VERSION = 'next-$1'"));
+  publish(folder, 'sw.js', nextWorker);
   // Opening Flok again is a navigation, on which the browser itself looks.
   await page.reload();
   await page.getByRole('button', { name: 'Reload to update' }).waitFor();
