@@ -1,6 +1,7 @@
-//! Long work (an import, loading years of records) is done in slices, with
-//! the page let through between them, so no tap waits behind it for long.
-//! A slice is measured in time, not records: on a slow phone it does less.
+//! Long work (checking and merging an import; a sync) is done in
+//! slices, with the page let through between them, so no tap waits behind
+//! it for long. A slice is measured in time, not records: on a slow phone
+//! it does less.
 
 use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::JsCast;
