@@ -342,15 +342,40 @@ impl AppState {
     }
 
     /// Puts the data back as it was before the last import, here and in the
-    /// stored copy (which other tabs then take as it is).
+    /// stored copy (which other tabs then take as it is). Done in slices:
+    /// undoing five years touches tens of thousands of records.
     pub fn undo_import(&self) {
-        let Some(before) = self.before_import.get_untracked() else { return };
-        self.before_import.set(None);
-        self.replica.update(|replica| replica.restore(before));
-        // Stored whole below; changes from here on count from its version.
-        let restored = self.replica.get_untracked();
-        self.saved.set_value(restored.version());
-        self.write(async move { storage::replace(&restored).await });
+        let Some(mut before) = self.before_import.try_update(Option::take).flatten() else { return };
+        let state = *self;
+        self.write(async move {
+            let keys: Vec<RecordKey> = before.iter().map(|(key, _)| key.clone()).collect();
+            let mut slice = Slice::start();
+            // Last change first, as `Replica::restore` does.
+            while !before.is_empty() {
+                let part = before.split_off(before.len().saturating_sub(slices::RECORDS_PER_STEP));
+                state.replica.update_untracked(|replica| replica.restore(part));
+                if slice.spent() {
+                    slice.next().await;
+                }
+            }
+            // Every record is read typed afresh after a restore: a kind at a time.
+            for refresh in flok_core::model::REFRESH_TYPED {
+                slice.next().await;
+                state.replica.with_untracked(refresh);
+            }
+            slice.next().await;
+            state.replica.notify();
+            // Stored as restored: what the import changed put back, what it added taken out.
+            let records: Vec<_> = state.replica.with_untracked(|replica| {
+                keys.into_iter()
+                    .map(|key| {
+                        let now = replica.get(&key).cloned();
+                        (key, now)
+                    })
+                    .collect()
+            });
+            storage::restore(&records).await
+        });
     }
 
     /// Adds a person and saves. A refused name changes nothing; a failed save

@@ -314,7 +314,8 @@ async fn migrate(db: &IdbDatabase) -> Result<(), LoadError> {
         Err(reason) => return Err(LoadError::Unreadable { kept_as: format!("localStorage {source}"), reason }),
     };
     // Kept where it was if the records cannot be written: the next start tries again.
-    if write_records(db, &replica.records().collect::<Vec<_>>(), false).await.is_ok() {
+    let writes: Vec<_> = replica.records().map(|(key, record)| (key, Write::Merged(record))).collect();
+    if write_records(db, &writes).await.is_ok() {
         if source == CURRENT {
             let tx = db
                 .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
@@ -363,17 +364,22 @@ pub async fn save(records: &[(&RecordKey, &Record)]) -> Result<(), SaveError> {
         return Ok(());
     }
     let db = database().await.map_err(|_| SaveError::Unavailable)?;
-    write_records(&db, records, false).await.map_err(save_error)?;
+    let writes: Vec<_> = records.iter().map(|(key, record)| (*key, Write::Merged(record))).collect();
+    write_records(&db, &writes).await.map_err(save_error)?;
     let keys: Vec<_> = records.iter().map(|(key, _)| [key.kind.as_str(), key.id.as_str()]).collect();
     announce(&serde_json::to_string(&keys).unwrap_or_default());
     Ok(())
 }
 
-/// Stores exactly this replica, dropping what is stored (undoing an import),
-/// and tells the other tabs to take it as it is rather than merge it.
-pub async fn replace(replica: &Replica) -> Result<(), SaveError> {
+/// Puts records back as they were before an import that is undone: each
+/// given record stored exactly so (merged, the import's later stamps would
+/// win), each `None` deleted. Then the other tabs take the stored data as it
+/// is rather than merge it.
+pub async fn restore(records: &[(RecordKey, Option<Record>)]) -> Result<(), SaveError> {
     let db = database().await.map_err(|_| SaveError::Unavailable)?;
-    write_records(&db, &replica.records().collect::<Vec<_>>(), true).await.map_err(save_error)?;
+    let writes: Vec<_> =
+        records.iter().map(|(key, record)| (key, record.as_ref().map_or(Write::Deleted, Write::Exactly))).collect();
+    write_records(&db, &writes).await.map_err(save_error)?;
     announce(REPLACED);
     Ok(())
 }
@@ -382,41 +388,56 @@ fn announce(message: &str) {
     SAVES.with(|channel| channel.as_ref().map(|c| c.post_message(&message.into())));
 }
 
-/// Writes records in one transaction: merged with the stored ones, or
-/// (`replace`) instead of everything stored. A stored record this version
-/// cannot read is set aside rather than overwritten. The work is done in
-/// batches with a wait for the database between them, so a large save (an
-/// import) never holds the page up for long.
-async fn write_records(db: &IdbDatabase, records: &[(&RecordKey, &Record)], replace: bool) -> Result<(), JsValue> {
+/// How one record is written.
+enum Write<'a> {
+    /// Merged with the stored one: another tab may have saved it since.
+    Merged(&'a Record),
+    /// As it is: what an undone import puts back.
+    Exactly(&'a Record),
+    /// Taken out: what an undone import had added.
+    Deleted,
+}
+
+/// Writes records in one transaction. A stored record this version cannot
+/// read is set aside rather than merged over. The work is done in batches
+/// with a wait for the database between them, so a large save (an import)
+/// never holds the page up for long.
+async fn write_records(db: &IdbDatabase, writes: &[(&RecordKey, Write<'_>)]) -> Result<(), JsValue> {
     let tx = db.transaction_with_str_sequence_and_mode(&both_stores(), IdbTransactionMode::Readwrite)?;
     let store = tx.object_store(RECORDS)?;
-    if replace {
-        store.clear()?;
-    }
-    for batch in records.chunks(WRITE_BATCH) {
-        let stored = if replace {
-            Vec::new()
-        } else {
+    for batch in writes.chunks(WRITE_BATCH) {
+        let merging = batch.iter().any(|(_, write)| matches!(write, Write::Merged(_)));
+        let stored = if merging {
             read_keys(&store, &batch.iter().map(|(k, _)| (*k).clone()).collect::<Vec<_>>()).await?
+        } else {
+            Vec::new()
         };
         let mut last = None;
-        for (i, (key, record)) in batch.iter().enumerate() {
-            let text = stored.get(i).and_then(|(_, value)| value.as_string());
-            let merged = match text.as_deref().map(export::read_record) {
-                Some(Ok(old)) => [((*key).clone(), old), ((*key).clone(), (*record).clone())]
-                    .into_iter()
-                    .collect::<Replica>()
-                    .get(key)
-                    .cloned(),
-                Some(Err(_)) => {
-                    let kept_as = aside_key(key);
-                    tx.object_store(STORE)?.put_with_key(&text.unwrap_or_default().into(), &kept_as.as_str().into())?;
-                    None
+        for (i, (key, write)) in batch.iter().enumerate() {
+            let record = match write {
+                Write::Deleted => {
+                    last = Some(store.delete(&entry_key(key))?);
+                    continue;
                 }
-                None => None,
+                Write::Exactly(record) => (*record).clone(),
+                Write::Merged(record) => {
+                    let text = stored.get(i).and_then(|(_, value)| value.as_string());
+                    match text.as_deref().map(export::read_record) {
+                        Some(Ok(old)) => {
+                            let both = [((*key).clone(), old), ((*key).clone(), (*record).clone())];
+                            both.into_iter().collect::<Replica>().get(key).cloned().unwrap_or_else(|| (*record).clone())
+                        }
+                        Some(Err(_)) => {
+                            let kept_as = aside_key(key);
+                            tx.object_store(STORE)?
+                                .put_with_key(&text.unwrap_or_default().into(), &kept_as.as_str().into())?;
+                            (*record).clone()
+                        }
+                        None => (*record).clone(),
+                    }
+                }
             };
-            let record = merged.as_ref().unwrap_or(record);
-            last = Some(store.put_with_key(&export::record_text(record).into(), &entry_key(key))?);
+            last = Some(store.put_with_key(&export::record_text(&record).into(), &entry_key(key))?);
         }
         if let Some(last) = last {
             done(&last).await?;

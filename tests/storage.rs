@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 use flok_app::storage::{
-    device_id, erase, load, load_records, save, stored_text, LoadError, SaveError, DEVICE_KEY, LEGACY_KEYS,
+    device_id, erase, load, load_records, restore, save, stored_text, LoadError, SaveError, DEVICE_KEY, LEGACY_KEYS,
     UNREADABLE_PREFIX,
 };
 use flok_core::export::ImportError;
@@ -120,6 +120,34 @@ async fn a_save_writes_only_the_records_it_is_given() {
     let bent = RecordKey::new("person", person_id(1, 1).to_string());
     assert_eq!(names(&load_records(&[bent.clone(), anna.clone()]).await), ["Anna"], "Bent was never saved");
     assert_eq!(load_records(&[bent]).await, Replica::new());
+}
+
+#[wasm_bindgen_test]
+async fn an_undone_import_is_stored_as_it_was_before() {
+    fresh().await;
+    let before = with_people(&["Anna"], 1);
+    save_all(&before).await.unwrap();
+    // The import renames Anna (a later stamp) and adds Bent.
+    let mut imported = before.clone();
+    imported.merge(
+        &with_people(&["Anne"], 1)
+            .records()
+            .map(|(k, r)| {
+                let mut later = r.clone();
+                later.fields.values_mut().for_each(|field| field.stamp.millis += 1_000);
+                (k.clone(), later)
+            })
+            .collect(),
+    );
+    imported.merge(&with_people(&["Bent"], 2));
+    save_all(&imported).await.unwrap();
+    assert_eq!(names(&loaded().await), ["Anne", "Bent"]);
+
+    let (anna, was) = before.records().next().unwrap();
+    let bent = RecordKey::new("person", person_id(2, 0).to_string());
+    restore(&[(anna.clone(), Some(was.clone())), (bent, None)]).await.unwrap();
+    // Exactly as before, though the stored Anne had the later stamps.
+    assert_eq!(loaded().await, before);
 }
 
 #[wasm_bindgen_test]

@@ -81,5 +81,15 @@ test('200 people over five years import, save with room to spare, and survive a 
   await page.getByRole('status').filter({ hasText: /^Imported: \d+ new/ }).waitFor({ timeout: 60_000 });
   await waitForSaved(page);
   await assertResponsive(page, "merging a second device's five years");
+
+  // Taking the second device's five years back out, here and in storage.
+  await page.getByRole('button', { name: 'Undo import' }).tap();
+  await page.getByRole('status').filter({ hasText: /^The import was undone/ }).waitFor();
+  await waitForSaved(page);
+  await assertResponsive(page, 'undoing that import');
+  await page.reload();
+  await page.goto(`${app.url}#/people`);
+  await everyone(page).nth(199).waitFor({ timeout: 60_000 });
+  assert.equal(await everyone(page).count(), 200, 'the first set, as it was');
   await done();
 });

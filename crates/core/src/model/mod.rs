@@ -25,15 +25,21 @@ pub use settings::Settings;
 /// after each slice of a large load or merge, so that no page later pays for
 /// reading thousands of changed records at once.
 pub fn refresh_typed(replica: &crate::Replica) {
-    replica.refresh_typed::<Agreement>();
-    replica.refresh_typed::<CheckIn>();
-    replica.refresh_typed::<Competence>();
-    replica.refresh_typed::<Grant>();
-    replica.refresh_typed::<FollowUp>();
-    replica.refresh_typed::<Function>();
-    replica.refresh_typed::<Cancellation>();
-    replica.refresh_typed::<Event>();
-    replica.refresh_typed::<SignUp>();
-    replica.refresh_typed::<Person>();
-    replica.refresh_typed::<Settings>();
+    REFRESH_TYPED.iter().for_each(|refresh| refresh(replica));
 }
+
+/// [`refresh_typed`] one kind at a time, for a caller that lets the page
+/// through between kinds (after an undo every record is read afresh).
+pub const REFRESH_TYPED: [fn(&crate::Replica); 11] = [
+    crate::Replica::refresh_typed::<Agreement>,
+    crate::Replica::refresh_typed::<CheckIn>,
+    crate::Replica::refresh_typed::<Competence>,
+    crate::Replica::refresh_typed::<Grant>,
+    crate::Replica::refresh_typed::<FollowUp>,
+    crate::Replica::refresh_typed::<Function>,
+    crate::Replica::refresh_typed::<Cancellation>,
+    crate::Replica::refresh_typed::<Event>,
+    crate::Replica::refresh_typed::<SignUp>,
+    crate::Replica::refresh_typed::<Person>,
+    crate::Replica::refresh_typed::<Settings>,
+];
