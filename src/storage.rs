@@ -414,36 +414,46 @@ async fn write_records(db: &IdbDatabase, writes: &[(&RecordKey, Write<'_>)]) -> 
         };
         let mut last = None;
         for (i, (key, write)) in batch.iter().enumerate() {
-            let record = match write {
+            let (record, merged) = match write {
                 Write::Deleted => {
                     last = Some(store.delete(&entry_key(key))?);
                     continue;
                 }
-                Write::Exactly(record) => (*record).clone(),
+                Write::Exactly(record) => (*record, None),
                 Write::Merged(record) => {
                     let text = stored.get(i).and_then(|(_, value)| value.as_string());
-                    match text.as_deref().map(export::read_record) {
-                        Some(Ok(old)) => {
-                            let both = [((*key).clone(), old), ((*key).clone(), (*record).clone())];
-                            both.into_iter().collect::<Replica>().get(key).cloned().unwrap_or_else(|| (*record).clone())
-                        }
-                        Some(Err(_)) => {
-                            let kept_as = aside_key(key);
-                            tx.object_store(STORE)?
-                                .put_with_key(&text.unwrap_or_default().into(), &kept_as.as_str().into())?;
-                            (*record).clone()
-                        }
-                        None => (*record).clone(),
-                    }
+                    (*record, merged_with(&tx, key, record, text)?)
                 }
             };
-            last = Some(store.put_with_key(&export::record_text(&record).into(), &entry_key(key))?);
+            let record = merged.as_ref().unwrap_or(record);
+            last = Some(store.put_with_key(&export::record_text(record).into(), &entry_key(key))?);
         }
         if let Some(last) = last {
             done(&last).await?;
         }
     }
     committed(&tx).await
+}
+
+/// `record` merged with the stored `text` of it, if there is one; a stored
+/// text this version cannot read is set aside first (`None`: store `record`).
+fn merged_with(
+    tx: &IdbTransaction,
+    key: &RecordKey,
+    record: &Record,
+    text: Option<String>,
+) -> Result<Option<Record>, JsValue> {
+    match text.as_deref().map(export::read_record) {
+        Some(Ok(old)) => {
+            Ok([(key.clone(), old), (key.clone(), record.clone())].into_iter().collect::<Replica>().get(key).cloned())
+        }
+        Some(Err(_)) => {
+            let kept_as = aside_key(key);
+            tx.object_store(STORE)?.put_with_key(&text.unwrap_or_default().into(), &kept_as.as_str().into())?;
+            Ok(None)
+        }
+        None => Ok(None),
+    }
 }
 
 fn save_error(error: JsValue) -> SaveError {
