@@ -84,7 +84,7 @@ impl Couch for Target {
         Ok(Answer { status: response.status(), body: Uint8Array::new(&bytes).to_vec() })
     }
 
-    /// Yields to the page (a zero timeout) so taps and drawing go on.
+    /// Yields to the page (until the next task) so taps and drawing go on.
     async fn pause(&mut self) {
         crate::slices::next_task().await;
     }
