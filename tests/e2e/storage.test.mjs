@@ -38,6 +38,9 @@ test('a full storage keeps the change in the tab, says so, offers an export, and
   // Give the site a small quota through the DevTools protocol, as a nearly
   // full phone would. (Chromium applies it to the database's writes only if
   // set before the first one of the session.)
+  // Measured once the service worker has cached the app shell: its 1.3 MB
+  // written after the measure would fill the quota before any record.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
   const cdp = await page.context().newCDPSession(page);
   const origin = new URL(app.url).origin;
   const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
