@@ -46,20 +46,24 @@ impl Scenario {
         let (edits_a, edits_b) = (edits("a"), edits("b"));
 
         // Both devices edit at the same moment, after the demo's last stamp.
+        // Built in an order that holds as few copies at once as it can: at
+        // 100× each set of records takes gigabytes.
         let after = base.latest_stamp().expect("the demo is not empty").millis + 60_000;
-        let mut flok_a = base.clone();
-        edit_flok(&mut flok_a, &edits_a, DeviceId::from_u64(0xa), after);
-        let mut flok_b = base.clone();
-        flok_b.merge(&other);
-        edit_flok(&mut flok_b, &edits_b, DeviceId::from_u64(0xb), after);
-
         let mut shared = AutoCommit::new().with_actor(ActorId::from(b"device-1".as_slice()));
         insert(&mut shared, &base);
         let mut automerge_a = shared.fork().with_actor(ActorId::from(b"device-a".as_slice()));
         edit_automerge(&mut automerge_a, &edits_a);
         let mut automerge_b = shared.fork().with_actor(ActorId::from(b"device-b".as_slice()));
+        drop(shared);
         insert(&mut automerge_b, &other);
         edit_automerge(&mut automerge_b, &edits_b);
+
+        let mut flok_b = base.clone();
+        flok_b.merge(&other);
+        drop(other);
+        edit_flok(&mut flok_b, &edits_b, DeviceId::from_u64(0xb), after);
+        let mut flok_a = base;
+        edit_flok(&mut flok_a, &edits_a, DeviceId::from_u64(0xa), after);
         Self { flok_a, flok_b, automerge_a, automerge_b }
     }
 }
@@ -93,8 +97,8 @@ pub fn insert(doc: &mut AutoCommit, replica: &Replica) {
             doc.delete(&kind, key.id.as_str()).expect("a kind is a map");
         } else {
             let fields = doc.put_object(&kind, key.id.as_str(), ObjType::Map).expect("a kind is a map");
-            for (name, field) in &record.fields {
-                put(doc, &fields, Prop::from(name.as_str()), &field.value);
+            for (name, field) in record.fields() {
+                put(doc, &fields, Prop::from(name), &field.value.value());
             }
         }
         doc.commit();
@@ -112,7 +116,7 @@ pub fn to_replica(doc: &AutoCommit) -> Replica {
             let fields = object(doc, &kind_obj, &id).expect("a record is a map");
             for name in doc.keys(&fields) {
                 let value = read(doc, &fields, Prop::from(name.as_str()));
-                replica.set(RecordKey::new(kind.clone(), id.clone()), name, value, stamp);
+                replica.set(RecordKey::new(kind.clone(), id.clone()), &name, value, stamp);
             }
         }
     }
@@ -185,7 +189,7 @@ mod tests {
     use super::*;
 
     fn values(replica: &Replica) -> Vec<(RecordKey, Vec<(String, Value)>)> {
-        let fields = |r: &flok_core::Record| r.fields.iter().map(|(k, f)| (k.clone(), f.value.clone())).collect();
+        let fields = |r: &flok_core::Record| r.fields().map(|(k, f)| (k.to_owned(), f.value.value())).collect();
         replica.records().map(|(key, record)| (key.clone(), fields(record))).collect()
     }
 

@@ -15,6 +15,7 @@ pub mod export;
 pub mod import;
 mod migrate;
 pub mod model;
+pub mod record;
 pub mod recurrence;
 pub mod replica;
 pub mod report;
@@ -28,4 +29,5 @@ mod typed_cache;
 
 pub use clock::{Clock, DeviceId, Millis, Stamp};
 pub use entity::{Entity, Id};
-pub use replica::{MergeSummary, Record, RecordKey, Replica};
+pub use record::{Field, Json, Record};
+pub use replica::{MergeSummary, RecordKey, Replica};

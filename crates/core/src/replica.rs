@@ -14,6 +14,7 @@ use std::ops::Bound;
 use serde_json::Value;
 
 use crate::clock::{Millis, Stamp};
+use crate::record::{Field, Record};
 use crate::typed_cache::TypedCache;
 
 /// A record's kind, as written in exports: `person`, `function`, …
@@ -31,45 +32,6 @@ pub struct RecordKey {
 impl RecordKey {
     pub fn new(kind: impl Into<Kind>, id: impl Into<RecordId>) -> Self {
         Self { kind: kind.into(), id: id.into() }
-    }
-}
-
-/// A field's value and the change that set it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Field {
-    pub value: Value,
-    pub stamp: Stamp,
-}
-
-impl Field {
-    /// Whether `self` wins over `other` for the same field. Equal stamps come
-    /// only from a hand-edited file; the value's text then decides, so every
-    /// replica still agrees.
-    fn beats(&self, other: &Field) -> bool {
-        // The text is written out only on a tie: a merge compares many fields.
-        self.stamp.cmp(&other.stamp).then_with(|| self.value.to_string().cmp(&other.value.to_string())).is_gt()
-    }
-}
-
-/// One record: its live fields, or the stamp of its deletion.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Record {
-    pub fields: BTreeMap<String, Field>,
-    pub deleted: Option<Stamp>,
-}
-
-impl Record {
-    pub fn is_deleted(&self) -> bool {
-        self.deleted.is_some()
-    }
-
-    pub fn get(&self, field: &str) -> Option<&Value> {
-        self.fields.get(field).map(|f| &f.value)
-    }
-
-    /// The latest stamp anywhere in the record.
-    pub fn latest_stamp(&self) -> Option<Stamp> {
-        self.fields.values().map(|f| f.stamp).chain(self.deleted).max()
     }
 }
 
@@ -213,16 +175,15 @@ impl Replica {
 
     /// Sets one field, as a change stamped `stamp`. A deleted record stays
     /// deleted; an older stamp than the field's current one loses, as in a merge.
-    pub fn set(&mut self, key: RecordKey, field: impl Into<String>, value: Value, stamp: Stamp) {
+    pub fn set(&mut self, key: RecordKey, field: &str, value: Value, stamp: Stamp) {
         let mut change = Record::default();
-        change.fields.insert(field.into(), Field { value, stamp });
+        change.insert(field, Field::new(&value, stamp));
         self.merge_record(key, &change, &mut KindSummary::default());
     }
 
     /// Deletes a record for good, as a change stamped `stamp`.
     pub fn delete(&mut self, key: RecordKey, stamp: Stamp) {
-        let change = Record { fields: BTreeMap::new(), deleted: Some(stamp) };
-        self.merge_record(key, &change, &mut KindSummary::default());
+        self.merge_record(key, &Record::deleted_at(stamp), &mut KindSummary::default());
     }
 
     /// Merges `other` into this replica and says what changed.
@@ -309,7 +270,7 @@ impl Replica {
         for (key, entry) in &mut copy.records {
             for (kind, field) in fields {
                 if key.kind == *kind {
-                    entry.record.fields.remove(*field);
+                    entry.record.remove(field);
                 }
             }
         }
@@ -366,13 +327,13 @@ impl Record {
             self.deleted = self.deleted.max(Some(deleted));
         }
         if self.is_deleted() {
-            changed |= !self.fields.is_empty();
-            self.fields.clear();
+            changed |= self.has_fields();
+            self.clear_fields();
             return changed;
         }
         let mut changed_value = false;
-        for (name, field) in &incoming.fields {
-            match self.fields.get_mut(name) {
+        for (name, field) in incoming.fields() {
+            match self.field_mut(name) {
                 Some(current) if field.beats(current) => {
                     changed_value |= current.value != field.value;
                     changed |= current.stamp != field.stamp || current.value != field.value;
@@ -383,7 +344,7 @@ impl Record {
                     counts.conflicts_resolved += usize::from(current.value != field.value);
                 }
                 None => {
-                    self.fields.insert(name.clone(), field.clone());
+                    self.insert(name, field.clone());
                     changed_value = true;
                     changed = true;
                 }
@@ -396,7 +357,7 @@ impl Record {
     /// A deleted record keeps no fields, whatever arrived with it.
     fn tombstoned_or(mut record: Record) -> Record {
         if record.is_deleted() {
-            record.fields.clear();
+            record.clear_fields();
         }
         record
     }
@@ -457,7 +418,7 @@ mod tests {
         ab.merge(&b);
         b.merge(&a);
         assert_eq!(ab, b);
-        assert_eq!(ab.get(&key("p1")).unwrap().get("name"), Some(&json!("Anne")));
+        assert_eq!(ab.get(&key("p1")).unwrap().get("name"), Some(json!("Anne")));
     }
 
     #[test]
@@ -468,8 +429,8 @@ mod tests {
         b.set(key("p1"), "phone", json!("12345678"), stamp(5, 2));
         a.merge(&b);
         let record = a.get(&key("p1")).unwrap();
-        assert_eq!(record.get("name"), Some(&json!("Anna")));
-        assert_eq!(record.get("phone"), Some(&json!("12345678")));
+        assert_eq!(record.get("name"), Some(json!("Anna")));
+        assert_eq!(record.get("phone"), Some(json!("12345678")));
     }
 
     #[test]
@@ -479,12 +440,12 @@ mod tests {
         a.set(key("p1"), "phone", json!("12345678"), stamp(10, 1));
         let mut b = a.clone();
         b.delete(key("p1"), stamp(20, 2));
-        assert!(b.get(&key("p1")).unwrap().fields.is_empty());
+        assert!(!b.get(&key("p1")).unwrap().has_fields());
 
         let summary = a.merge(&b);
         let record = a.get(&key("p1")).unwrap();
         assert!(record.is_deleted());
-        assert!(record.fields.is_empty(), "no personal data may remain");
+        assert!(!record.has_fields(), "no personal data may remain");
         assert_eq!(summary.kinds["person"].deleted, 1);
     }
 
@@ -493,7 +454,7 @@ mod tests {
         let mut a = Replica::new();
         a.delete(key("p1"), stamp(5, 1));
         a.set(key("p1"), "name", json!("Anna"), stamp(50, 2));
-        assert!(a.get(&key("p1")).unwrap().fields.is_empty());
+        assert!(!a.get(&key("p1")).unwrap().has_fields());
     }
 
     #[test]
@@ -504,8 +465,8 @@ mod tests {
         newer.set(key("p1"), "pronouns", json!("she/her"), stamp(1, 1));
         let mut older = Replica::new();
         older.merge(&newer);
-        assert_eq!(older.get(&RecordKey::new("rota-template", "t1")).unwrap().get("shape"), Some(&odd));
-        assert_eq!(older.get(&key("p1")).unwrap().get("pronouns"), Some(&json!("she/her")));
+        assert_eq!(older.get(&RecordKey::new("rota-template", "t1")).unwrap().get("shape"), Some(odd));
+        assert_eq!(older.get(&key("p1")).unwrap().get("pronouns"), Some(json!("she/her")));
     }
 
     #[test]
@@ -744,7 +705,7 @@ mod tests {
             for d in &devices {
                 everything.merge(&d.replica);
             }
-            prop_assert_eq!(everything.get(&key("p1")).unwrap().get("name"), Some(&json!(last_value)));
+            prop_assert_eq!(everything.get(&key("p1")).unwrap().get("name"), Some(json!(last_value)));
         }
     }
 }

@@ -17,7 +17,31 @@ pub fn arb_stamp() -> impl Strategy<Value = Stamp> {
 }
 
 pub fn arb_value() -> impl Strategy<Value = Value> {
-    prop_oneof![(0..4i64).prop_map(Value::from), "[a-c]{0,2}".prop_map(Value::from), Just(Value::Null),]
+    prop_oneof![
+        (0..4i64).prop_map(Value::from),
+        "[a-c]{0,2}".prop_map(Value::from),
+        Just(Value::Null),
+        // An object whose keys are not written in order (as the model's occurrences).
+        (0..2i64).prop_map(|n| serde_json::json!({"b": n, "a": [null]})),
+    ]
+}
+
+/// Any JSON value, nested a few levels, objects with their keys in any order.
+pub fn arb_json() -> impl Strategy<Value = Value> {
+    let scalar = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_filter("JSON has no NaN or infinity", |x| x.is_finite()).prop_map(Value::from),
+        ".{0,6}".prop_map(Value::from),
+    ];
+    scalar.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+            prop::collection::vec(("[a-d]{1,2}", inner), 0..4)
+                .prop_map(|members| Value::Object(members.into_iter().collect())),
+        ]
+    })
 }
 
 #[derive(Clone, Debug)]
@@ -41,7 +65,7 @@ pub fn arb_change() -> impl Strategy<Value = Change> {
 
 pub fn apply(replica: &mut Replica, change: Change) {
     match change {
-        Change::Set(key, field, value, stamp) => replica.set(key, field, value, stamp),
+        Change::Set(key, field, value, stamp) => replica.set(key, &field, value, stamp),
         Change::Delete(key, stamp) => replica.delete(key, stamp),
     }
 }

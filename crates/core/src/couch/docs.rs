@@ -9,7 +9,8 @@ use sha2::{Digest, Sha256};
 
 use super::{Couch, SyncError};
 use crate::export::{parse_record, record_value, valid_name};
-use crate::replica::{MergeSummary, Record, RecordKey, Replica};
+use crate::record::Record;
+use crate::replica::{MergeSummary, RecordKey, Replica};
 
 /// What the server holds of a record, as last seen: its revision (needed to
 /// replace it) and a digest of its value (to tell whether ours differs

@@ -299,7 +299,7 @@ fn a_conflicting_write_is_fetched_merged_and_pushed_again() {
     assert_eq!((synced.sent, synced.waiting), (1, 0), "refused once, fetched, merged, stored");
     a.sync(&mut server).unwrap();
     let record = a.replica.get(&key).unwrap();
-    assert_eq!([record.get("phone"), record.get("email")], [Some(&json!("123")), Some(&json!("b@x"))]);
+    assert_eq!([record.get("phone"), record.get("email")], [Some(json!("123")), Some(json!("b@x"))]);
     assert_eq!(a.replica, b.replica);
 }
 

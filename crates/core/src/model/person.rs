@@ -293,8 +293,8 @@ mod tests {
         anna.phone = Some("12345678".into());
         replica.put(id, &anna, stamp(2));
         let record = replica.get(&crate::replica::RecordKey::new("person", id.to_string())).unwrap();
-        assert_eq!(record.fields["name"].stamp, stamp(1));
-        assert_eq!(record.fields["phone"].stamp, stamp(2));
+        assert_eq!(record.field("name").unwrap().stamp, stamp(1));
+        assert_eq!(record.field("phone").unwrap().stamp, stamp(2));
         assert_eq!(replica.read::<Person>(id), Some(anna));
     }
 
