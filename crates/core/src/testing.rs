@@ -21,7 +21,7 @@ pub fn arb_value() -> impl Strategy<Value = Value> {
         (0..4i64).prop_map(Value::from),
         "[a-c]{0,2}".prop_map(Value::from),
         Just(Value::Null),
-        // An object whose keys are not written in order (as the model's occurrences).
+        // A nested object, as the model's occurrences and schedules are.
         (0..2i64).prop_map(|n| serde_json::json!({"b": n, "a": [null]})),
     ]
 }
