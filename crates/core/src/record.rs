@@ -35,12 +35,6 @@ impl Json {
     }
 }
 
-impl From<Value> for Json {
-    fn from(value: Value) -> Self {
-        Self::new(&value)
-    }
-}
-
 impl PartialEq for Json {
     fn eq(&self, other: &Self) -> bool {
         self.text() == other.text()
