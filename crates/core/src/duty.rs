@@ -36,14 +36,15 @@ pub enum DutyError {
 pub fn open_stay(replica: &Replica, person: Id) -> Option<(Id, CheckIn)> {
     replica
         .all::<CheckIn>()
-        .into_iter()
+        .iter()
         .filter(|(_, s)| s.person == person && s.is_open())
         .max_by_key(|(_, s)| s.checked_in)
+        .cloned()
 }
 
 /// Everyone on duty now, with their stay.
 pub fn on_duty(replica: &Replica) -> Vec<CheckIn> {
-    replica.all::<CheckIn>().into_iter().map(|(_, s)| s).filter(CheckIn::is_open).collect()
+    replica.all::<CheckIn>().iter().map(|(_, s)| s).filter(|s| s.is_open()).cloned().collect()
 }
 
 /// A new stay from `at`, for a shift or spontaneous; refused while one is open.
@@ -120,15 +121,15 @@ pub fn open_slots(replica: &Replica, now: NaiveDateTime, to: NaiveDate) -> Vec<S
 /// place or checked in for one.
 pub fn functions_of(replica: &Replica, person: Id) -> BTreeSet<Id> {
     let mut functions: BTreeSet<Id> =
-        replica.all::<Agreement>().into_iter().filter(|(_, a)| a.person == person).map(|(_, a)| a.function).collect();
+        replica.all::<Agreement>().iter().filter(|(_, a)| a.person == person).map(|(_, a)| a.function).collect();
     let function_of = |occurrence: &OccurrenceRef| match occurrence {
         OccurrenceRef::Agreement { agreement, .. } => replica.read::<Agreement>(*agreement).map(|a| a.function),
         OccurrenceRef::Event { event } => replica.read::<Event>(*event).map(|e| e.function),
     };
-    for (_, sign_up) in replica.all::<SignUp>().into_iter().filter(|(_, s)| s.person == person) {
+    for (_, sign_up) in replica.all::<SignUp>().iter().filter(|(_, s)| s.person == person) {
         functions.extend(function_of(&sign_up.occurrence));
     }
-    for (_, stay) in replica.all::<CheckIn>().into_iter().filter(|(_, s)| s.person == person) {
+    for (_, stay) in replica.all::<CheckIn>().iter().filter(|(_, s)| s.person == person) {
         functions.extend(stay.occurrence.as_ref().and_then(function_of));
     }
     functions
@@ -144,7 +145,7 @@ pub struct Hours {
 /// What `person` gave from `from` to `to` (by the day they checked in).
 pub fn hours(replica: &Replica, person: Id, from: NaiveDate, to: NaiveDate) -> Hours {
     let mut hours = Hours::default();
-    for (_, stay) in replica.all::<CheckIn>() {
+    for (_, stay) in replica.all::<CheckIn>().iter() {
         if stay.person != person || !(from..=to).contains(&stay.checked_in.date()) {
             continue;
         }

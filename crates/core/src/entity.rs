@@ -25,6 +25,9 @@ use crate::replica::{RecordKey, Replica};
 pub struct Id(Uuid);
 
 impl Id {
+    /// A new id, unique to this device and moment. It reads the clock (and
+    /// randomness): the one place the core does, since ids are made where
+    /// records are.
     pub fn new() -> Self {
         Self(Uuid::now_v7())
     }
@@ -46,12 +49,6 @@ impl Id {
         let id = Uuid::try_parse(text).ok()?;
         let mut spelled = [0u8; uuid::fmt::Hyphenated::LENGTH];
         (id.hyphenated().encode_lower(&mut spelled) == text).then_some(Self(id))
-    }
-}
-
-impl Default for Id {
-    fn default() -> Self {
-        Self::new()
     }
 }
 
@@ -91,17 +88,6 @@ impl Replica {
         let values: Vec<(&str, Value)> = record.fields().map(|(name, field)| (name, field.value.value())).collect();
         let fields = values.iter().map(|(name, value)| (*name, value));
         T::deserialize(MapDeserializer::<_, serde_json::Error>::new(fields)).ok()
-    }
-
-    /// Every live, readable record of kind `T`, in id order (creation order).
-    /// Kept typed between calls; only records changed since are read again.
-    pub fn all<T: Entity>(&self) -> Vec<(Id, T)> {
-        self.typed.all::<T>(self).to_vec()
-    }
-
-    /// Updates the kept typed copies of kind `T` (see [`Replica::all`]) now.
-    pub fn refresh_typed<T: Entity>(&self) {
-        self.typed.all::<T>(self);
     }
 
     /// Writes `value` as record `id`, stamping only the fields that differ.

@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 use sha2::{Digest as _, Sha256};
 use thiserror::Error;
 
-use crate::clock::{DeviceId, Stamp};
+use crate::clock::Stamp;
 use crate::record::{Field, Record};
 use crate::replica::{RecordKey, Replica};
 use crate::scan::{Members, ScanError, Scanner};
@@ -200,7 +200,8 @@ impl<'a> Reading<'a> {
         match envelope.get("format") {
             Some(Value::String(format)) if format == FORMAT => {}
             None if is_first_version_people_list(&envelope) => {
-                let replica = crate::migrate::people_list_v1(&envelope)?;
+                let replica = crate::migrate::people_list_v1(&envelope)
+                    .map_err(|error| ImportError::Corrupt(format!("its list of people is not readable ({error})")))?;
                 return Ok(Self::read_already(replica, "1"));
             }
             _ => return Err(ImportError::Foreign),
@@ -410,6 +411,12 @@ pub fn record_text(record: &Record) -> String {
     serde_json::to_string(&RecordOut(record)).expect("a record always serializes")
 }
 
+/// Writes [`record_text`] into `out` without making the text first.
+pub(crate) fn write_record(out: impl std::io::Write, record: &Record) {
+    // A writer into memory or a hash never fails.
+    let _ = serde_json::to_writer(out, &RecordOut(record));
+}
+
 /// Reads a record written by [`record_text`], checking it as an import would.
 pub fn read_record(text: &str) -> Result<Record, ImportError> {
     let value =
@@ -522,9 +529,7 @@ fn is_first_version_people_list(envelope: &Map<String, Value>) -> bool {
     envelope.get("version") == Some(&Value::from(1)) && envelope.get("people").is_some_and(Value::is_array)
 }
 
-/// The device id that stamps data migrated from a first-version file: fixed,
-/// so every device migrating the same file makes identical records.
-pub const MIGRATION_DEVICE: DeviceId = DeviceId::from_u64(0);
+pub use crate::migrate::MIGRATION_DEVICE;
 
 #[cfg(test)]
 mod tests {
@@ -535,7 +540,7 @@ mod tests {
     use serde_json::json;
 
     fn stamp(millis: u64, device: u64) -> Stamp {
-        Stamp { millis, counter: 0, device: DeviceId::from_u64(device) }
+        Stamp { millis, counter: 0, device: crate::DeviceId::from_u64(device) }
     }
 
     fn sample() -> Replica {

@@ -1,7 +1,8 @@
 //! Flok's domain core: the rules of a volunteer group, in plain Rust.
 //!
-//! Nothing here touches a browser, a file or a clock: callers pass in "today"
-//! and "now" and get values back. That keeps every rule testable natively and
+//! Nothing here touches a browser or a file, and only [`Id::new`] reads the
+//! clock (a new record's id is made where the record is): callers pass in
+//! "today" and "now" and get values back. That keeps every rule testable natively and
 //! lets the web app, the command line and the benchmarks share one
 //! implementation.
 
@@ -9,6 +10,7 @@ pub mod calendar;
 pub mod clock;
 pub mod couch;
 pub mod demo;
+mod derived;
 pub mod duty;
 pub mod entity;
 pub mod export;
@@ -31,3 +33,4 @@ pub use clock::{Clock, DeviceId, Millis, Stamp};
 pub use entity::{Entity, Id};
 pub use record::{Field, Json, Record};
 pub use replica::{MergeSummary, RecordKey, Replica};
+pub use typed_cache::Typed;

@@ -10,9 +10,8 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use crate::clock::Stamp;
+use crate::clock::{DeviceId, Stamp};
 use crate::entity::Id;
-use crate::export::{ImportError, MIGRATION_DEVICE};
 use crate::model::{Person, PersonName, Status};
 use crate::replica::Replica;
 
@@ -23,9 +22,14 @@ struct PersonV1 {
     added_on: NaiveDate,
 }
 
-pub(crate) fn people_list_v1(envelope: &Map<String, Value>) -> Result<Replica, ImportError> {
-    let people: Vec<PersonV1> = serde_json::from_value(envelope["people"].clone())
-        .map_err(|error| ImportError::Corrupt(format!("its list of people is not readable ({error})")))?;
+/// The device that stamps migrated records: fixed, so every device migrating
+/// the same list makes identical records.
+pub const MIGRATION_DEVICE: DeviceId = DeviceId::from_u64(0);
+
+/// The records of a version 1 list of people; the error says why the list
+/// cannot be read.
+pub(crate) fn people_list_v1(envelope: &Map<String, Value>) -> Result<Replica, serde_json::Error> {
+    let people: Vec<PersonV1> = serde_json::from_value(envelope["people"].clone())?;
     let mut replica = Replica::new();
     for person in people {
         let midnight = person.added_on.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc();

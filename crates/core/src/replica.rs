@@ -14,8 +14,8 @@ use std::ops::Bound;
 use serde_json::Value;
 
 use crate::clock::{Millis, Stamp};
+use crate::derived::Derived;
 use crate::record::{Field, Record};
-use crate::typed_cache::TypedCache;
 
 /// A record's kind, as written in exports: `person`, `function`, …
 pub type Kind = String;
@@ -80,8 +80,11 @@ pub struct Replica {
     /// Counts the changes made to this copy, so a caller can ask what changed
     /// since it last looked (to save or sync only that). Not part of the data.
     version: u64,
-    /// Typed copies of the records, for views that read thousands of them.
-    pub(crate) typed: TypedCache,
+    /// The version at which records last left this copy or changed without
+    /// each being marked (see [`Replica::rewritten_at`]).
+    rewritten: u64,
+    /// Values derived from the records (typed copies), not data.
+    derived: Derived,
 }
 
 /// A record and the [`Replica::version`] of its latest change.
@@ -107,12 +110,6 @@ impl Replica {
         self.records.get(key).map(|entry| &entry.record)
     }
 
-    /// Records of one kind, deleted ones included, in id order.
-    pub fn of_kind<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = (&'a RecordId, &'a Record)> + 'a {
-        // Every record changed at least once, at a version above 0.
-        self.of_kind_changed_since(kind, 0)
-    }
-
     pub fn records(&self) -> impl Iterator<Item = (&RecordKey, &Record)> {
         self.records.iter().map(|(key, entry)| (key, &entry.record))
     }
@@ -135,6 +132,25 @@ impl Replica {
     /// a merge that changed something).
     pub fn version(&self) -> u64 {
         self.version
+    }
+
+    /// The latest version at which records left this copy (an undone merge,
+    /// records held back) or changed without being marked one by one: what
+    /// was derived before it must be derived afresh, not from
+    /// [`Replica::changed_since`].
+    pub fn rewritten_at(&self) -> u64 {
+        self.rewritten
+    }
+
+    /// Values derived from the records, kept beside them.
+    pub(crate) fn derived(&self) -> &Derived {
+        &self.derived
+    }
+
+    /// Marks a change [`Replica::changed_since`] cannot tell record by record.
+    fn rewrite(&mut self) {
+        self.version += 1;
+        self.rewritten = self.version;
     }
 
     /// The records changed after `version` (a value [`Replica::version`]
@@ -225,8 +241,8 @@ impl Replica {
     /// undoes a merge on this device only, before it travels on: it is not a
     /// change other replicas could merge.
     pub fn restore(&mut self, before: Prior) {
-        // Records leave below without a version to mark it: typed copies would be stale.
-        self.typed = TypedCache::default();
+        // Records may leave below: nothing is left to mark their change.
+        self.rewrite();
         for (key, was) in before.into_iter().rev() {
             match was {
                 Some(record) => {
@@ -265,8 +281,7 @@ impl Replica {
     /// nothing, since a missing field is not a deletion.
     pub fn without_fields(&self, fields: &[(&str, &str)]) -> Replica {
         let mut copy = self.clone();
-        // Changed below without a new version: typed copies would be stale.
-        copy.typed = TypedCache::default();
+        copy.rewrite();
         for (key, entry) in &mut copy.records {
             for (kind, field) in fields {
                 if key.kind == *kind {
@@ -282,8 +297,6 @@ impl Replica {
     /// future. They stay in `self`'s source, to be merged once time catches up.
     pub fn hold_back_after(&mut self, limit: Millis) -> Vec<HeldBack> {
         let mut held = Vec::new();
-        // Records leave below without a new version: typed copies would be stale.
-        self.typed = TypedCache::default();
         self.records.retain(|key, entry| match entry.record.latest_stamp() {
             Some(stamp) if stamp.millis > limit => {
                 held.push(HeldBack { key: key.clone(), stamp });
@@ -291,6 +304,9 @@ impl Replica {
             }
             _ => true,
         });
+        if !held.is_empty() {
+            self.rewrite();
+        }
         held
     }
 

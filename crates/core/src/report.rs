@@ -43,7 +43,7 @@ pub fn report(replica: &Replica, from: NaiveDate, to: NaiveDate, by: GroupBy) ->
         GroupBy::Function => function.map_or(NO_FUNCTION.to_owned(), |f| names.function(f)),
         GroupBy::Month => format!("{:04}-{:02}", date.year(), date.month()),
     };
-    for (_, stay) in replica.all::<CheckIn>() {
+    for (_, stay) in replica.all::<CheckIn>().iter() {
         let date = stay.checked_in.date();
         let Some(minutes) = stay.minutes().filter(|_| (from..=to).contains(&date)) else {
             continue;
@@ -56,7 +56,7 @@ pub fn report(replica: &Replica, from: NaiveDate, to: NaiveDate, by: GroupBy) ->
             r.agreed_minutes += minutes;
         }
     }
-    for (_, cancellation) in replica.all::<Cancellation>() {
+    for (_, cancellation) in replica.all::<Cancellation>().iter() {
         let date = match cancellation.occurrence {
             OccurrenceRef::Agreement { date, .. } => Some(date),
             OccurrenceRef::Event { event } => replica.read::<Event>(event).map(|e| e.date),
@@ -82,7 +82,7 @@ pub fn thank_you(replica: &Replica, year: i32) -> Vec<(Id, String, i64)> {
     };
     // One pass over the stays, not one per person: years of data are large.
     let mut given: BTreeMap<Id, i64> = BTreeMap::new();
-    for (_, stay) in replica.all::<CheckIn>().into_iter().filter(|(_, s)| (first..=last).contains(&s.checked_in.date()))
+    for (_, stay) in replica.all::<CheckIn>().iter().filter(|(_, s)| (first..=last).contains(&s.checked_in.date()))
     {
         *given.entry(stay.person).or_default() += stay.minutes().unwrap_or(0);
     }
@@ -108,10 +108,10 @@ struct Names {
 impl Names {
     fn of(replica: &Replica) -> Self {
         Self {
-            people: replica.all::<Person>().into_iter().map(|(id, p)| (id, p.name.into())).collect(),
-            functions: replica.all::<Function>().into_iter().map(|(id, f)| (id, f.name)).collect(),
-            agreement_function: replica.all::<Agreement>().into_iter().map(|(id, a)| (id, a.function)).collect(),
-            event_function: replica.all::<Event>().into_iter().map(|(id, e)| (id, e.function)).collect(),
+            people: replica.all::<Person>().iter().map(|(id, p)| (*id, p.name.to_string())).collect(),
+            functions: replica.all::<Function>().iter().map(|(id, f)| (*id, f.name.clone())).collect(),
+            agreement_function: replica.all::<Agreement>().iter().map(|(id, a)| (*id, a.function)).collect(),
+            event_function: replica.all::<Event>().iter().map(|(id, e)| (*id, e.function)).collect(),
         }
     }
 

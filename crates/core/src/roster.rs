@@ -51,9 +51,10 @@ pub struct Slot {
 /// The roster from `from` to `to`, by date, start time and function, as it
 /// stands at `now`.
 pub fn roster(replica: &Replica, from: NaiveDate, to: NaiveDate, now: NaiveDateTime) -> Vec<Slot> {
-    let needed: BTreeMap<Id, u16> = replica.all::<Function>().into_iter().map(|(id, f)| (id, f.needed)).collect();
-    let mut stays: BTreeMap<(Id, OccurrenceRef), CheckIn> = BTreeMap::new();
-    for (_, stay) in replica.all::<CheckIn>() {
+    let needed: BTreeMap<Id, u16> = replica.all::<Function>().iter().map(|(id, f)| (*id, f.needed)).collect();
+    let mut stays: BTreeMap<(Id, OccurrenceRef), &CheckIn> = BTreeMap::new();
+    let all_stays = replica.all::<CheckIn>();
+    for (_, stay) in all_stays.iter() {
         if let Some(occurrence) = stay.occurrence {
             stays.insert((stay.person, occurrence), stay);
         }

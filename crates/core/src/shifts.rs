@@ -44,14 +44,15 @@ impl Shift {
 /// Agreements of people who have left, or are paused that day, give none;
 /// agreements whose function was deleted give none either.
 pub fn shifts_between(replica: &Replica, from: NaiveDate, to: NaiveDate) -> Vec<Shift> {
-    let people: BTreeMap<Id, Person> = replica.all::<Person>().into_iter().collect();
-    let functions: BTreeMap<Id, Function> = replica.all::<Function>().into_iter().collect();
+    let (people, functions) = (replica.all::<Person>(), replica.all::<Function>());
+    let people: BTreeMap<Id, &Person> = people.iter().map(|(id, p)| (*id, p)).collect();
+    let functions: BTreeMap<Id, &Function> = functions.iter().map(|(id, f)| (*id, f)).collect();
     let mut cancellations: BTreeMap<OccurrenceRef, Vec<Cancellation>> = BTreeMap::new();
-    for (_, c) in replica.all::<Cancellation>() {
-        cancellations.entry(c.occurrence).or_default().push(c);
+    for (_, c) in replica.all::<Cancellation>().iter() {
+        cancellations.entry(c.occurrence).or_default().push(c.clone());
     }
     let mut sign_ups: BTreeMap<OccurrenceRef, Vec<Id>> = BTreeMap::new();
-    for (_, s) in replica.all::<SignUp>() {
+    for (_, s) in replica.all::<SignUp>().iter() {
         sign_ups.entry(s.occurrence).or_default().push(s.person);
     }
 
@@ -68,7 +69,7 @@ pub fn shifts_between(replica: &Replica, from: NaiveDate, to: NaiveDate) -> Vec<
         shifts.push(Shift { occurrence, function, date, starts, ends, places, expected, cancelled, buddy });
     };
 
-    for (id, agreement) in replica.all::<Agreement>() {
+    for (id, agreement) in replica.all::<Agreement>().iter() {
         let Some(person) = people.get(&agreement.person) else {
             continue;
         };
@@ -77,7 +78,7 @@ pub fn shifts_between(replica: &Replica, from: NaiveDate, to: NaiveDate) -> Vec<
         }
         let schedule = &agreement.schedule;
         for date in schedule.dates_between(from, to).filter(|d| person.status.takes_part_on(*d)) {
-            let occurrence = OccurrenceRef::Agreement { agreement: id, date };
+            let occurrence = OccurrenceRef::Agreement { agreement: *id, date };
             add(
                 occurrence,
                 agreement.function,
@@ -90,9 +91,9 @@ pub fn shifts_between(replica: &Replica, from: NaiveDate, to: NaiveDate) -> Vec<
             );
         }
     }
-    for (id, event) in replica.all::<Event>() {
+    for (id, event) in replica.all::<Event>().iter() {
         if (from..=to).contains(&event.date) && functions.contains_key(&event.function) {
-            let occurrence = OccurrenceRef::Event { event: id };
+            let occurrence = OccurrenceRef::Event { event: *id };
             add(occurrence, event.function, event.date, event.starts, event.ends, event.needed, None, None);
         }
     }

@@ -85,3 +85,47 @@ pub fn mondays(starts: u32, ends: u32, first_day: chrono::NaiveDate) -> crate::r
     let weekly = Recurrence::Weekly { weekdays: vec![chrono::Weekday::Mon], interval: 1 };
     Schedule::new(weekly, time(starts), time(ends), first_day, None).expect("a sound timetable")
 }
+
+/// Counts the bytes this thread allocates while `work` runs (other threads'
+/// tests are not counted): for tests that hold work to what it must
+/// allocate, exactly, with no timing noise.
+pub fn allocated_by<T>(work: impl FnOnce() -> T) -> (T, usize) {
+    COUNTED.with(|counted| counted.set(Some(0)));
+    let result = work();
+    let bytes = COUNTED.with(|counted| counted.take()).unwrap_or(0);
+    (result, bytes)
+}
+
+thread_local! {
+    /// Bytes allocated by this thread while counting; `None` when not counting.
+    static COUNTED: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+struct Counting;
+
+impl Counting {
+    fn count(bytes: usize) {
+        // Never fails for a const-initialized cell; ignored while the thread ends.
+        let _ = COUNTED.try_with(|counted| counted.set(counted.get().map(|n| n + bytes)));
+    }
+}
+
+// SAFETY: every call is passed on to the system allocator unchanged.
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        Self::count(layout.size());
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        Self::count(new_size);
+        unsafe { std::alloc::System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;

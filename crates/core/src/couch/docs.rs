@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use super::{Couch, SyncError};
-use crate::export::{parse_record, record_value, valid_name};
+use super::{Couch, Store, SyncError};
+use crate::export::{parse_record, record_value, valid_name, write_record};
 use crate::record::Record;
 use crate::replica::{MergeSummary, RecordKey, Replica};
 
@@ -27,7 +27,11 @@ pub type Known = BTreeMap<RecordKey, Held>;
 /// A digest of a record's value. If a later build hashes differently, the
 /// only cost is one needless push per record.
 pub fn digest(record: &Record) -> u64 {
-    let hash = Sha256::digest(crate::export::record_text(record).as_bytes());
+    // Written straight into the hash: a sync digests every record, and
+    // must not allocate for each.
+    let mut hasher = Sha256::new();
+    write_record(&mut hasher, record);
+    let hash = hasher.finalize();
     u64::from_le_bytes(hash[..8].try_into().expect("a SHA-256 hash has 32 bytes"))
 }
 
@@ -83,53 +87,63 @@ pub struct Pulled {
 }
 
 /// Reads a `_changes?include_docs=true` response, merges its documents into
-/// `replica` and notes them in `known`. A response that is not CouchDB's
+/// the store and notes them in `known`. A response that is not CouchDB's
 /// changes nothing.
-pub fn apply_changes(replica: &mut Replica, known: &mut Known, body: &[u8]) -> Result<Pulled, SyncError> {
+pub fn apply_changes(store: &mut impl Store, known: &mut Known, body: &[u8]) -> Result<Pulled, SyncError> {
     let body = parse(body)?;
     let (Some(results), Some(last_seq)) = (body.get("results").and_then(Value::as_array), body.get("last_seq")) else {
         return Err(SyncError::Garbage("no results or last_seq".into()));
     };
     let docs =
         results.iter().filter_map(|change| change.get("doc")).filter_map(from_doc).collect::<Result<Vec<_>, _>>()?;
-    Ok(Pulled { last_seq: last_seq.clone(), count: results.len(), summary: absorb(replica, known, docs) })
+    Ok(Pulled { last_seq: last_seq.clone(), count: results.len(), summary: absorb(store, known, docs) })
 }
 
 /// Reads an `_all_docs?include_docs=true` response (the documents a push
 /// found in conflict) the same way.
-pub fn apply_all_docs(replica: &mut Replica, known: &mut Known, body: &[u8]) -> Result<MergeSummary, SyncError> {
+pub fn apply_all_docs(store: &mut impl Store, known: &mut Known, body: &[u8]) -> Result<MergeSummary, SyncError> {
     let body = parse(body)?;
     let rows = body.get("rows").and_then(Value::as_array).ok_or_else(|| SyncError::Garbage("no rows".into()))?;
     let docs = rows.iter().filter_map(|row| row.get("doc")).filter_map(from_doc).collect::<Result<Vec<_>, _>>()?;
-    Ok(absorb(replica, known, docs))
+    Ok(absorb(store, known, docs))
 }
 
-fn absorb(replica: &mut Replica, known: &mut Known, docs: Vec<(RecordKey, String, Record)>) -> MergeSummary {
+fn absorb(store: &mut impl Store, known: &mut Known, docs: Vec<(RecordKey, String, Record)>) -> MergeSummary {
     let incoming: Replica = docs.iter().map(|(key, _, record)| (key.clone(), record.clone())).collect();
     for (key, rev, record) in docs {
         known.insert(key, Held { rev, digest: digest(&record) });
     }
-    replica.merge(&incoming)
+    store.merge(&incoming)
 }
 
 /// Records digested between two pauses while looking for what to push.
 const DIGESTS_PER_PAUSE: usize = 1_000;
 
 /// The documents for every record the server does not hold as it is here
-/// (already merged with what it held, since a pull comes first). Pauses now
-/// and then: years of records take a while to digest.
-pub async fn push_docs(couch: &mut impl Couch, replica: &Replica, known: &Known) -> Vec<Value> {
+/// (already merged with what it held, since a pull comes first). Reads the
+/// store a stretch at a time and pauses between: years of records take a
+/// while to digest, and the store is never held across a pause.
+pub async fn push_docs(couch: &mut impl Couch, store: &impl Store, known: &Known) -> Vec<Value> {
     let mut docs = Vec::new();
-    for (i, (key, record)) in replica.records().enumerate() {
-        if i > 0 && i % DIGESTS_PER_PAUSE == 0 {
-            couch.pause().await;
+    let mut after: Option<RecordKey> = None;
+    loop {
+        let last = store.read(|replica| {
+            let mut last = None;
+            for (key, record) in replica.changed_since_after(0, after.as_ref()).take(DIGESTS_PER_PAUSE) {
+                let held = known.get(key);
+                if held.is_none_or(|held| held.digest != digest(record)) {
+                    docs.push(to_doc(key, record, held.map(|held| held.rev.as_str())));
+                }
+                last = Some(key);
+            }
+            last.cloned()
+        });
+        match last {
+            Some(key) => after = Some(key),
+            None => return docs,
         }
-        let held = known.get(key);
-        if held.is_none_or(|held| held.digest != digest(record)) {
-            docs.push(to_doc(key, record, held.map(|held| held.rev.as_str())));
-        }
+        couch.pause().await;
     }
-    docs
 }
 
 /// What a push did: documents stored, and ids refused as conflicts (someone
@@ -141,7 +155,7 @@ pub struct Pushed {
 }
 
 /// Reads a `_bulk_docs` response, noting the new revisions of what was stored.
-pub fn apply_push_result(replica: &Replica, known: &mut Known, body: &[u8]) -> Result<Pushed, SyncError> {
+pub fn apply_push_result(store: &impl Store, known: &mut Known, body: &[u8]) -> Result<Pushed, SyncError> {
     let Value::Array(results) = parse(body)? else {
         return Err(SyncError::Garbage("a _bulk_docs answer is a list".into()));
     };
@@ -151,8 +165,9 @@ pub fn apply_push_result(replica: &Replica, known: &mut Known, body: &[u8]) -> R
             result.get("id").and_then(Value::as_str).ok_or_else(|| SyncError::Garbage("a result without id".into()))?;
         match (result.get("rev").and_then(Value::as_str), result.get("error").and_then(Value::as_str)) {
             (Some(rev), None) => {
-                if let Some((key, record)) = key_of(id).and_then(|key| replica.get(&key).map(|r| (key, r))) {
-                    known.insert(key, Held { rev: rev.to_owned(), digest: digest(record) });
+                let key = key_of(id);
+                if let Some((key, digest)) = key.and_then(|key| store.read(|r| r.get(&key).map(digest)).map(|d| (key, d))) {
+                    known.insert(key, Held { rev: rev.to_owned(), digest });
                     pushed.stored += 1;
                 }
             }

@@ -61,6 +61,28 @@ pub trait Couch {
     }
 }
 
+/// The device's records as a sync reaches them: lent for one step at a
+/// time and never across a request, so the app keeps one replica where its
+/// pages read it and the sync works on it, not on a copy. The caller owns the
+/// transport ([`Couch`]), the store and the [`SyncState`]; [`sync`] only steps.
+pub trait Store {
+    /// Reads the records.
+    fn read<R>(&self, read: impl FnOnce(&Replica) -> R) -> R;
+    /// Merges records pulled from the server; says what that changed.
+    fn merge(&mut self, incoming: &Replica) -> MergeSummary;
+}
+
+/// A replica of its own, as the command line and the tests hold one.
+impl Store for Replica {
+    fn read<R>(&self, read: impl FnOnce(&Replica) -> R) -> R {
+        read(self)
+    }
+
+    fn merge(&mut self, incoming: &Replica) -> MergeSummary {
+        Replica::merge(self, incoming)
+    }
+}
+
 /// What a device keeps between syncs with one database.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SyncState {
@@ -178,13 +200,13 @@ fn touched(summary: &MergeSummary) -> usize {
     summary.kinds.values().map(|k| k.new + k.changed + k.deleted).sum()
 }
 
-/// Syncs `replica` with the database: pulls and merges what others wrote,
-/// pushes what the server lacks. `replica` and `state` are updated as it
+/// Syncs the store with the database: pulls and merges what others wrote,
+/// pushes what the server lacks. The store and `state` are updated as it
 /// goes, so the caller keeps both even when this fails part-way.
 pub async fn sync(
     couch: &mut impl Couch,
     device: &str,
-    replica: &mut Replica,
+    store: &mut impl Store,
     state: &mut SyncState,
 ) -> Result<Synced, SyncError> {
     let info = checked(couch.request(Method::Get, "", None).await?)?;
@@ -214,7 +236,7 @@ pub async fn sync(
         let path =
             format!("_changes?include_docs=true&limit={PAGE}&since={}", utf8_percent_encode(&since, NON_ALPHANUMERIC));
         let answer = checked(couch.request(Method::Get, &path, None).await?)?;
-        let pulled = apply_changes(replica, &mut state.known, &answer.body)?;
+        let pulled = apply_changes(store, &mut state.known, &answer.body)?;
         synced.received += touched(&pulled.summary);
         if pulled.last_seq != state.since {
             let mut doc = json!({ "since": pulled.last_seq });
@@ -230,7 +252,7 @@ pub async fn sync(
         }
     }
     for _ in 0..PUSH_ROUNDS {
-        let docs = push_docs(couch, replica, &state.known).await;
+        let docs = push_docs(couch, store, &state.known).await;
         if docs.is_empty() {
             return Ok(synced);
         }
@@ -238,7 +260,7 @@ pub async fn sync(
         for page in docs.chunks(PAGE) {
             let body = json!({ "docs": page });
             let answer = checked(couch.request(Method::Post, "_bulk_docs", Some(&body)).await?)?;
-            let pushed = apply_push_result(replica, &mut state.known, &answer.body)?;
+            let pushed = apply_push_result(store, &mut state.known, &answer.body)?;
             synced.sent += pushed.stored;
             conflicts.extend(pushed.conflicts);
         }
@@ -246,7 +268,7 @@ pub async fn sync(
         for page in conflicts.chunks(PAGE) {
             let body = fetch_body(page);
             let answer = checked(couch.request(Method::Post, "_all_docs?include_docs=true", Some(&body)).await?)?;
-            let summary = apply_all_docs(replica, &mut state.known, &answer.body)?;
+            let summary = apply_all_docs(store, &mut state.known, &answer.body)?;
             synced.received += touched(&summary);
         }
     }

@@ -408,3 +408,44 @@ fn garbage_or_strangers_change_nothing() {
     assert!(replica.is_empty());
     assert_eq!(checkpoint_id("00aa"), "_local/flok-00aa");
 }
+
+/// A sync lends the store a step at a time and never copies it: with the
+/// demo group's five years on the device, a sync that moves a few records
+/// allocates in proportion to those records, not to the replica.
+#[test]
+fn a_sync_allocates_for_what_it_moves_not_for_the_replica() {
+    use crate::demo::{demo, DemoOptions};
+    use crate::model::Competence;
+    use crate::testing::allocated_by;
+
+    let group = demo(DemoOptions { seed: 1, people: 200, years: 5 });
+    let replica_bytes: usize = group.records().map(|(_, r)| crate::export::record_text(r).len()).sum();
+    let mut server = Server::default();
+    let (mut phone, mut laptop) = (Device::new(1, group.clone()), Device::new(2, group));
+    // Each hears back what it pushed once, as CouchDB's feed lists every write.
+    for _ in 0..2 {
+        phone.sync(&mut server).unwrap();
+        laptop.sync(&mut server).unwrap();
+    }
+
+    // The phone adds three records; the laptop pulls them, then pushes two of its own.
+    for n in 0..3 {
+        let named = Competence { name: format!("Skill {n}") };
+        phone.replica.put(crate::Id::from_u128(900 + n), &named, stamp(1_900_000_000_000 + n as u64));
+    }
+    let (pushed, pushing) = allocated_by(|| phone.sync(&mut server).unwrap());
+    assert_eq!(pushed.sent, 3);
+    for n in 3..5 {
+        let named = Competence { name: format!("Skill {n}") };
+        laptop.replica.put(crate::Id::from_u128(900 + n), &named, stamp(1_900_000_000_000 + n as u64));
+    }
+    let (both, pulling) = allocated_by(|| laptop.sync(&mut server).unwrap());
+    assert_eq!((both.received, both.sent), (3, 2));
+
+    // A copy of the replica alone would allocate more than its text.
+    let limit = 256 * 1024;
+    assert!(replica_bytes > 20 * limit, "the demo group is {replica_bytes} bytes of records");
+    for (what, bytes) in [("pushing three records", pushing), ("pulling three, pushing two", pulling)] {
+        assert!(bytes < limit, "{what} allocated {bytes} bytes with {replica_bytes} bytes of records on the device");
+    }
+}

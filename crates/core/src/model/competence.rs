@@ -36,7 +36,7 @@ impl Competence {
     /// stored (or renamed) is listed once.
     pub fn all(replica: &Replica) -> Vec<(Id, Competence)> {
         let mut all: BTreeMap<Id, Competence> = Competence::seeded().into_iter().collect();
-        all.extend(replica.all::<Competence>());
+        all.extend(replica.all::<Competence>().iter().cloned());
         let mut all: Vec<(Id, Competence)> = all.into_iter().collect();
         all.sort_by_cached_key(|(id, c)| (c.name.to_lowercase(), *id));
         all
@@ -48,9 +48,9 @@ impl Grant {
     pub fn find(replica: &Replica, person: Id, competence: Id) -> Option<Id> {
         replica
             .all::<Grant>()
-            .into_iter()
+            .iter()
             .find(|(_, g)| g.person == person && g.competence == competence)
-            .map(|(id, _)| id)
+            .map(|(id, _)| *id)
     }
 }
 

@@ -66,14 +66,14 @@ impl FollowUp {
     /// still in the group; a stage already held is not due again.
     pub fn due(replica: &Replica, until: NaiveDate) -> Vec<Due> {
         let held: BTreeSet<(Id, Stage)> =
-            replica.all::<FollowUp>().into_iter().map(|(_, f)| (f.agreement, f.stage)).collect();
+            replica.all::<FollowUp>().iter().map(|(_, f)| (f.agreement, f.stage)).collect();
         let mut due: Vec<Due> = replica
             .all::<Agreement>()
-            .into_iter()
+            .iter()
             .filter(|(_, a)| replica.read::<Person>(a.person).is_some_and(|p| !matches!(p.status, Status::Left { .. })))
             .flat_map(|(id, a)| {
                 [Stage::Trial, Stage::FollowUp].map(|stage| Due {
-                    agreement: id,
+                    agreement: *id,
                     person: a.person,
                     stage,
                     due: stage.due(a.schedule.first_day),

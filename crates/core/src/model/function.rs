@@ -53,7 +53,7 @@ impl Function {
 
     /// Every function, alphabetically (case-insensitive), ties by id.
     pub fn by_name(replica: &Replica) -> Vec<(Id, Function)> {
-        let mut functions = replica.all::<Function>();
+        let mut functions = replica.all::<Function>().to_vec();
         functions.sort_by_cached_key(|(id, f)| (f.name.to_lowercase(), *id));
         functions
     }

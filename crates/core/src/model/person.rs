@@ -122,7 +122,7 @@ impl Person {
     /// Everyone in the replica, alphabetically (case-insensitive); ties go by
     /// id, so every device lists people in the same order.
     pub fn by_name(replica: &Replica) -> Vec<(Id, Person)> {
-        let mut people = replica.all::<Person>();
+        let mut people = replica.all::<Person>().to_vec();
         people.sort_by_cached_key(|(id, p)| (p.name.sort_key(), *id));
         people
     }
