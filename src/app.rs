@@ -10,7 +10,7 @@ use crate::pages::{
     reports::ReportsPage, roster::RosterPage, settings::SettingsPage, today::TodayPage,
 };
 use crate::route::{Page, Route};
-use crate::state::AppState;
+use crate::state::{self, use_texts, Store};
 
 fn current_route() -> Route {
     Route::from_hash(&window().location().hash().unwrap_or_default())
@@ -18,14 +18,14 @@ fn current_route() -> Route {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::start();
-    provide_context(state);
+    state::provide();
+    let (store, words) = (expect_context::<Store>(), use_texts());
 
     // Closing the tab while a save is being written could lose it: ask first.
     let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if state.saving.get_untracked() > 0 {
+        if store.saving.get_untracked() > 0 {
             ev.prevent_default();
-            ev.set_return_value(state.t().still_saving);
+            ev.set_return_value(words.t().still_saving);
         }
     });
 
@@ -39,7 +39,7 @@ pub fn App() -> impl IntoView {
     // The page's language is the interface's, for screen readers and hyphenation.
     Effect::new(move || {
         if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("lang", state.lang().code());
+            let _ = html.set_attribute("lang", words.lang().code());
         }
     });
 
@@ -47,7 +47,7 @@ pub fn App() -> impl IntoView {
     // new page's heading so a screen reader announces where the person is.
     Effect::new(move |previous: Option<Route>| {
         let now = route.get();
-        let t = state.t();
+        let t = words.t();
         let title = match &now {
             Route::Page(page) => format!("{} · Flok", t.page(*page)),
             Route::NotFound(_) => format!("{} · Flok", t.page_not_found),
@@ -64,7 +64,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#page-heading" on:click=|ev| { ev.prevent_default(); focus_page_heading(); }>
-            {move || state.t().skip_to_content}
+            {move || words.t().skip_to_content}
         </a>
         <Show when=move || !in_kiosk()>
             <header class="app-header">

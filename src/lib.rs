@@ -14,11 +14,15 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 mod files;
 #[cfg(target_arch = "wasm32")]
-mod pages;
+pub mod pages;
 #[cfg(target_arch = "wasm32")]
 mod perf;
 #[cfg(target_arch = "wasm32")]
+pub mod prefs;
+#[cfg(target_arch = "wasm32")]
 mod pwa;
+#[cfg(target_arch = "wasm32")]
+pub mod renders;
 #[cfg(target_arch = "wasm32")]
 mod slices;
 #[cfg(target_arch = "wasm32")]

@@ -3,8 +3,8 @@
 //! localStorage holds at most 5,242,880 characters per site; a group of 200
 //! people over five years needs about twice that (measured: README), so the
 //! replica is kept in IndexedDB, whose quota is a share of the disk. Small
-//! facts about this device (its id, its last export) stay in localStorage,
-//! through gloo-storage.
+//! facts about this device (its id, its last export) stay in localStorage
+//! ([`crate::prefs`]).
 //!
 //! Each record is one entry (its JSON, under `[kind, id]`), so a change
 //! writes only the records it touched and a start reads the records in
@@ -18,13 +18,11 @@
 
 use std::cell::RefCell;
 
-use crate::i18n::Lang;
-use crate::sync::SyncSettings;
+use crate::prefs::{self, LEGACY_KEYS};
 use flok_core::couch::SyncState;
 use flok_core::export::{self, ImportError};
-use flok_core::{DeviceId, Replica};
+use flok_core::Replica;
 use flok_core::{Record, RecordKey};
-use gloo_storage::{LocalStorage, Storage};
 use js_sys::Array;
 use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::{JsCast, JsValue};
@@ -56,24 +54,6 @@ const SYNC_STATE: &str = "sync";
 pub const UNREADABLE_PREFIX: &str = "unreadable.";
 /// The channel tabs announce their saves on.
 const CHANNEL: &str = "flok.saved";
-
-/// This installation's device id: made once, never taken from a file.
-pub const DEVICE_KEY: &str = "flok.device";
-/// Who uses this device (a person's id): a fact about the device, not the group.
-pub const ME_KEY: &str = "flok.me";
-/// The language chosen on this device; absent to follow the browser.
-pub const LANGUAGE_KEY: &str = "flok.language";
-/// "on" when this device shows the coordinator pages.
-pub const COORDINATOR_KEY: &str = "flok.coordinator";
-/// Where and as whom this device syncs live (JSON of [`SyncSettings`]).
-pub const SYNC_KEY: &str = "flok.sync";
-/// When this device last synced well.
-pub const SYNCED_AT_KEY: &str = "flok.synced-at";
-/// The day this device last exported (a fact about the device, not the group).
-pub const LAST_EXPORT_KEY: &str = "flok.last-export";
-/// Where earlier builds kept data in localStorage; moved into records on
-/// first load, then removed.
-pub const LEGACY_KEYS: [&str; 2] = ["flok.replica", "flok.people"];
 
 /// Why the saved data could not be loaded. Nothing is lost in either case.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -170,28 +150,6 @@ async fn database() -> Result<IdbDatabase, JsValue> {
     ));
     DB.with_borrow_mut(|slot| *slot = Some(db.clone()));
     Ok(db)
-}
-
-fn local_available() -> bool {
-    web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
-}
-
-fn raw(key: &str) -> Option<String> {
-    local_available().then(|| LocalStorage::raw().get_item(key).ok().flatten()).flatten()
-}
-
-/// This installation's device id, made and kept on first use.
-pub fn device_id() -> DeviceId {
-    if let Some(id) = raw(DEVICE_KEY).and_then(|text| text.parse().ok()) {
-        return id;
-    }
-    let id = DeviceId::random();
-    // If this fails the next start makes another id: harmless, as ids only
-    // need to differ between devices.
-    if local_available() {
-        let _ = LocalStorage::raw().set_item(DEVICE_KEY, &id.to_string());
-    }
-    id
 }
 
 /// The replica saved on this device (empty the first time), and what kept
@@ -306,7 +264,7 @@ async fn set_record_aside(db: &IdbDatabase, key: &RecordKey, text: String) -> St
 /// One that cannot be read is moved aside and reported.
 async fn migrate(db: &IdbDatabase) -> Result<(), LoadError> {
     let current = stored_text(CURRENT).await;
-    let legacy = || LEGACY_KEYS.into_iter().find_map(|key| raw(key).map(|text| (key, text)));
+    let legacy = || LEGACY_KEYS.into_iter().find_map(|key| prefs::raw(key).map(|text| (key, text)));
     let Some((source, text)) = current.map(|text| (CURRENT, text)).or_else(legacy) else { return Ok(()) };
     let replica = match export::read(text.as_bytes()) {
         Ok(replica) => replica,
@@ -322,8 +280,8 @@ async fn migrate(db: &IdbDatabase) -> Result<(), LoadError> {
                 .map_err(|_| LoadError::Unavailable)?;
             let _ = tx.object_store(STORE).and_then(|store| store.delete(&CURRENT.into()));
             let _ = committed(&tx).await;
-        } else if local_available() {
-            LocalStorage::delete(source);
+        } else {
+            prefs::forget(source);
         }
     }
     Ok(())
@@ -469,12 +427,13 @@ pub async fn sync_state() -> Option<SyncState> {
     SyncState::from_json(&stored_text(SYNC_STATE).await?)
 }
 
-/// Keeps the sync state. Saved only after the replica it describes.
-pub async fn save_sync_state(state: &SyncState) -> Result<(), SaveError> {
+/// Keeps the sync state (as [`SyncState::to_json`] writes it). Saved only
+/// after the replica it describes.
+pub async fn save_sync_state(text: &str) -> Result<(), SaveError> {
     let db = database().await.map_err(|_| SaveError::Unavailable)?;
     let write = async {
         let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
-        tx.object_store(STORE)?.put_with_key(&state.to_json().into(), &SYNC_STATE.into())?;
+        tx.object_store(STORE)?.put_with_key(&text.into(), &SYNC_STATE.into())?;
         committed(&tx).await
     };
     write.await.map_err(save_error)
@@ -514,97 +473,8 @@ pub async fn erase() -> Result<(), JsValue> {
     tx.object_store(STORE)?.clear()?;
     tx.object_store(RECORDS)?.clear()?;
     committed(&tx).await?;
-    if local_available() {
-        let keys = [DEVICE_KEY, LAST_EXPORT_KEY, LANGUAGE_KEY, ME_KEY, COORDINATOR_KEY, SYNC_KEY, SYNCED_AT_KEY];
-        for key in LEGACY_KEYS.into_iter().chain(keys) {
-            LocalStorage::delete(key);
-        }
-    }
+    prefs::forget_all();
     Ok(())
-}
-
-/// Who uses this device, if chosen.
-pub fn me() -> Option<flok_core::Id> {
-    raw(ME_KEY).and_then(|text| text.parse().ok())
-}
-
-/// Keeps who uses this device; `None` forgets it.
-pub fn set_me(me: Option<flok_core::Id>) {
-    keep(ME_KEY, me.map(|id| id.to_string()).as_deref());
-}
-
-/// Whether this device shows the coordinator pages.
-pub fn coordinator() -> bool {
-    raw(COORDINATOR_KEY).as_deref() == Some("on")
-}
-
-/// Keeps whether this device shows the coordinator pages.
-pub fn set_coordinator(on: bool) {
-    keep(COORDINATOR_KEY, Some(if on { "on" } else { "off" }));
-}
-
-/// Keeps one of the device's own choices; `None` removes it.
-fn keep(key: &str, value: Option<&str>) {
-    if local_available() {
-        match value {
-            Some(value) => {
-                let _ = LocalStorage::raw().set_item(key, value);
-            }
-            None => LocalStorage::delete(key),
-        }
-    }
-}
-
-/// The sync settings kept on this device, if any (and still usable).
-pub fn sync_settings() -> Option<SyncSettings> {
-    raw(SYNC_KEY).and_then(|text| serde_json::from_str::<SyncSettings>(&text).ok()).filter(|s| s.target().is_ok())
-}
-
-/// Keeps the sync settings; `None` forgets them, with the password.
-pub fn set_sync_settings(settings: Option<&SyncSettings>) {
-    let text = settings.and_then(|s| serde_json::to_string(s).ok());
-    keep(SYNC_KEY, text.as_deref());
-    if settings.is_none() {
-        keep(SYNCED_AT_KEY, None);
-    }
-}
-
-/// When this device last synced well.
-pub fn synced_at() -> Option<chrono::NaiveDateTime> {
-    raw(SYNCED_AT_KEY).and_then(|text| text.parse().ok())
-}
-
-/// Notes a sync that ended well.
-pub fn record_sync(at: chrono::NaiveDateTime) {
-    keep(SYNCED_AT_KEY, Some(&at.format("%Y-%m-%dT%H:%M:%S").to_string()));
-}
-
-/// The language chosen on this device, if one was.
-pub fn chosen_language() -> Option<Lang> {
-    raw(LANGUAGE_KEY).and_then(|code| Lang::from_code(&code))
-}
-
-/// Keeps the language choice; `None` follows the browser again.
-pub fn choose_language(choice: Option<Lang>) {
-    keep(LANGUAGE_KEY, choice.map(Lang::code));
-}
-
-/// The languages the browser asks for, most wanted first.
-pub fn browser_languages() -> Vec<String> {
-    web_sys::window()
-        .map_or_else(Vec::new, |w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
-}
-
-/// The day this device last exported, if ever.
-pub fn last_export() -> Option<chrono::NaiveDate> {
-    raw(LAST_EXPORT_KEY).and_then(|text| text.parse().ok())
-}
-
-/// Notes that this device exported today.
-pub fn record_export(day: chrono::NaiveDate) {
-    if local_available() {
-        let _ = LocalStorage::raw().set_item(LAST_EXPORT_KEY, &day.to_string());
-    }
 }
 
 /// Asks the browser to keep Flok's data even when space runs low or the

@@ -1,9 +1,9 @@
 //! Live sync with a CouchDB database: the settings this device keeps, and the
 //! browser's `fetch` as the transport for the core's sync
-//! ([`flok_core::couch::sync`]), which does everything else.
+//! ([`flok_core::couch::sync`]), which does everything else. When and over
+//! which store it runs is [`crate::state`]'s.
 
-use flok_core::couch::{self, Answer, Couch, Method, SettingsError, SyncError, SyncState, Synced, Unreachable};
-use flok_core::Replica;
+use flok_core::couch::{self, Answer, Couch, Method, SettingsError, SyncError, Synced, Unreachable};
 use js_sys::Uint8Array;
 use leptos::prelude::window;
 use leptos::wasm_bindgen::{JsCast, JsValue};
@@ -11,8 +11,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, Request, RequestCache, RequestInit, Response};
-
-use crate::storage;
 
 /// Where and as whom this device syncs. Kept on the device only: the
 /// password is never part of the replica, so never part of an export.
@@ -37,7 +35,7 @@ impl SyncSettings {
 /// A database to sync with, from settings that were checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Target {
-    url: String,
+    pub url: String,
     authorization: Option<String>,
 }
 
@@ -88,15 +86,4 @@ impl Couch for Target {
     async fn pause(&mut self) {
         crate::slices::next_task().await;
     }
-}
-
-/// One sync of `replica` (a copy of the app's) with the database. Gives the
-/// replica and the sync state as they ended, even when the sync failed
-/// part-way: the caller keeps both, replica first.
-pub async fn run(mut target: Target, mut replica: Replica) -> (Replica, SyncState, Result<Synced, SyncError>) {
-    let url = target.url.clone();
-    let mut state = storage::sync_state().await.filter(|s| s.target == url).unwrap_or_else(|| SyncState::new(&url));
-    let device = storage::device_id().to_string();
-    let result = couch::sync(&mut target, &device, &mut replica, &mut state).await;
-    (replica, state, result)
 }

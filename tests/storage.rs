@@ -6,9 +6,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use chrono::NaiveDate;
+use flok_app::prefs::{device_id, DEVICE_KEY, LEGACY_KEYS};
 use flok_app::storage::{
-    device_id, erase, load, load_records, restore, save, stored_text, LoadError, SaveError, DEVICE_KEY, LEGACY_KEYS,
-    UNREADABLE_PREFIX,
+    erase, load, load_records, restore, save, stored_text, LoadError, SaveError, UNREADABLE_PREFIX,
 };
 use flok_core::export::ImportError;
 use flok_core::model::Person;

@@ -1,12 +1,12 @@
 //! Shared pieces of the forms that add and choose records.
 
 use flok_core::model::Person;
-use flok_core::Id;
+use flok_core::{Entity, Id};
 use leptos::html::Input;
 use leptos::prelude::*;
 
 use crate::i18n::Texts;
-use crate::state::AppState;
+use crate::state::{use_texts, Store};
 
 /// An "Add …" button that opens a form, and the status line that says what
 /// was added. `form` gets what to call once added (with the name) or cancelled.
@@ -16,11 +16,11 @@ where
     F: Fn(Callback<String>, Callback<()>) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let state = expect_context::<AppState>();
+    let words = use_texts();
     let open = RwSignal::new(false);
     let status = RwSignal::new(String::new());
     let on_added = Callback::new(move |name: String| {
-        status.set((state.t().added)(&name));
+        status.set((words.t().added)(&name));
         open.set(false);
     });
     let on_cancel = Callback::new(move |()| open.set(false));
@@ -34,38 +34,43 @@ where
                 status.set(String::new());
             }
         >
-            {move || label(state.t())}
+            {move || label(words.t())}
         </button>
         {move || open.get().then(|| form(on_added, on_cancel))}
         <p class="status" role="status">{move || status.get()}</p>
     }
 }
 
-/// Everyone in the group as `<option>`s, alphabetically; `selected` marks one.
+/// Everyone in the group as `<option>`s, alphabetically, `selected` marked.
+/// Keyed, so an option stays put (and stays chosen) when another tab or a
+/// sync adds a person while the picker is open.
 #[component]
-pub fn PersonOptions(#[prop(optional, into)] selected: Option<Signal<Option<Id>>>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    move || {
-        state
-            .replica
-            .with(Person::by_name)
-            .into_iter()
-            .map(|(id, person)| {
-                let chosen = move || selected.is_some_and(|s| s.get() == Some(id));
-                view! { <option value=id.to_string() selected=chosen>{person.name.to_string()}</option> }
-            })
-            .collect_view()
+pub fn PersonOptions(#[prop(into)] selected: Signal<Option<Id>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let people = Memo::new(move |_| {
+        store.track(&[Person::KIND]);
+        store.with_untracked(Person::by_name).into_iter().map(|(id, p)| (id, String::from(p.name))).collect::<Vec<_>>()
+    });
+    view! {
+        <For each=move || people.get() key=|entry| entry.clone() let:entry>
+            <option value=entry.0.to_string() prop:selected=move || selected.get() == Some(entry.0)>{entry.1}</option>
+        </For>
     }
+}
+
+/// A picker's chosen id, from the text its value holds.
+pub fn chosen(value: RwSignal<String>) -> Signal<Option<Id>> {
+    Signal::derive(move || value.get().parse::<Id>().ok())
 }
 
 /// A form's Save (which submits it) and Cancel.
 #[component]
 pub fn SaveOrCancel(on_cancel: Callback<()>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let words = use_texts();
     view! {
         <div class="actions">
-            <button type="submit" class="primary">{move || state.t().save}</button>
-            <button type="button" on:click=move |_| on_cancel.run(())>{move || state.t().cancel}</button>
+            <button type="submit" class="primary">{move || words.t().save}</button>
+            <button type="button" on:click=move |_| on_cancel.run(())>{move || words.t().cancel}</button>
         </div>
     }
 }

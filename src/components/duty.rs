@@ -1,31 +1,35 @@
 //! One-tap Check in and Check out for a person, with what it did in words,
 //! and the on-duty line while they are checked in.
 
-use flok_core::duty;
-use flok_core::Id;
+use flok_core::duty::{self, KINDS_READ};
+use flok_core::{Entity, Id};
 use leptos::prelude::*;
 
 use crate::components::shift::function_name;
-use crate::state::{now, AppState};
+use crate::state::{use_texts, Now, Store};
 
 #[component]
 pub fn DutyControls(person: Id) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words, now) = (expect_context::<Store>(), use_texts(), expect_context::<Now>());
     let message = RwSignal::new(None::<String>);
-    let stay = move || state.replica.with(|r| duty::open_stay(r, person)).map(|(_, stay)| stay);
-    let shift_now = move || state.replica.with(|r| duty::shift_to_check_in(r, person, now()));
+    let stay =
+        move || store.with(&[flok_core::model::CheckIn::KIND], |r| duty::open_stay(r, person)).map(|(_, stay)| stay);
+    let shift_now = move || {
+        let at = now.at();
+        store.with(&KINDS_READ, |r| duty::shift_to_check_in(r, person, at))
+    };
 
     let check_in = move |_| {
-        let t = state.t();
-        message.set(Some(match state.check_in(person) {
-            Ok(Some(shift)) => (t.checked_in_for)(&function_name(&state, &shift), &t.times(shift.starts, shift.ends)),
+        let t = words.t();
+        message.set(Some(match store.check_in(person) {
+            Ok(Some(shift)) => (t.checked_in_for)(&function_name(store, &shift), &t.times(shift.starts, shift.ends)),
             Ok(None) => t.checked_in_spontaneous.into(),
             Err(refused) => t.duty_error(&refused).into(),
         }));
     };
     let check_out = move |_| {
-        let t = state.t();
-        message.set(Some(match state.check_out(person) {
+        let t = words.t();
+        message.set(Some(match store.check_out(person) {
             Ok(minutes) => (t.checked_out_after)(&t.minutes(minutes)),
             Err(refused) => t.duty_error(&refused).into(),
         }));
@@ -35,7 +39,7 @@ pub fn DutyControls(person: Id) -> impl IntoView {
         <div class="duty">
             {move || match stay() {
                 Some(stay) => {
-                    let t = state.t();
+                    let t = words.t();
                     view! {
                         <p class="on-duty">{(t.on_duty_since)(&t.time(stay.checked_in.time()))}</p>
                         <button type="button" class="primary big" on:click=check_out>{t.check_out}</button>
@@ -43,9 +47,9 @@ pub fn DutyControls(person: Id) -> impl IntoView {
                         .into_any()
                 }
                 None => {
-                    let t = state.t();
+                    let t = words.t();
                     let today = shift_now().map(|shift| {
-                        (t.your_shift_today)(&function_name(&state, &shift), &t.times(shift.starts, shift.ends))
+                        (t.your_shift_today)(&function_name(store, &shift), &t.times(shift.starts, shift.ends))
                     });
                     view! {
                         {today.map(|line| view! { <p class="shift-today">{line}</p> })}

@@ -2,6 +2,7 @@
 
 pub mod adding;
 pub mod duty;
+pub mod field;
 pub mod nav;
 pub mod notice;
 pub mod page_heading;

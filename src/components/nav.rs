@@ -5,22 +5,22 @@
 use leptos::prelude::*;
 
 use crate::route::{Page, Route};
-use crate::state::AppState;
+use crate::state::{use_texts, Device};
 
 #[component]
 pub fn MainNav(route: RwSignal<Route>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (device, words) = (expect_context::<Device>(), use_texts());
     view! {
-        <nav aria-label=move || state.t().main_navigation>
+        <nav aria-label=move || words.t().main_navigation>
             <ul class="main-nav">
                 {move || Page::ALL
                     .into_iter()
-                    .filter(|page| page.in_navigation() && (state.coordinator.get() || !page.for_coordinators()))
+                    .filter(|page| page.in_navigation() && (device.coordinator.get() || !page.for_coordinators()))
                     .map(|page| {
                         let current = move || (route.get() == Route::Page(page)).then_some("page");
                         view! {
                             <li>
-                                <a href=page.href() aria-current=current>{move || state.t().page(page)}</a>
+                                <a href=page.href() aria-current=current>{move || words.t().page(page)}</a>
                             </li>
                         }
                     })

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::Texts;
 use crate::route::Page;
-use crate::state::{AppState, Notice};
+use crate::state::{use_texts, wall_today, Device, Notice, Store};
 use crate::storage::{LoadError, SaveError};
 
 fn notice_text(t: &Texts, notice: &Notice) -> String {
@@ -24,16 +24,16 @@ fn notice_text(t: &Texts, notice: &Notice) -> String {
 
 #[component]
 pub fn DataNotice() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words) = (expect_context::<Store>(), use_texts());
     move || {
-        state.notice.get().map(|notice| {
-            let t = state.t();
+        store.notice.get().map(|notice| {
+            let t = words.t();
             let offer_export = matches!(notice, Notice::NotSaved(_));
             view! {
                 <div class="notice" role="alert">
                     <p>{notice_text(t, &notice)}</p>
                     {offer_export.then(|| view! { <a href=Page::Settings.href()>{t.export_in_settings}</a> })}
-                    <button type="button" on:click=move |_| state.notice.set(None)>
+                    <button type="button" on:click=move |_| store.notice.set(None)>
                         {t.dismiss}
                     </button>
                 </div>
@@ -45,11 +45,17 @@ pub fn DataNotice() -> impl IntoView {
 /// A reminder to export when this device's last export is old (or never was).
 #[component]
 pub fn ExportReminder() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words, device) = (expect_context::<Store>(), use_texts(), expect_context::<Device>());
+    // A memo: the reminder is redrawn when it comes or goes, not on each change.
+    let due = Memo::new(move |_| {
+        store.track_all();
+        let holds_data = store.with_untracked(|r| !r.is_empty());
+        store.settings().export_due(device.last_export.get(), wall_today(), holds_data)
+    });
     move || {
-        state.export_due().then(|| {
-            let t = state.t();
-            let when = match state.last_export.get() {
+        due.get().then(|| {
+            let t = words.t();
+            let when = match device.last_export.get() {
                 Some(day) => (t.last_exported_on)(&day.to_string()),
                 None => t.never_exported.to_owned(),
             };
@@ -66,10 +72,10 @@ pub fn ExportReminder() -> impl IntoView {
 /// A new version of Flok has been installed and waits: offered, never forced.
 #[component]
 pub fn UpdateNotice(ready: RwSignal<bool>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let words = use_texts();
     move || {
         ready.get().then(|| {
-            let t = state.t();
+            let t = words.t();
             view! {
                 <section class="reminder" aria-label=t.new_version>
                     <p>{t.new_version_ready}</p>
@@ -84,12 +90,12 @@ pub fn UpdateNotice(ready: RwSignal<bool>) -> impl IntoView {
 /// close the tab.
 #[component]
 pub fn SaveState() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words) = (expect_context::<Store>(), use_texts());
     let text = move || {
-        let t = state.t();
-        if state.saving.get() > 0 {
+        let t = words.t();
+        if store.saving.get() > 0 {
             t.saving
-        } else if state.save_failed.get() {
+        } else if store.save_failed.get() {
             t.not_saved
         } else {
             t.all_saved

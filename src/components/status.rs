@@ -3,27 +3,29 @@
 //! volunteer for themself on My shifts.
 
 use chrono::NaiveDate;
-use flok_core::model::{Status, StatusError};
+use flok_core::model::{Person, Status, StatusError};
 use flok_core::Id;
 use leptos::prelude::*;
 
-use crate::state::{today, AppState};
+use crate::components::field::FormField;
+use crate::state::{use_texts, wall_today, Store};
 
 /// Pause (from a day, maybe until a return date), mark as left (for
 /// coordinators: `can_leave`), or take back.
 #[component]
 pub fn StatusControls(id: Id, can_leave: bool) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let today = today();
+    let (store, words) = (expect_context::<Store>(), use_texts());
+    let today = wall_today();
     let from = RwSignal::new(today.to_string());
     let until = RwSignal::new(String::new());
     let error = RwSignal::new(None::<&'static str>);
-    let active = move || state.person(id).is_some_and(|p| p.status == Status::Active);
+    let active = move || store.read::<Person>(id).is_some_and(|p| p.status == Status::Active);
     let field_id = move |field: &str| format!("person-{id}-{field}");
-    let error_id = field_id("pause-error");
+    let refusal = Signal::derive(move || error.get().map(str::to_owned));
+    let clear = Callback::new(move |()| error.set(None));
 
     let pause = move |_| {
-        let t = state.t();
+        let t = words.t();
         let Ok(from) = from.get_untracked().parse::<NaiveDate>() else {
             error.set(Some(t.date_out_of_range));
             return;
@@ -39,7 +41,7 @@ pub fn StatusControls(id: Id, can_leave: bool) -> impl IntoView {
         match Status::pause(from, until) {
             Ok(status) => {
                 error.set(None);
-                state.set_status(id, status);
+                store.set_status(id, status);
             }
             Err(StatusError::ReturnBeforePause) => error.set(Some(t.return_before_pause)),
             Err(StatusError::DateOutOfRange) => error.set(Some(t.date_out_of_range)),
@@ -51,33 +53,23 @@ pub fn StatusControls(id: Id, can_leave: bool) -> impl IntoView {
             when=active
             fallback=move || view! {
                 <div class="actions">
-                    <button type="button" on:click=move |_| state.set_status(id, Status::Active)>
-                        {move || state.t().take_back}
+                    <button type="button" on:click=move |_| store.set_status(id, Status::Active)>
+                        {move || words.t().take_back}
                     </button>
                 </div>
             }
         >
             <div class="pause-fields">
-                <div class="field">
-                    <label for=field_id("from")>{move || state.t().pause_from}</label>
-                    <input id=field_id("from") type="date" min="1900-01-01" max="2200-12-31"
-                        prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))
-                        aria-describedby=error_id.clone() />
-                </div>
-                <div class="field">
-                    <label for=field_id("until")>{move || state.t().return_date}</label>
-                    <input id=field_id("until") type="date" min="1900-01-01" max="2200-12-31"
-                        prop:value=move || until.get() on:input=move |ev| until.set(event_target_value(&ev))
-                        aria-invalid=move || error.with(Option::is_some).to_string()
-                        aria-describedby=error_id.clone() />
-                </div>
+                <FormField id=field_id("from") label=|t| t.pause_from kind="date" min="1900-01-01" max="2200-12-31"
+                    value=from on_edit=clear />
+                <FormField id=field_id("until") label=|t| t.return_date kind="date" min="1900-01-01" max="2200-12-31"
+                    value=until error=refusal on_edit=clear />
             </div>
-            <p id=error_id.clone() class="field-error">{move || error.get()}</p>
             <div class="actions">
-                <button type="button" on:click=pause>{move || state.t().pause}</button>
+                <button type="button" on:click=pause>{move || words.t().pause}</button>
                 {can_leave.then(|| view! {
-                    <button type="button" on:click=move |_| state.set_status(id, Status::Left { on: today })>
-                        {move || state.t().mark_as_left}
+                    <button type="button" on:click=move |_| store.set_status(id, Status::Left { on: today })>
+                        {move || words.t().mark_as_left}
                     </button>
                 })}
             </div>

@@ -127,6 +127,8 @@ pub const DA: Texts = Texts {
     reading: |name| format!("Læser {name}…"),
     merging: "Fletter ind i dine data…",
     could_not_save_file: "Browseren ville ikke gemme filen.",
+    sealed_file_damaged: "Den krypterede fil er beskadiget og kan ikke åbnes. Intet blev ændret.",
+    no_secure_random: "Denne browser kan ikke lave sikre tilfældige tal, så filen kan ikke krypteres sikkert. Prøv en nyere browser.",
     could_not_read_file: "Filen kunne ikke læses.",
     refused: |reason| format!("{reason} Intet blev ændret."),
     import_preview: "Forhåndsvisning af import",

@@ -129,6 +129,8 @@ pub const EN: Texts = Texts {
     reading: |name| format!("Reading {name}…"),
     merging: "Merging into your data…",
     could_not_save_file: "This browser would not save the file.",
+    sealed_file_damaged: "The encrypted file is damaged and cannot be opened. Nothing was changed.",
+    no_secure_random: "This browser cannot make secure random numbers, so the file cannot be encrypted safely. Try a newer browser.",
     could_not_read_file: "The file could not be read.",
     refused: |reason| format!("{reason} Nothing was changed."),
     import_preview: "Import preview",

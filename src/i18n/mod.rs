@@ -14,6 +14,7 @@ use flok_core::duty::DutyError;
 use flok_core::export::ImportError;
 use flok_core::model::{CheckOutError, Competence, NameError};
 use flok_core::recurrence::{Nth, Recurrence};
+use flok_core::sealed::{self, SealError};
 use flok_core::{report, Id};
 
 use crate::route::Page;
@@ -177,6 +178,8 @@ pub struct Texts {
     pub reading: fn(&str) -> String,
     pub merging: &'static str,
     pub could_not_save_file: &'static str,
+    pub sealed_file_damaged: &'static str,
+    pub no_secure_random: &'static str,
     pub could_not_read_file: &'static str,
     pub refused: fn(reason: &str) -> String,
     pub import_preview: &'static str,
@@ -446,6 +449,20 @@ impl Texts {
         }
     }
 
+    /// Why an encrypted file could not be made, saved or opened, as a
+    /// sentence wholly in this language (the core's details are English).
+    pub fn export_problem(&self, problem: &ExportProblem) -> String {
+        match problem {
+            ExportProblem::Seal(SealError::ShortPassphrase) => {
+                (self.passphrase_too_short)(sealed::MIN_PASSPHRASE_CHARS)
+            }
+            ExportProblem::Seal(SealError::WrongPassphraseOrTampered) => self.wrong_passphrase.into(),
+            ExportProblem::Seal(SealError::Damaged(_)) => self.sealed_file_damaged.into(),
+            ExportProblem::NoRandomness => self.no_secure_random.into(),
+            ExportProblem::NotSaved => self.could_not_save_file.into(),
+        }
+    }
+
     /// Why a name was refused, as a sentence beside the field.
     pub fn name_error(&self, error: &NameError) -> String {
         match error {
@@ -578,9 +595,39 @@ pub fn nth_index(nth: Nth) -> usize {
     }
 }
 
+/// What went wrong with an encrypted file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportProblem {
+    /// Sealing or opening refused it.
+    Seal(SealError),
+    /// This browser has no secure random numbers: no safe seal.
+    NoRandomness,
+    /// The browser would not save the file.
+    NotSaved,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_export_problem_is_told_wholly_in_the_chosen_language() {
+        let problems = [
+            ExportProblem::Seal(SealError::ShortPassphrase),
+            ExportProblem::Seal(SealError::WrongPassphraseOrTampered),
+            ExportProblem::Seal(SealError::Damaged("expected value at line 1 column 1".into())),
+            ExportProblem::NoRandomness,
+            ExportProblem::NotSaved,
+        ];
+        for problem in &problems {
+            let (da, en) = (Lang::Da.texts().export_problem(problem), Lang::En.texts().export_problem(problem));
+            assert!(!da.is_empty() && !en.is_empty() && da != en, "{problem:?}: {da} / {en}");
+            for english in ["expected", "line", "column", "damaged:", ": ."] {
+                assert!(!da.contains(english), "{problem:?} in Danish: {da}");
+            }
+            assert!(!en.contains(": ."), "{problem:?} says nothing of what happened: {en}");
+        }
+    }
 
     #[test]
     fn danish_browsers_get_danish_and_everyone_else_english() {

@@ -6,14 +6,15 @@
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use flok_core::model::{Agreement, Function, Person};
 use flok_core::recurrence::{Nth, Recurrence, Schedule, ScheduleError};
-use flok_core::Id;
+use flok_core::{Entity, Id};
 use leptos::prelude::*;
 
-use crate::components::adding::{AddPanel, PersonOptions, SaveOrCancel};
+use crate::components::adding::{chosen, AddPanel, PersonOptions, SaveOrCancel};
+use crate::components::field::{EmptyList, FormField};
 use crate::components::page_heading::PageHeading;
 use crate::i18n::Texts;
 use crate::route::Page;
-use crate::state::{today, AppState};
+use crate::state::{use_texts, Now, Store, Words};
 
 const WEEKDAYS: [Weekday; 7] =
     [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
@@ -21,10 +22,10 @@ const NTHS: [Nth; 5] = [Nth::First, Nth::Second, Nth::Third, Nth::Fourth, Nth::L
 
 #[component]
 pub fn AgreementsPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words) = (expect_context::<Store>(), use_texts());
     let agreements = Memo::new(move |_| {
-        state.replica.with(|r| {
-            let mut all = r.all::<Agreement>();
+        store.with(&[Agreement::KIND, Person::KIND], |r| {
+            let mut all = r.all::<Agreement>().to_vec();
             let name = |id| r.read::<Person>(id).map(|p| p.name.sort_key()).unwrap_or_default();
             all.sort_by_cached_key(|(id, a)| (name(a.person), a.schedule.first_day, *id));
             all
@@ -32,15 +33,15 @@ pub fn AgreementsPage() -> impl IntoView {
     });
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || state.t().page(Page::Agreements)) />
+            <PageHeading text=Signal::derive(move || words.t().page(Page::Agreements)) />
             <AddPanel label=|t| t.add_agreement form=|on_added, on_cancel| view! { <AgreementForm on_added on_cancel /> } />
             <Show
                 when=move || agreements.with(|a| !a.is_empty())
-                fallback=move || view! { <p class="empty">{move || state.t().no_agreements_yet}</p> }
+                fallback=|| view! { <EmptyList text=|t| t.no_agreements_yet /> }
             >
-                <ul class="agreements" aria-label=move || state.t().all_agreements>
+                <ul class="agreements" aria-label=move || words.t().all_agreements>
                     <For each=move || agreements.get() key=|(id, a)| (*id, a.clone()) let:entry>
-                        <li class="agreement">{move || agreement_lines(&state, state.t(), &entry.1)}</li>
+                        <li class="agreement">{move || agreement_lines(store, words, &entry.1)}</li>
                     </For>
                 </ul>
             </Show>
@@ -49,16 +50,17 @@ pub fn AgreementsPage() -> impl IntoView {
 }
 
 /// An agreement as lines: who and what, the pattern, the times and dates, the buddy.
-fn agreement_lines(state: &AppState, t: &Texts, a: &Agreement) -> impl IntoView {
-    let function = state.replica.with(|r| r.read::<Function>(a.function)).map(|f| f.name).unwrap_or_default();
+fn agreement_lines(store: Store, words: Words, a: &Agreement) -> impl IntoView {
+    let t = words.t();
+    let function = store.read::<Function>(a.function).map(|f| f.name).unwrap_or_default();
     let s = &a.schedule;
     let dates = match s.last_day {
         Some(last) => (t.from_to_day)(&t.short_day(s.first_day), &t.short_day(last)),
         None => (t.from_day)(&t.short_day(s.first_day)),
     };
-    let buddy = a.buddy.map(|b| (t.buddy_is)(&state.name_of(b)));
+    let buddy = a.buddy.map(|b| (t.buddy_is)(&store.name_of(b)));
     view! {
-        <p class="agreement-who">{format!("{} · {function}", state.name_of(a.person))}</p>
+        <p class="agreement-who">{format!("{} · {function}", store.name_of(a.person))}</p>
         <p class="agreement-when">{format!("{}, {}, {dates}", t.recurrence(&s.recurrence), t.times(s.starts, s.ends))}</p>
         {buddy.map(|b| view! { <p class="shift-detail">{b}</p> })}
     }
@@ -112,7 +114,7 @@ fn parse_time(text: &str) -> Option<NaiveTime> {
 
 #[component]
 fn AgreementForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words) = (expect_context::<Store>(), use_texts());
     let person = RwSignal::new(String::new());
     let function = RwSignal::new(String::new());
     let buddy = RwSignal::new(String::new());
@@ -123,7 +125,8 @@ fn AgreementForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl In
     let month_weekday = RwSignal::new(0usize);
     let starts = RwSignal::new("10:00".to_owned());
     let ends = RwSignal::new("13:00".to_owned());
-    let first_day = RwSignal::new(today().to_string());
+    let now = expect_context::<Now>();
+    let first_day = RwSignal::new(now.today().to_string());
     let last_day = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
 
@@ -153,12 +156,13 @@ fn AgreementForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl In
     };
     let problem = move || if tried.get() { agreement().err() } else { None };
     let message =
-        move |field: &'static str| problem().filter(|p| field_of(p) == field).map(|p| problem_text(state.t(), &p));
+        move |field: &'static str| problem().filter(|p| field_of(p) == field).map(|p| problem_text(words.t(), &p));
+    let error = move |field: &'static str| Signal::derive(move || message(field));
     let invalid = move |field: &'static str| message(field).is_some().to_string();
     let preview = move || {
         schedule().ok().map(|s| {
-            let t = state.t();
-            s.next_dates(today().max(s.first_day), 5).into_iter().map(|d| t.long_day(d)).collect::<Vec<_>>()
+            let t = words.t();
+            s.next_dates(now.today().max(s.first_day), 5).into_iter().map(|d| t.long_day(d)).collect::<Vec<_>>()
         })
     };
 
@@ -166,128 +170,90 @@ fn AgreementForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl In
         ev.prevent_default();
         tried.set(true);
         if let Ok(agreement) = agreement() {
-            state.add_agreement(&agreement);
-            on_added.run(state.name_of(agreement.person));
+            store.add_agreement(&agreement);
+            on_added.run(store.name_of(agreement.person));
         }
     };
-    let text_input = move |signal: RwSignal<String>| move |ev| signal.set(event_target_value(&ev));
     let field = |name: &str| format!("agreement-{name}");
-    let error = |name: &str| format!("agreement-{name}-error");
+    let error_id = |name: &str| format!("agreement-{name}-error");
+    let functions = Memo::new(move |_| store.with(&[Function::KIND], Function::by_name));
 
     view! {
-        <form class="card" aria-label=move || state.t().new_agreement novalidate on:submit=submit>
-            <div class="field">
-                <label for=field("person")>{move || state.t().person}</label>
-                <select id=field("person") on:change=text_input(person)
-                    aria-invalid=move || invalid("person") aria-describedby=error("person")>
-                    <option value="">{move || state.t().choose}</option>
-                    <PersonOptions />
-                </select>
-                <p id=error("person") class="field-error">{move || message("person")}</p>
-            </div>
-            <div class="field">
-                <label for=field("function")>{move || state.t().function}</label>
-                <select id=field("function") on:change=text_input(function)
-                    aria-invalid=move || invalid("function") aria-describedby=error("function")>
-                    <option value="">{move || state.t().choose}</option>
-                    {move || state.replica.with(Function::by_name).into_iter().map(|(id, f)| {
-                        view! { <option value=id.to_string() selected=move || function.get() == id.to_string()>{f.name}</option> }
-                    }).collect_view()}
-                </select>
-                <p id=error("function") class="field-error">{move || message("function")}</p>
-            </div>
+        <form class="card" aria-label=move || words.t().new_agreement novalidate on:submit=submit>
+            <FormField id=field("person") label=|t| t.person value=person error=error("person")>
+                <option value="">{move || words.t().choose}</option>
+                <PersonOptions selected=chosen(person) />
+            </FormField>
+            <FormField id=field("function") label=|t| t.function value=function error=error("function")>
+                <option value="">{move || words.t().choose}</option>
+                <For each=move || functions.get() key=|(id, f)| (*id, f.name.clone()) let:entry>
+                    <option value=entry.0.to_string() prop:selected=move || function.get() == entry.0.to_string()>{entry.1.name}</option>
+                </For>
+            </FormField>
             <fieldset class="field">
-                <legend>{move || state.t().repeats}</legend>
+                <legend>{move || words.t().repeats}</legend>
                 <div class="choices">
                     <label class="choice">
                         <input type="radio" name="agreement-repeats" prop:checked=move || !monthly.get()
                             on:change=move |_| monthly.set(false) />
-                        {move || state.t().weekly}
+                        {move || words.t().weekly}
                     </label>
                     <label class="choice">
                         <input type="radio" name="agreement-repeats" prop:checked=move || monthly.get()
                             on:change=move |_| monthly.set(true) />
-                        {move || state.t().monthly}
+                        {move || words.t().monthly}
                     </label>
                 </div>
             </fieldset>
             <Show
                 when=move || monthly.get()
                 fallback=move || view! {
-                    <fieldset class="field" aria-invalid=move || invalid("weekdays") aria-describedby=error("weekdays")>
-                        <legend>{move || state.t().on_weekdays}</legend>
+                    <fieldset class="field" aria-invalid=move || invalid("weekdays") aria-describedby=error_id("weekdays")>
+                        <legend>{move || words.t().on_weekdays}</legend>
                         <div class="choices weekdays">
                             {(0..7).map(|i| view! {
                                 <label class="choice">
                                     <input type="checkbox" prop:checked=move || weekdays.get()[i]
                                         on:change=move |ev| weekdays.update(|w| w[i] = event_target_checked(&ev)) />
-                                    {move || state.t().weekdays[i]}
+                                    {move || words.t().weekdays[i]}
                                 </label>
                             }).collect_view()}
                         </div>
-                        <p id=error("weekdays") class="field-error">{move || message("weekdays")}</p>
+                        <p id=error_id("weekdays") class="field-error">{move || message("weekdays")}</p>
                     </fieldset>
-                    <div class="field">
-                        <label for=field("interval")>{move || state.t().every_how_many_weeks}</label>
-                        <input id=field("interval") type="number" inputmode="numeric" min="1" max=Schedule::MAX_INTERVAL
-                            prop:value=move || interval.get() on:input=text_input(interval)
-                            aria-invalid=move || invalid("interval") aria-describedby=error("interval") />
-                        <p id=error("interval") class="field-error">{move || message("interval")}</p>
-                    </div>
+                    <FormField id=field("interval") label=|t| t.every_how_many_weeks kind="number" inputmode="numeric"
+                        min="1" max=Schedule::MAX_INTERVAL.to_string() value=interval error=error("interval") />
                 }
             >
                 <div class="pause-fields">
                     <div class="field">
-                        <label for=field("nth")>{move || state.t().which_week}</label>
+                        <label for=field("nth")>{move || words.t().which_week}</label>
                         <select id=field("nth") on:change=move |ev| nth.set(event_target_value(&ev).parse().unwrap_or(0))>
-                            {(0..5).map(|i| view! { <option value=i.to_string() selected=move || nth.get() == i>{move || state.t().nth[i]}</option> }).collect_view()}
+                            {(0..5).map(|i| view! { <option value=i.to_string() selected=move || nth.get() == i>{move || words.t().nth[i]}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="field">
-                        <label for=field("weekday")>{move || state.t().weekday}</label>
+                        <label for=field("weekday")>{move || words.t().weekday}</label>
                         <select id=field("weekday") on:change=move |ev| month_weekday.set(event_target_value(&ev).parse().unwrap_or(0))>
-                            {(0..7).map(|i| view! { <option value=i.to_string() selected=move || month_weekday.get() == i>{move || state.t().weekdays[i]}</option> }).collect_view()}
+                            {(0..7).map(|i| view! { <option value=i.to_string() selected=move || month_weekday.get() == i>{move || words.t().weekdays[i]}</option> }).collect_view()}
                         </select>
                     </div>
                 </div>
             </Show>
             <div class="pause-fields">
-                <div class="field">
-                    <label for=field("starts")>{move || state.t().starts}</label>
-                    <input id=field("starts") type="time" prop:value=move || starts.get() on:input=text_input(starts)
-                        aria-invalid=move || invalid("starts") aria-describedby=error("starts") />
-                    <p id=error("starts") class="field-error">{move || message("starts")}</p>
-                </div>
-                <div class="field">
-                    <label for=field("ends")>{move || state.t().ends}</label>
-                    <input id=field("ends") type="time" prop:value=move || ends.get() on:input=text_input(ends)
-                        aria-invalid=move || invalid("ends") aria-describedby=error("ends") />
-                    <p id=error("ends") class="field-error">{move || message("ends")}</p>
-                </div>
-                <div class="field">
-                    <label for=field("first-day")>{move || state.t().first_day}</label>
-                    <input id=field("first-day") type="date" min="1900-01-01" max="2200-12-31"
-                        prop:value=move || first_day.get() on:input=text_input(first_day)
-                        aria-invalid=move || invalid("first-day") aria-describedby=error("first-day") />
-                    <p id=error("first-day") class="field-error">{move || message("first-day")}</p>
-                </div>
-                <div class="field">
-                    <label for=field("last-day")>{move || state.t().last_day_optional}</label>
-                    <input id=field("last-day") type="date" min="1900-01-01" max="2200-12-31"
-                        prop:value=move || last_day.get() on:input=text_input(last_day)
-                        aria-invalid=move || invalid("last-day") aria-describedby=error("last-day") />
-                    <p id=error("last-day") class="field-error">{move || message("last-day")}</p>
-                </div>
+                <FormField id=field("starts") label=|t| t.starts kind="time" value=starts error=error("starts") />
+                <FormField id=field("ends") label=|t| t.ends kind="time" value=ends error=error("ends") />
+                <FormField id=field("first-day") label=|t| t.first_day kind="date" min="1900-01-01" max="2200-12-31"
+                    value=first_day error=error("first-day") />
+                <FormField id=field("last-day") label=|t| t.last_day_optional kind="date" min="1900-01-01" max="2200-12-31"
+                    value=last_day error=error("last-day") />
             </div>
-            <div class="field">
-                <label for=field("buddy")>{move || state.t().buddy}</label>
-                <select id=field("buddy") on:change=text_input(buddy)>
-                    <option value="">{move || state.t().no_buddy}</option>
-                    <PersonOptions />
-                </select>
-            </div>
+            <FormField id=field("buddy") label=|t| t.buddy value=buddy>
+                <option value="">{move || words.t().no_buddy}</option>
+                <PersonOptions selected=chosen(buddy) />
+            </FormField>
             <section class="preview" aria-labelledby="agreement-preview-heading">
-                <h3 id="agreement-preview-heading">{move || state.t().next_five_dates}</h3>
+                <h3 id="agreement-preview-heading">{move || words.t().next_five_dates}</h3>
                 {move || match preview() {
                     Some(dates) => view! {
                         <ol class="preview-dates">{dates.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ol>

@@ -5,29 +5,30 @@
 use std::collections::BTreeSet;
 
 use flok_core::duty;
-use flok_core::model::{Competence, Grant, Person};
-use flok_core::Id;
+use flok_core::model::{CheckIn, Competence, Grant, Person};
+use flok_core::{Entity, Id};
 use leptos::prelude::*;
 
-use crate::components::adding::{AddPanel, PersonOptions, SaveOrCancel};
+use crate::components::adding::{chosen, AddPanel, PersonOptions, SaveOrCancel};
+use crate::components::field::FormField;
 use crate::components::page_heading::PageHeading;
 use crate::route::Page;
-use crate::state::AppState;
+use crate::state::{use_texts, Device, Store};
 
 #[component]
 pub fn CompetencesPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words) = (expect_context::<Store>(), use_texts());
     let filter = RwSignal::new(None::<Id>);
     let on_duty_only = RwSignal::new(false);
-    let competences = Memo::new(move |_| state.replica.with(Competence::all));
+    let competences = Memo::new(move |_| store.with(&[Competence::KIND], Competence::all));
     let name_of = move |id: Id| {
-        competences.with(|all| all.iter().find(|(c, _)| *c == id).map(|(c, comp)| state.t().competence_name(*c, comp)))
+        competences.with(|all| all.iter().find(|(c, _)| *c == id).map(|(c, comp)| words.t().competence_name(*c, comp)))
     };
     // Each person with the grants they hold, as the filters allow.
     let holders = Memo::new(move |_| {
         let wanted = filter.get();
         let only_here = on_duty_only.get();
-        state.replica.with(|r| {
+        store.with(&[CheckIn::KIND, Grant::KIND, Person::KIND], |r| {
             let here: BTreeSet<Id> = duty::on_duty(r).into_iter().map(|s| s.person).collect();
             let grants = r.all::<Grant>();
             Person::by_name(r)
@@ -47,26 +48,26 @@ pub fn CompetencesPage() -> impl IntoView {
 
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || state.t().page(Page::Competences)) />
+            <PageHeading text=Signal::derive(move || words.t().page(Page::Competences)) />
             <GiveForm competences />
             <AddPanel label=|t| t.add_competence form=|on_added, on_cancel| view! { <AddCompetenceForm on_added on_cancel /> } />
-            <h2>{move || state.t().who_holds_which}</h2>
+            <h2>{move || words.t().who_holds_which}</h2>
             <div class="field">
-                <label for="competence-filter">{move || state.t().show_who_holds}</label>
+                <label for="competence-filter">{move || words.t().show_who_holds}</label>
                 <select id="competence-filter" on:change=move |ev| filter.set(event_target_value(&ev).parse().ok())>
-                    <option value="">{move || state.t().all_competences}</option>
+                    <option value="">{move || words.t().all_competences}</option>
                     {move || competences.get().into_iter().map(|(id, c)| {
-                        view! { <option value=id.to_string() selected=move || filter.get() == Some(id)>{move || state.t().competence_name(id, &c)}</option> }
+                        view! { <option value=id.to_string() selected=move || filter.get() == Some(id)>{move || words.t().competence_name(id, &c)}</option> }
                     }).collect_view()}
                 </select>
             </div>
             <div class="field check">
                 <input id="on-duty-only" type="checkbox" prop:checked=move || on_duty_only.get()
                     on:change=move |ev| on_duty_only.set(event_target_checked(&ev)) />
-                <label for="on-duty-only">{move || state.t().on_duty_now}</label>
+                <label for="on-duty-only">{move || words.t().on_duty_now}</label>
             </div>
-            <Show when=move || holders.with(|h| !h.is_empty()) fallback=move || view! { <p class="empty">{move || state.t().no_holders}</p> }>
-                <ul class="people" aria-label=move || state.t().who_holds_which>
+            <Show when=move || holders.with(|h| !h.is_empty()) fallback=move || view! { <p class="empty">{move || words.t().no_holders}</p> }>
+                <ul class="people" aria-label=move || words.t().who_holds_which>
                     {move || holders.get().into_iter().map(|(_, person, held)| {
                         view! {
                             <li class="person">
@@ -78,9 +79,9 @@ pub fn CompetencesPage() -> impl IntoView {
                                         view! {
                                             <li class="row">
                                                 <span>{competence}</span>
-                                                <button type="button" aria-label=move || (state.t().remove_from)(&competence(), &person)
-                                                    on:click=move |_| state.revoke(grant)>
-                                                    {move || state.t().remove}
+                                                <button type="button" aria-label=move || (words.t().remove_from)(&competence(), &person)
+                                                    on:click=move |_| store.revoke(grant)>
+                                                    {move || words.t().remove}
                                                 </button>
                                             </li>
                                         }
@@ -98,47 +99,43 @@ pub fn CompetencesPage() -> impl IntoView {
 /// Give a competence to a person.
 #[component]
 fn GiveForm(competences: Memo<Vec<(Id, Competence)>>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words, device) = (expect_context::<Store>(), use_texts(), expect_context::<Device>());
     let person = RwSignal::new(String::new());
     let competence = RwSignal::new(String::new());
     let status = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = state.t();
+        let t = words.t();
         let (Ok(who), Ok(what)) = (person.get_untracked().parse::<Id>(), competence.get_untracked().parse::<Id>())
         else {
             return status.set(Some(
                 if person.get_untracked().is_empty() { t.choose_person } else { t.competence_needs_name }.into(),
             ));
         };
-        state.grant(who, what);
+        store.grant(who, what, device.me.get_untracked());
         let name = competences.with_untracked(|all| {
             all.iter().find(|(id, _)| *id == what).map(|(id, c)| t.competence_name(*id, c)).unwrap_or_default()
         });
-        status.set(Some((t.given)(&name, &state.name_of(who))));
+        status.set(Some((t.given)(&name, &store.name_of(who))));
     };
     view! {
-        <form class="card" aria-label=move || state.t().give_competence novalidate on:submit=submit>
+        <form class="card" aria-label=move || words.t().give_competence novalidate on:submit=submit>
             <div class="pause-fields">
-                <div class="field">
-                    <label for="give-person">{move || state.t().person}</label>
-                    <select id="give-person" on:change=move |ev| person.set(event_target_value(&ev))>
-                        <option value="">{move || state.t().choose}</option>
-                        <PersonOptions />
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="give-competence">{move || state.t().competence}</label>
-                    <select id="give-competence" on:change=move |ev| competence.set(event_target_value(&ev))>
-                        <option value="">{move || state.t().choose}</option>
-                        {move || competences.get().into_iter().map(|(id, c)| {
-                            view! { <option value=id.to_string()>{move || state.t().competence_name(id, &c)}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
+                <FormField id="give-person" label=|t| t.person value=person>
+                    <option value="">{move || words.t().choose}</option>
+                    <PersonOptions selected=chosen(person) />
+                </FormField>
+                <FormField id="give-competence" label=|t| t.competence value=competence>
+                    <option value="">{move || words.t().choose}</option>
+                    <For each=move || competences.get() key=|(id, c)| (*id, c.name.clone()) let:entry>
+                        <option value=entry.0.to_string() prop:selected=move || competence.get() == entry.0.to_string()>
+                            {move || words.t().competence_name(entry.0, &entry.1)}
+                        </option>
+                    </For>
+                </FormField>
             </div>
             <div class="actions">
-                <button type="submit" class="primary">{move || state.t().give}</button>
+                <button type="submit" class="primary">{move || words.t().give}</button>
             </div>
             <p class="status" role="status">{move || status.get()}</p>
         </form>
@@ -147,26 +144,22 @@ fn GiveForm(competences: Memo<Vec<(Id, Competence)>>) -> impl IntoView {
 
 #[component]
 fn AddCompetenceForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words) = (expect_context::<Store>(), use_texts());
     let name = RwSignal::new(String::new());
     let refused = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if state.add_competence(&name.get_untracked()) {
+        if store.add_competence(&name.get_untracked()) {
             on_added.run(name.get_untracked().trim().to_owned());
         } else {
             refused.set(true);
         }
     };
     view! {
-        <form class="card" aria-label=move || state.t().add_competence novalidate on:submit=submit>
-            <div class="field">
-                <label for="new-competence">{move || state.t().competence}</label>
-                <input id="new-competence" type="text" autocomplete="off" prop:value=move || name.get()
-                    on:input=move |ev| { name.set(event_target_value(&ev)); refused.set(false); }
-                    aria-invalid=move || refused.get().to_string() aria-describedby="new-competence-error" />
-                <p id="new-competence-error" class="field-error">{move || refused.get().then(|| state.t().competence_needs_name)}</p>
-            </div>
+        <form class="card" aria-label=move || words.t().add_competence novalidate on:submit=submit>
+            <FormField id="new-competence" label=|t| t.competence value=name
+                error=Signal::derive(move || refused.get().then(|| words.t().competence_needs_name.to_owned()))
+                on_edit=Callback::new(move |()| refused.set(false)) />
             <SaveOrCancel on_cancel />
         </form>
     }

@@ -1,38 +1,40 @@
 //! Functions: the kinds of task the group shares (café, kitchen, instructor…),
 //! each with its staff contact and how many people a shift needs.
 
-use flok_core::model::{Function, FunctionError};
-use flok_core::Id;
+use flok_core::model::{Function, FunctionError, Person};
+use flok_core::{Entity, Id};
 use leptos::html::Input;
 use leptos::prelude::*;
 
-use crate::components::adding::{focus_on_open, AddPanel, PersonOptions, SaveOrCancel};
+use crate::components::adding::{chosen, focus_on_open, AddPanel, PersonOptions, SaveOrCancel};
+use crate::components::field::{EmptyList, FormField};
 use crate::components::page_heading::PageHeading;
+use crate::renders::rendered;
 use crate::route::Page;
-use crate::state::AppState;
+use crate::state::{use_texts, Store};
 
 #[component]
 pub fn FunctionsPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let functions: Memo<Vec<(Id, Function)>> = Memo::new(move |_| state.replica.with(Function::by_name));
+    let (store, words) = (expect_context::<Store>(), use_texts());
+    let functions: Memo<Vec<(Id, Function)>> = Memo::new(move |_| {
+        rendered("functions-list");
+        store.with(&[Function::KIND], Function::by_name)
+    });
     // The function being edited: one form open at a time.
     let editing = RwSignal::new(None::<Id>);
 
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || state.t().page(Page::Functions)) />
+            <PageHeading text=Signal::derive(move || words.t().page(Page::Functions)) />
             <AddPanel
                 label=|t| t.add_function
                 form=|on_added, on_cancel| view! { <FunctionForm editing=None on_added on_cancel /> }
             />
             <Show
                 when=move || functions.with(|listed| !listed.is_empty())
-                fallback=move || {
-                    let t = state.t();
-                    view! { <p class="empty">{if state.loaded.get() { t.no_functions_yet } else { t.loading }}</p> }
-                }
+                fallback=|| view! { <EmptyList text=|t| t.no_functions_yet /> }
             >
-                <ul class="functions" aria-label=move || state.t().all_functions>
+                <ul class="functions" aria-label=move || words.t().all_functions>
                     <For each=move || functions.get() key=|(id, f)| (*id, f.name.clone(), f.needed, f.contact) let:entry>
                         <FunctionRow id=entry.0 function=entry.1 editing=editing />
                     </For>
@@ -45,11 +47,11 @@ pub fn FunctionsPage() -> impl IntoView {
 /// One function: its name and summary, or its form while being edited.
 #[component]
 fn FunctionRow(id: Id, function: Function, editing: RwSignal<Option<Id>>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words) = (expect_context::<Store>(), use_texts());
     let name = function.name.clone();
     let summary = move || {
-        let contact = function.contact.and_then(|c| state.person(c)).map(|p| p.name.to_string());
-        (state.t().function_summary)(contact.as_deref(), function.needed)
+        let contact = function.contact.and_then(|c| store.read::<Person>(c)).map(|p| p.name.to_string());
+        (words.t().function_summary)(contact.as_deref(), function.needed)
     };
     let done = Callback::new(move |_| editing.set(None));
     view! {
@@ -65,8 +67,8 @@ fn FunctionRow(id: Id, function: Function, editing: RwSignal<Option<Id>>) -> imp
                                 <p class="function-name">{name}</p>
                                 <p class="function-summary">{summary}</p>
                             </div>
-                            <button type="button" aria-label=move || (state.t().edit_named)(&label) on:click=move |_| editing.set(Some(id))>
-                                {move || state.t().edit}
+                            <button type="button" aria-label=move || (words.t().edit_named)(&label) on:click=move |_| editing.set(Some(id))>
+                                {move || words.t().edit}
                             </button>
                         </div>
                     }
@@ -81,8 +83,8 @@ fn FunctionRow(id: Id, function: Function, editing: RwSignal<Option<Id>>) -> imp
 /// Adds a function, or with `editing` changes one.
 #[component]
 fn FunctionForm(editing: Option<Id>, on_added: Callback<String>, on_cancel: Callback<()>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let saved = editing.and_then(|id| state.replica.with_untracked(|r| r.read::<Function>(id)));
+    let (store, words) = (expect_context::<Store>(), use_texts());
+    let saved = editing.and_then(|id| store.with_untracked(|r| r.read::<Function>(id)));
     let name = RwSignal::new(saved.as_ref().map(|f| f.name.clone()).unwrap_or_default());
     let contact = RwSignal::new(saved.as_ref().and_then(|f| f.contact).map(|c| c.to_string()).unwrap_or_default());
     let needed = RwSignal::new(saved.as_ref().map_or(1, |f| f.needed).to_string());
@@ -95,71 +97,40 @@ fn FunctionForm(editing: Option<Id>, on_added: Callback<String>, on_cancel: Call
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let contact = contact.get_untracked().parse::<Id>().ok();
-        match state.save_function(editing, &name.get_untracked(), contact, &needed.get_untracked()) {
+        match store.save_function(editing, &name.get_untracked(), contact, &needed.get_untracked()) {
             Ok(()) => on_added.run(name.get_untracked().trim().to_owned()),
             Err(refused) => error.set(Some(refused)),
         }
     };
     let message = move |which: FunctionError| {
-        let t = state.t();
-        error.get().filter(|e| *e == which).map(|e| match e {
-            FunctionError::NoName => t.function_needs_name.to_owned(),
-            FunctionError::Needed => (t.needed_range)(Function::MAX_NEEDED),
+        Signal::derive(move || {
+            let t = words.t();
+            error.get().filter(|e| *e == which).map(|e| match e {
+                FunctionError::NoName => t.function_needs_name.to_owned(),
+                FunctionError::Needed => (t.needed_range)(Function::MAX_NEEDED),
+            })
         })
     };
+    let clear = Callback::new(move |()| error.set(None));
 
     view! {
         <form
             class="card"
             aria-label=move || match &saved {
-                Some(f) => (state.t().edit_named)(&f.name),
-                None => state.t().new_function.to_owned(),
+                Some(f) => (words.t().edit_named)(&f.name),
+                None => words.t().new_function.to_owned(),
             }
             novalidate
             on:submit=submit
         >
-            <div class="field">
-                <label for=field_id("name")>{move || state.t().name}</label>
-                <input
-                    id=field_id("name")
-                    type="text"
-                    autocomplete="off"
-                    node_ref=input
-                    prop:value=move || name.get()
-                    on:input=move |ev| {
-                        name.set(event_target_value(&ev));
-                        error.set(None);
-                    }
-                    aria-invalid=move || (error.get() == Some(FunctionError::NoName)).to_string()
-                    aria-describedby=field_id("name-error")
-                />
-                <p id=field_id("name-error") class="field-error">{move || message(FunctionError::NoName)}</p>
-            </div>
-            <div class="field">
-                <label for=field_id("contact")>{move || state.t().staff_contact}</label>
-                <select id=field_id("contact") on:change=move |ev| contact.set(event_target_value(&ev))>
-                    <option value="">{move || state.t().no_contact}</option>
-                    <PersonOptions selected=Signal::derive(move || contact.get().parse::<Id>().ok()) />
-                </select>
-            </div>
-            <div class="field">
-                <label for=field_id("needed")>{move || state.t().people_needed}</label>
-                <input
-                    id=field_id("needed")
-                    type="number"
-                    inputmode="numeric"
-                    min="1"
-                    max=Function::MAX_NEEDED
-                    prop:value=move || needed.get()
-                    on:input=move |ev| {
-                        needed.set(event_target_value(&ev));
-                        error.set(None);
-                    }
-                    aria-invalid=move || (error.get() == Some(FunctionError::Needed)).to_string()
-                    aria-describedby=field_id("needed-error")
-                />
-                <p id=field_id("needed-error") class="field-error">{move || message(FunctionError::Needed)}</p>
-            </div>
+            <FormField id=field_id("name") label=|t| t.name value=name error=message(FunctionError::NoName)
+                input_ref=input on_edit=clear />
+            <FormField id=field_id("contact") label=|t| t.staff_contact value=contact>
+                <option value="">{move || words.t().no_contact}</option>
+                <PersonOptions selected=chosen(contact) />
+            </FormField>
+            <FormField id=field_id("needed") label=|t| t.people_needed kind="number" inputmode="numeric"
+                min="1" max=Function::MAX_NEEDED.to_string() value=needed error=message(FunctionError::Needed) on_edit=clear />
             <SaveOrCancel on_cancel />
         </form>
     }

@@ -13,22 +13,25 @@ use flok_core::Id;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 
-use crate::components::adding::PersonOptions;
+use crate::components::adding::{chosen, PersonOptions};
+use crate::components::field::FormField;
 use crate::components::page_heading::PageHeading;
 use crate::route::Page;
-use crate::state::{today, AppState};
+use crate::state::{use_texts, Now, Store};
+use flok_core::duty::KINDS_READ;
 
 /// How long the leave button must be held.
 pub const HOLD_TO_LEAVE: Duration = Duration::from_secs(2);
 
 #[component]
 pub fn KioskPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words, now) = (expect_context::<Store>(), use_texts(), expect_context::<Now>());
     let message = RwSignal::new(None::<String>);
-    // Expected today (by name) and who is on duty, each once.
+    // Expected today (by name) and who is on duty, each once; a new day
+    // (the kiosk left on overnight) brings its own list.
     let people = Memo::new(move |_| {
-        let day = today();
-        state.replica.with(|r| {
+        let day = now.today();
+        store.with(&KINDS_READ, |r| {
             let here: BTreeSet<Id> = duty::on_duty(r).into_iter().map(|s| s.person).collect();
             let mut expected: BTreeSet<Id> = shifts_between(r, day, day).into_iter().flat_map(|s| s.expected).collect();
             expected.extend(here.iter().copied());
@@ -40,12 +43,12 @@ pub fn KioskPage() -> impl IntoView {
         })
     });
     let tap = move |person: Id, here: bool| {
-        let t = state.t();
-        let name = state.name_of(person);
+        let t = words.t();
+        let name = store.name_of(person);
         let result = if here {
-            state.check_out(person).map(|_| (t.goodbye_person)(&name))
+            store.check_out(person).map(|_| (t.goodbye_person)(&name))
         } else {
-            state.check_in(person).map(|_| (t.welcome_person)(&name))
+            store.check_in(person).map(|_| (t.welcome_person)(&name))
         };
         message.set(Some(result.unwrap_or_else(|refused| t.duty_error(&refused).into())));
     };
@@ -53,9 +56,9 @@ pub fn KioskPage() -> impl IntoView {
 
     view! {
         <section class="kiosk" aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || state.t().page(Page::Kiosk)) />
+            <PageHeading text=Signal::derive(move || words.t().page(Page::Kiosk)) />
             <p class="kiosk-message" role="status">{move || message.get()}</p>
-            <h2>{move || state.t().expected_today}</h2>
+            <h2>{move || words.t().expected_today}</h2>
             <ul class="kiosk-people">
                 {move || people.get().into_iter().map(|(id, name, here)| {
                     view! {
@@ -63,29 +66,26 @@ pub fn KioskPage() -> impl IntoView {
                             <button type="button" class="kiosk-person" class:here=here on:click=move |_| tap(id, here)>
                                 <span class="kiosk-name">{name}</span>
                                 <span class="kiosk-action">
-                                    {move || if here { state.t().check_out } else { state.t().check_in }}
+                                    {move || if here { words.t().check_out } else { words.t().check_in }}
                                 </span>
                             </button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
-            <form class="card" aria-label=move || state.t().someone_else on:submit=move |ev| {
+            <form class="card" aria-label=move || words.t().someone_else on:submit=move |ev| {
                 ev.prevent_default();
                 if let Ok(id) = someone.get_untracked().parse::<Id>() {
                     let here = people.with_untracked(|p| p.iter().any(|(p, _, here)| *p == id && *here));
                     tap(id, here);
                 }
             }>
-                <div class="field">
-                    <label for="kiosk-someone">{move || state.t().someone_else}</label>
-                    <select id="kiosk-someone" on:change=move |ev| someone.set(event_target_value(&ev))>
-                        <option value="">{move || state.t().choose}</option>
-                        <PersonOptions />
-                    </select>
-                </div>
+                <FormField id="kiosk-someone" label=|t| t.someone_else value=someone>
+                    <option value="">{move || words.t().choose}</option>
+                    <PersonOptions selected=chosen(someone) />
+                </FormField>
                 <div class="actions">
-                    <button type="submit" class="primary">{move || state.t().check_in}</button>
+                    <button type="submit" class="primary">{move || words.t().check_in}</button>
                 </div>
             </form>
             <LeaveButton />
@@ -97,7 +97,7 @@ pub fn KioskPage() -> impl IntoView {
 /// mouse, or a key held on a keyboard); a short tap does nothing.
 #[component]
 fn LeaveButton() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let words = use_texts();
     let holding = RwSignal::new(None::<TimeoutHandle>);
     let start = move || {
         if holding.get_untracked().is_some() {
@@ -131,7 +131,7 @@ fn LeaveButton() -> impl IntoView {
             on:keyup=move |_| stop()
             on:contextmenu=|ev| ev.prevent_default()
         >
-            {move || state.t().hold_to_leave}
+            {move || words.t().hold_to_leave}
         </button>
     }
 }

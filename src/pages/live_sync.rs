@@ -3,18 +3,18 @@
 use flok_core::couch::SettingsError;
 use leptos::prelude::*;
 
-use crate::i18n::Texts;
-use crate::state::AppState;
+use crate::components::field::FormField;
+use crate::state::{use_texts, LiveSync};
 use crate::sync::SyncSettings;
 
 #[component]
-pub fn LiveSync() -> impl IntoView {
-    let state = expect_context::<AppState>();
+pub fn LiveSyncSettings() -> impl IntoView {
+    let (sync, words) = (expect_context::<LiveSync>(), use_texts());
     view! {
         <section class="card" aria-labelledby="sync-heading">
-            <h2 id="sync-heading">{move || state.t().live_sync}</h2>
-            <p>{move || state.t().live_sync_help}</p>
-            {move || match state.sync_settings.get() {
+            <h2 id="sync-heading">{move || words.t().live_sync}</h2>
+            <p>{move || words.t().live_sync_help}</p>
+            {move || match sync.settings.get() {
                 None => view! { <SyncForm /> }.into_any(),
                 Some(settings) => view! { <SyncPanel settings /> }.into_any(),
             }}
@@ -25,7 +25,7 @@ pub fn LiveSync() -> impl IntoView {
 /// Where to sync, checked before it is kept.
 #[component]
 fn SyncForm() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (sync, words) = (expect_context::<LiveSync>(), use_texts());
     let [server, database, user, password] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let error = RwSignal::new(None::<SettingsError>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -36,70 +36,41 @@ fn SyncForm() -> impl IntoView {
             user: user.get_untracked().trim().to_owned(),
             password: password.get_untracked(),
         };
-        error.set(state.set_sync_settings(Some(settings)).err());
+        error.set(sync.set_settings(Some(settings)).err());
     };
+    let clear = Callback::new(move |()| error.set(None));
     let error_of = move |database_field: bool| {
         Signal::derive(move || {
             error
                 .get()
                 .filter(|e| (*e == SettingsError::DatabaseName) == database_field)
-                .map(|e| state.t().sync_settings_error(&e))
+                .map(|e| words.t().sync_settings_error(&e).to_owned())
         })
     };
     view! {
-        <form aria-label=move || state.t().live_sync novalidate on:submit=submit>
-            <SyncField id="sync-server" label=|t| t.server_address kind="url" autocomplete="url"
-                value=server error error_text=error_of(false) />
-            <SyncField id="sync-database" label=|t| t.database_name kind="text" autocomplete="off"
-                value=database error error_text=error_of(true) />
-            <SyncField id="sync-user" label=|t| t.user_name kind="text" autocomplete="username"
-                value=user error error_text=Signal::derive(|| None) />
-            <SyncField id="sync-password" label=|t| t.password kind="password" autocomplete="current-password"
-                value=password error error_text=Signal::derive(|| None) />
-            <p class="hint">{move || state.t().password_kept_here}</p>
+        <form aria-label=move || words.t().live_sync novalidate on:submit=submit>
+            <FormField id="sync-server" label=|t| t.server_address kind="url" autocomplete="url"
+                value=server error=error_of(false) on_edit=clear />
+            <FormField id="sync-database" label=|t| t.database_name value=database error=error_of(true) on_edit=clear />
+            <FormField id="sync-user" label=|t| t.user_name autocomplete="username" value=user on_edit=clear />
+            <FormField id="sync-password" label=|t| t.password kind="password" autocomplete="current-password"
+                value=password on_edit=clear />
+            <p class="hint">{move || words.t().password_kept_here}</p>
             <div class="actions">
-                <button type="submit" class="primary">{move || state.t().start_syncing}</button>
+                <button type="submit" class="primary">{move || words.t().start_syncing}</button>
             </div>
         </form>
-    }
-}
-
-/// One setting, with why it was refused beside it.
-#[component]
-fn SyncField(
-    id: &'static str,
-    label: fn(&Texts) -> &'static str,
-    kind: &'static str,
-    autocomplete: &'static str,
-    value: RwSignal<String>,
-    /// The form's refusal, cleared by typing.
-    error: RwSignal<Option<SettingsError>>,
-    /// The refusal's words when it concerns this field.
-    error_text: Signal<Option<&'static str>>,
-) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let error_id = format!("{id}-error");
-    view! {
-        <div class="field">
-            <label for=id>{move || label(state.t())}</label>
-            <input id=id type=kind autocomplete=autocomplete autocapitalize="none" spellcheck="false"
-                prop:value=move || value.get()
-                on:input=move |ev| { value.set(event_target_value(&ev)); error.set(None); }
-                aria-invalid=move || error_text.with(Option::is_some).to_string()
-                aria-describedby=error_id.clone() />
-            <p id=error_id class="field-error">{move || error_text.get()}</p>
-        </div>
     }
 }
 
 /// How syncing goes: the last sync or why it stopped, Sync now, Stop syncing.
 #[component]
 fn SyncPanel(settings: SyncSettings) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let status = state.sync_status;
+    let (sync, words) = (expect_context::<LiveSync>(), use_texts());
+    let status = sync.status;
     let place = format!("{}/{}", settings.server.trim().trim_end_matches('/'), settings.database.trim());
     let progress = move || {
-        let t = state.t();
+        let t = words.t();
         status.with(|s| {
             if s.running {
                 return t.syncing.to_owned();
@@ -116,18 +87,18 @@ fn SyncPanel(settings: SyncSettings) -> impl IntoView {
         })
     };
     view! {
-        <p>{move || (state.t().syncing_with)(&place, &settings.user)}</p>
+        <p>{move || (words.t().syncing_with)(&place, &settings.user)}</p>
         <p class="status" role="status">{progress}</p>
         {move || status.with(|s| s.error.clone()).map(|error| {
-            let t = state.t();
+            let t = words.t();
             view! { <p class="field-error" role="alert">{t.sync_error(&error)} " " {t.sync_nothing_lost}</p> }
         })}
         <div class="actions">
-            <button type="button" class="primary" on:click=move |_| state.sync_now()>
-                {move || state.t().sync_now}
+            <button type="button" class="primary" on:click=move |_| sync.now()>
+                {move || words.t().sync_now}
             </button>
-            <button type="button" on:click=move |_| { let _ = state.set_sync_settings(None); }>
-                {move || state.t().stop_syncing}
+            <button type="button" on:click=move |_| { let _ = sync.set_settings(None); }>
+                {move || words.t().stop_syncing}
             </button>
         </div>
     }

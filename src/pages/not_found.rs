@@ -4,16 +4,16 @@ use leptos::prelude::*;
 
 use crate::components::page_heading::PageHeading;
 use crate::route::Page;
-use crate::state::AppState;
+use crate::state::use_texts;
 
 #[component]
 pub fn NotFound(asked: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let words = use_texts();
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || state.t().page_not_found) />
-            <p>{move || (state.t().no_page_at)(&asked)}</p>
-            <p><a href=Page::Today.href()>{move || state.t().go_to_today}</a></p>
+            <PageHeading text=Signal::derive(move || words.t().page_not_found) />
+            <p>{move || (words.t().no_page_at)(&asked)}</p>
+            <p><a href=Page::Today.href()>{move || words.t().go_to_today}</a></p>
         </section>
     }
 }

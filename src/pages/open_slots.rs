@@ -3,26 +3,28 @@
 //! shows all. Take this slot signs me up.
 
 use chrono::Duration;
-use flok_core::duty;
+use flok_core::duty::{self, KINDS_READ};
 use flok_core::shifts::Shift;
 use flok_core::Id;
 use leptos::prelude::*;
 
+use crate::components::field::EmptyList;
 use crate::components::page_heading::PageHeading;
 use crate::components::shift::{function_name, ShiftSummary};
 use crate::route::Page;
-use crate::state::{now, AppState};
+use crate::state::{use_texts, Device, Now, Store};
 
 #[component]
 pub fn OpenSlotsPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words, device, now) =
+        (expect_context::<Store>(), use_texts(), expect_context::<Device>(), expect_context::<Now>());
     let show_all = RwSignal::new(false);
     let status = RwSignal::new(None::<String>);
     let slots = Memo::new(move |_| {
-        let at = now();
-        let me = state.me.get();
+        let at = now.at();
+        let me = device.me.get();
         let all = show_all.get();
-        state.replica.with(|r| {
+        store.with(&KINDS_READ, |r| {
             let mine = me.map(|id| duty::functions_of(r, id)).unwrap_or_default();
             // Someone who does no function yet sees everything.
             let everything = all || mine.is_empty();
@@ -34,18 +36,18 @@ pub fn OpenSlotsPage() -> impl IntoView {
     });
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || state.t().page(Page::OpenSlots)) />
+            <PageHeading text=Signal::derive(move || words.t().page(Page::OpenSlots)) />
             <div class="field check">
                 <input id="show-all-functions" type="checkbox"
                     prop:checked=move || show_all.get() on:change=move |ev| show_all.set(event_target_checked(&ev)) />
-                <label for="show-all-functions">{move || state.t().show_all_functions}</label>
+                <label for="show-all-functions">{move || words.t().show_all_functions}</label>
             </div>
             <p class="status" role="status">{move || status.get()}</p>
             <Show
                 when=move || slots.with(|s| !s.is_empty())
-                fallback=move || view! { <p class="empty">{move || state.t().no_open_slots}</p> }
+                fallback=|| view! { <EmptyList text=|t| t.no_open_slots /> }
             >
-                <ul class="shifts" aria-label=move || state.t().page(Page::OpenSlots)>
+                <ul class="shifts" aria-label=move || words.t().page(Page::OpenSlots)>
                     <For each=move || slots.get() key=|s| (s.occurrence, s.expected.clone()) let:shift>
                         <li class="shift card"><OpenSlot shift status /></li>
                     </For>
@@ -57,16 +59,16 @@ pub fn OpenSlotsPage() -> impl IntoView {
 
 #[component]
 fn OpenSlot(shift: Shift, status: RwSignal<Option<String>>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words, device) = (expect_context::<Store>(), use_texts(), expect_context::<Device>());
     let open = shift.open_places();
     let (occurrence, date) = (shift.occurrence, shift.date);
-    let name = function_name(&state, &shift);
+    let name = function_name(store, &shift);
     let take = move |_| {
-        let t = state.t();
-        let Some(me) = state.me.get_untracked() else {
+        let t = words.t();
+        let Some(me) = device.me.get_untracked() else {
             return status.set(Some(t.choose_who_you_are.into()));
         };
-        status.set(Some(match state.take_slot(me, occurrence, date) {
+        status.set(Some(match store.take_slot(me, occurrence, date) {
             Ok(()) => (t.slot_taken)(&name, &t.short_day(date)),
             Err(refused) => t.duty_error(&refused).into(),
         }));
@@ -75,10 +77,10 @@ fn OpenSlot(shift: Shift, status: RwSignal<Option<String>>) -> impl IntoView {
     let taken_by_me = move |me: Option<Id>| me.is_some_and(|me| expected.contains(&me));
     view! {
         <ShiftSummary shift=shift.clone() />
-        <p class="open-places">{move || (state.t().open_places)(open)}</p>
-        <Show when=move || !taken_by_me(state.me.get())>
+        <p class="open-places">{move || (words.t().open_places)(open)}</p>
+        <Show when=move || !taken_by_me(device.me.get())>
             <div class="actions">
-                <button type="button" class="primary" on:click=take.clone()>{move || state.t().take_this_slot}</button>
+                <button type="button" class="primary" on:click=take.clone()>{move || words.t().take_this_slot}</button>
             </div>
         </Show>
     }

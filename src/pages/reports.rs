@@ -3,41 +3,46 @@
 //! thank-you list; and a CSV download, optionally for Danish spreadsheets.
 
 use chrono::{Datelike, NaiveDate};
+use flok_core::duty::KINDS_READ;
 use flok_core::report::{self, CsvStyle, GroupBy, Row};
 use leptos::prelude::*;
 
+use crate::components::field::FormField;
 use crate::components::page_heading::PageHeading;
 use crate::files;
 use crate::i18n::Texts;
 use crate::route::Page;
-use crate::state::{today, AppState};
+use crate::state::{use_texts, wall_today, Store};
 
 const GROUPS: [GroupBy; 3] = [GroupBy::Person, GroupBy::Function, GroupBy::Month];
 
 #[component]
 pub fn ReportsPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let day = today();
+    let (store, words) = (expect_context::<Store>(), use_texts());
+    let day = wall_today();
     let from = RwSignal::new(NaiveDate::from_ymd_opt(day.year(), 1, 1).unwrap_or(day).to_string());
     let to = RwSignal::new(day.to_string());
-    let by = RwSignal::new(0usize);
-    let danish = RwSignal::new(state.lang() == crate::i18n::Lang::Da);
+    let by = RwSignal::new("0".to_owned());
+    let group = move || GROUPS[by.get().parse::<usize>().unwrap_or(0).min(2)];
+    let danish = RwSignal::new(words.lang() == crate::i18n::Lang::Da);
     let period = move || -> Option<(NaiveDate, NaiveDate)> {
         let (from, to) = (from.get().parse::<NaiveDate>().ok()?, to.get().parse::<NaiveDate>().ok()?);
         (from <= to).then_some((from, to))
     };
     let rows = Memo::new(move |_| {
         period().map(|(from, to)| {
-            crate::perf::measure("flok:report", || {
-                state.replica.with(|r| report::report(r, from, to, GROUPS[by.get()]))
-            })
+            crate::perf::measure("flok:report", || store.with(&KINDS_READ, |r| report::report(r, from, to, group())))
         })
     });
     let status = RwSignal::new(None::<&'static str>);
     let download = move |_| {
         let (Some((from, to)), Some(rows)) = (period(), rows.get_untracked()) else { return };
-        let t = state.t();
-        let first = [t.person, t.function, t.month][by.get_untracked()];
+        let t = words.t();
+        let first = match group() {
+            GroupBy::Person => t.person,
+            GroupBy::Function => t.function,
+            GroupBy::Month => t.month,
+        };
         let header = [first, t.agreed_hours, t.spontaneous_hours, t.cancellations, t.open_places_column];
         let labelled: Vec<Row> = rows.into_iter().map(|r| Row { label: label(t, &r.label), ..r }).collect();
         let style = if danish.get_untracked() { CsvStyle::Danish } else { CsvStyle::International };
@@ -48,37 +53,25 @@ pub fn ReportsPage() -> impl IntoView {
 
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || state.t().page(Page::Reports)) />
+            <PageHeading text=Signal::derive(move || words.t().page(Page::Reports)) />
             <div class="pause-fields">
-                {[("report-from", from, (|t: &Texts| t.from) as fn(&Texts) -> &'static str), ("report-to", to, |t| t.to)]
-                    .into_iter()
-                    .map(|(id, day, label)| view! {
-                        <div class="field">
-                            <label for=id>{move || label(state.t())}</label>
-                            <input id=id type="date" min="1900-01-01" max="2200-12-31" prop:value=move || day.get()
-                                on:input=move |ev| day.set(event_target_value(&ev))
-                                aria-invalid=move || period().is_none().to_string() aria-describedby="report-period-error" />
-                        </div>
-                    })
-                    .collect_view()}
-                <div class="field">
-                    <label for="report-by">{move || state.t().rows}</label>
-                    <select id="report-by" on:change=move |ev| by.set(event_target_value(&ev).parse().unwrap_or(0))>
-                        <option value="0">{move || state.t().per_person}</option>
-                        <option value="1">{move || state.t().per_function}</option>
-                        <option value="2">{move || state.t().per_month}</option>
-                    </select>
-                </div>
+                <FormField id="report-from" label=|t| t.from kind="date" min="1900-01-01" max="2200-12-31" value=from />
+                <FormField id="report-to" label=|t| t.to kind="date" min="1900-01-01" max="2200-12-31" value=to
+                    error=Signal::derive(move || period().is_none().then(|| words.t().period_backwards.to_owned())) />
+                <FormField id="report-by" label=|t| t.rows value=by>
+                    <option value="0">{move || words.t().per_person}</option>
+                    <option value="1">{move || words.t().per_function}</option>
+                    <option value="2">{move || words.t().per_month}</option>
+                </FormField>
             </div>
-            <p id="report-period-error" class="field-error">{move || period().is_none().then(|| state.t().period_backwards)}</p>
-            {move || rows.get().map(|rows| view! { <ReportTable rows=rows.clone() by=GROUPS[by.get()] /><HoursChart rows /> })}
+            {move || rows.get().map(|rows| view! { <ReportTable rows=rows.clone() by=group() /><HoursChart rows /> })}
             <div class="field check">
                 <input id="report-danish" type="checkbox" prop:checked=move || danish.get()
                     on:change=move |ev| danish.set(event_target_checked(&ev)) />
-                <label for="report-danish">{move || state.t().danish_spreadsheet}</label>
+                <label for="report-danish">{move || words.t().danish_spreadsheet}</label>
             </div>
             <div class="actions">
-                <button type="button" class="primary" on:click=download>{move || state.t().download_csv}</button>
+                <button type="button" class="primary" on:click=download>{move || words.t().download_csv}</button>
             </div>
             <p class="status" role="status">{move || status.get()}</p>
             <ThankYouList year=Signal::derive(move || to.get().parse::<NaiveDate>().map_or(day.year(), |d| d.year())) />
@@ -97,8 +90,8 @@ fn label(t: &Texts, raw: &str) -> String {
 
 #[component]
 fn ReportTable(rows: Vec<Row>, by: GroupBy) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let t = state.t();
+    let words = use_texts();
+    let t = words.t();
     if rows.is_empty() {
         return view! { <p class="empty">{t.nothing_in_period}</p> }.into_any();
     }
@@ -146,8 +139,8 @@ const MOST_BARS: usize = 20;
 /// so the chart reads in light and dark.
 #[component]
 fn HoursChart(rows: Vec<Row>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let t = state.t();
+    let words = use_texts();
+    let t = words.t();
     let hours = |r: &Row| r.agreed_minutes + r.spontaneous_minutes;
     let mut rows: Vec<Row> = rows.into_iter().filter(|r| hours(r) > 0).collect();
     if rows.is_empty() {
@@ -196,20 +189,26 @@ fn HoursChart(rows: Vec<Row>) -> impl IntoView {
 /// two hundred would keep the phone busy for too long in one go.
 #[component]
 fn ThankYouList(year: Signal<i32>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words) = (expect_context::<Store>(), use_texts());
     let shown = RwSignal::new(false);
     leptos::task::spawn_local(async move {
         crate::slices::next_task().await;
         // The page may have been left meanwhile.
         let _ = shown.try_set(true);
     });
-    let list = move || if shown.get() { state.replica.with(|r| report::thank_you(r, year.get())) } else { Vec::new() };
+    let list = move || {
+        if shown.get() {
+            store.with(&KINDS_READ, |r| report::thank_you(r, year.get()))
+        } else {
+            Vec::new()
+        }
+    };
     view! {
         <section class="card" aria-labelledby="thank-you-heading">
-            <h2 id="thank-you-heading">{move || (state.t().thank_you_list)(year.get())}</h2>
-            <ul class="thank-you" aria-label=move || (state.t().thank_you_list)(year.get())>
+            <h2 id="thank-you-heading">{move || (words.t().thank_you_list)(year.get())}</h2>
+            <ul class="thank-you" aria-label=move || (words.t().thank_you_list)(year.get())>
                 {move || list().into_iter().map(|(_, name, minutes)| {
-                    view! { <li>{format!("{name} — {}", state.t().minutes(minutes))}</li> }
+                    view! { <li>{format!("{name} — {}", words.t().minutes(minutes))}</li> }
                 }).collect_view()}
             </ul>
         </section>

@@ -3,20 +3,23 @@
 //! minutes after the start), and the places still open.
 
 use chrono::{Datelike, Duration, NaiveDate};
+use flok_core::duty::KINDS_READ;
 use flok_core::model::Function;
 use flok_core::roster::{self, Presence, Slot};
 use leptos::prelude::*;
 
+use crate::components::field::EmptyList;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::Texts;
 use crate::route::Page;
-use crate::state::{now, today, AppState};
+use crate::state::{use_texts, wall_today, Now, Store};
 
 #[component]
 pub fn RosterPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words) = (expect_context::<Store>(), use_texts());
     let week_view = RwSignal::new(false);
-    let day = RwSignal::new(today());
+    let now = expect_context::<Now>();
+    let day = RwSignal::new(wall_today());
     let period = move || {
         if week_view.get() {
             let monday = roster::week_start(day.get());
@@ -25,21 +28,18 @@ pub fn RosterPage() -> impl IntoView {
             (day.get(), day.get())
         }
     };
-    // "Missing" turns true as time passes: re-derive each minute.
-    let clock = RwSignal::new(now());
-    if let Ok(ticker) = set_interval_with_handle(move || clock.set(now()), std::time::Duration::from_secs(60)) {
-        on_cleanup(move || ticker.clear());
-    }
+    // "Missing" turns true as time passes: re-derived each tick of `now`.
     let slots = Memo::new(move |_| {
         let (from, to) = period();
-        crate::perf::measure("flok:roster", || state.replica.with(|r| roster::roster(r, from, to, clock.get())))
+        let at = now.at();
+        crate::perf::measure("flok:roster", || store.with(&KINDS_READ, |r| roster::roster(r, from, to, at)))
     });
     let step = move |forward: bool| {
         let days = if week_view.get_untracked() { 7 } else { 1 };
         day.update(|d| *d += Duration::days(if forward { days } else { -days }));
     };
     let title = move || {
-        let t = state.t();
+        let t = words.t();
         let (from, to) = period();
         if week_view.get() {
             (t.week_number)(from.iso_week().week(), &t.short_day(from), &t.short_day(to))
@@ -50,31 +50,31 @@ pub fn RosterPage() -> impl IntoView {
 
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || state.t().page(Page::Roster)) />
-            <div class="actions" role="group" aria-label=move || state.t().page(Page::Roster)>
+            <PageHeading text=Signal::derive(move || words.t().page(Page::Roster)) />
+            <div class="actions" role="group" aria-label=move || words.t().page(Page::Roster)>
                 <button type="button" aria-pressed=move || (!week_view.get()).to_string() on:click=move |_| week_view.set(false)>
-                    {move || state.t().day}
+                    {move || words.t().day}
                 </button>
                 <button type="button" aria-pressed=move || week_view.get().to_string() on:click=move |_| week_view.set(true)>
-                    {move || state.t().week}
+                    {move || words.t().week}
                 </button>
             </div>
             <div class="period">
                 <button type="button" on:click=move |_| step(false)>
-                    {move || if week_view.get() { state.t().previous_week } else { state.t().previous_day }}
+                    {move || if week_view.get() { words.t().previous_week } else { words.t().previous_day }}
                 </button>
                 <h2 class="period-title" aria-live="polite">{title}</h2>
                 <button type="button" on:click=move |_| step(true)>
-                    {move || if week_view.get() { state.t().next_week } else { state.t().next_day }}
+                    {move || if week_view.get() { words.t().next_week } else { words.t().next_day }}
                 </button>
             </div>
             <Show
                 when=move || slots.with(|s| !s.is_empty())
-                fallback=move || view! { <p class="empty">{move || state.t().no_shifts_then}</p> }
+                fallback=|| view! { <EmptyList text=|t| t.no_shifts_then /> }
             >
-                <ul class="slots" aria-label=move || state.t().shifts_of_roster>
+                <ul class="slots" aria-label=move || words.t().shifts_of_roster>
                     {move || {
-                        let t = state.t();
+                        let t = words.t();
                         let mut shown_day: Option<NaiveDate> = None;
                         slots
                             .get()
@@ -94,10 +94,10 @@ pub fn RosterPage() -> impl IntoView {
 
 #[component]
 fn SlotView(entry: Slot, day_heading: Option<String>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let t = state.t();
+    let (store, words) = (expect_context::<Store>(), use_texts());
+    let t = words.t();
     let slot = entry;
-    let function = state.replica.with_untracked(|r| r.read::<Function>(slot.function));
+    let function = store.with_untracked(|r| r.read::<Function>(slot.function));
     let name = function.as_ref().map(|f| f.name.clone()).unwrap_or_default();
     let needed = function.map_or(0, |f| f.needed);
     let summary =
@@ -111,7 +111,7 @@ fn SlotView(entry: Slot, day_heading: Option<String>) -> impl IntoView {
                 {slot.people.into_iter().map(|(person, presence)| {
                     view! {
                         <li class=presence_class(&presence)>
-                            <span class="slot-person">{state.name_of(person)}</span>
+                            <span class="slot-person">{store.name_of(person)}</span>
                             " "
                             <span class="presence">{presence_text(t, &presence)}</span>
                         </li>

@@ -7,20 +7,21 @@ use std::sync::Arc;
 use flok_core::export::{ImportError, MAX_BYTES};
 use flok_core::import::ImportPlan;
 use flok_core::replica::{KindSummary, MergeSummary};
-use flok_core::sealed::{self, SealError};
+use flok_core::sealed;
 use flok_core::Id;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::adding::PersonOptions;
+use crate::components::field::FormField;
 use crate::components::page_heading::PageHeading;
 use crate::files;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{ExportProblem, Lang, Texts};
 use crate::pages::kiosk;
-use crate::pages::live_sync::LiveSync;
+use crate::pages::live_sync::LiveSyncSettings;
 use crate::route::Page;
-use crate::state::AppState;
+use crate::state::{use_texts, wall_today, Device, Imports, Store};
 
 /// Where an import stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,16 +56,17 @@ fn refusal_text(t: &Texts, refusal: &Refusal) -> String {
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words, device, imports) =
+        (expect_context::<Store>(), use_texts(), expect_context::<Device>(), expect_context::<Imports>());
     let import = RwSignal::new(Import::Idle);
     let picker = NodeRef::<Input>::new();
 
     // A full export counts as this device's copy; one without personal
     // details is for sharing and does not quiet the reminder.
     let export = move |personal: bool| {
-        let (name, text) = state.export_file(personal);
+        let (name, text) = store.export_file(personal);
         match files::download(&name, &text, "application/json") {
-            Ok(()) if personal => state.exported(),
+            Ok(()) if personal => device.exported(wall_today()),
             Ok(()) => {}
             Err(_) => import.set(Import::Refused(Refusal::NotSaved)),
         }
@@ -73,16 +75,16 @@ pub fn SettingsPage() -> impl IntoView {
     // The full export through the phone's share sheet, else as a download.
     let share = move |_| {
         spawn_local(async move {
-            let (name, text) = state.export_file(true);
+            let (name, text) = store.export_file(true);
             match files::share(&name, &text, "application/json").await {
-                Ok(true) => state.exported(),
+                Ok(true) => device.exported(wall_today()),
                 Ok(false) => export(true),
                 Err(_) => import.set(Import::Refused(Refusal::NotSaved)),
             }
         })
     };
     let planned = move |bytes: Vec<u8>| async move {
-        match state.plan_import(&bytes).await {
+        match imports.plan(&bytes).await {
             Ok(plan) => Import::Planned(Arc::new(plan)),
             Err(error) => Import::Refused(Refusal::Invalid(error)),
         }
@@ -126,7 +128,7 @@ pub fn SettingsPage() -> impl IntoView {
 
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || state.t().page(Page::Settings)) />
+            <PageHeading text=Signal::derive(move || words.t().page(Page::Settings)) />
             <LanguageSetting />
             <DeviceSetting />
             <section
@@ -140,17 +142,17 @@ pub fn SettingsPage() -> impl IntoView {
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=dropped
             >
-                <h2 id="data-heading">{move || state.t().your_data}</h2>
-                <p>{move || state.t().your_data_help}</p>
+                <h2 id="data-heading">{move || words.t().your_data}</h2>
+                <p>{move || words.t().your_data_help}</p>
                 <div class="actions">
-                    <button type="button" class="primary" on:click=move |_| export(true)>{move || state.t().export_data}</button>
-                    <button type="button" on:click=move |_| export(false)>{move || state.t().export_without_personal}</button>
-                    <button type="button" on:click=share>{move || state.t().share}</button>
+                    <button type="button" class="primary" on:click=move |_| export(true)>{move || words.t().export_data}</button>
+                    <button type="button" on:click=move |_| export(false)>{move || words.t().export_without_personal}</button>
+                    <button type="button" on:click=share>{move || words.t().share}</button>
                 </div>
                 <SealedExport />
-                <p class="help">{move || state.t().drop_file_here}</p>
+                <p class="help">{move || words.t().drop_file_here}</p>
                 <div class="field">
-                    <label for="import-file">{move || state.t().import_file}</label>
+                    <label for="import-file">{move || words.t().import_file}</label>
                     <input
                         id="import-file"
                         type="file"
@@ -161,7 +163,7 @@ pub fn SettingsPage() -> impl IntoView {
                 </div>
             </section>
             {move || {
-                let t = state.t();
+                let t = words.t();
                 match import.get() {
                     Import::Idle => ().into_any(),
                     Import::Reading(name) => view! {
@@ -175,12 +177,12 @@ pub fn SettingsPage() -> impl IntoView {
                     }.into_any(),
                     Import::Done(summary) => view! {
                         <p class="status" role="status">{done_text(t, &summary)}</p>
-                        <Show when=move || state.can_undo_import()>
-                            <div class="actions">
+                        <Show when=move || imports.can_undo()>
+                                <div class="actions">
                                 <button type="button" on:click=move |_| {
-                                    state.undo_import();
+                                    imports.undo();
                                     import.set(Import::Undone);
-                                }>{move || state.t().undo_import}</button>
+                                }>{move || words.t().undo_import}</button>
                             </div>
                         </Show>
                     }.into_any(),
@@ -203,7 +205,7 @@ pub fn SettingsPage() -> impl IntoView {
                             on_merge={move |plan: Arc<ImportPlan>| {
                                 finish();
                                 import.set(Import::Merging);
-                                spawn_local(async move { import.set(Import::Done(state.apply_import(plan).await)) });
+                                spawn_local(async move { import.set(Import::Done(imports.apply(plan).await)) });
                             }}
                             on_cancel=move || {
                                 finish();
@@ -214,7 +216,7 @@ pub fn SettingsPage() -> impl IntoView {
                 }
             }}
             <ReminderSetting />
-            <LiveSync />
+            <LiveSyncSettings />
         </section>
     }
 }
@@ -233,8 +235,8 @@ fn ImportPreview(
     on_merge: impl Fn(Arc<ImportPlan>) + 'static,
     on_cancel: impl Fn() + 'static,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let t = state.t();
+    let words = use_texts();
+    let t = words.t();
     let nothing = plan.changes_nothing();
     let older: usize = plan.preview.kinds.values().map(|k| k.conflicts_resolved).sum();
     let held = plan
@@ -298,14 +300,14 @@ fn ImportPreview(
 /// The interface language: as the browser, or chosen here.
 #[component]
 fn LanguageSetting() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let changed = move |ev| state.choose_language(Lang::from_code(&event_target_value(&ev)));
-    let selected = move |choice: Option<Lang>| state.language_choice.get() == choice;
+    let (device, words) = (expect_context::<Device>(), use_texts());
+    let changed = move |ev| device.choose_language(Lang::from_code(&event_target_value(&ev)));
+    let selected = move |choice: Option<Lang>| device.language_choice.get() == choice;
     view! {
         <div class="field">
-            <label for="language">{move || state.t().language}</label>
+            <label for="language">{move || words.t().language}</label>
             <select id="language" on:change=changed>
-                <option value="" selected=move || selected(None)>{move || state.t().follow_browser}</option>
+                <option value="" selected=move || selected(None)>{move || words.t().follow_browser}</option>
                 {Lang::ALL
                     .into_iter()
                     .map(|lang| {
@@ -324,14 +326,14 @@ fn LanguageSetting() -> impl IntoView {
 /// How often to be reminded to export, and whether the browser keeps the data.
 #[component]
 fn ReminderSetting() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words, device) = (expect_context::<Store>(), use_texts(), expect_context::<Device>());
     view! {
         <section class="card" aria-labelledby="keeping-heading">
-            <h2 id="keeping-heading">{move || state.t().keeping_safe}</h2>
+            <h2 id="keeping-heading">{move || words.t().keeping_safe}</h2>
             <p>
                 {move || {
-                    let t = state.t();
-                    match state.persistent.get() {
+                    let t = words.t();
+                    match device.persistent.get() {
                         Some(true) => t.persistent_yes,
                         Some(false) => t.persistent_no,
                         None => t.persistent_asking,
@@ -340,8 +342,8 @@ fn ReminderSetting() -> impl IntoView {
             </p>
             <p>
                 {move || {
-                    let t = state.t();
-                    match state.last_export.get() {
+                    let t = words.t();
+                    match device.last_export.get() {
                         Some(day) => (t.last_export_from_device)(&t.long_day(day)),
                         None => t.not_exported_yet.to_owned(),
                     }
@@ -352,16 +354,16 @@ fn ReminderSetting() -> impl IntoView {
                 label=|t| t.reminder_days
                 invalid_text=|t| t.reminder_days_invalid
                 range=(1, 365)
-                value=Signal::derive(move || state.settings().export_reminder_days)
-                set=Callback::new(move |days| state.change_settings(|s| s.export_reminder_days = days))
+                value=Signal::derive(move || store.settings().export_reminder_days)
+                set=Callback::new(move |days| store.change_settings(|s| s.export_reminder_days = days))
             />
             <NumberSetting
                 id="alarm-minutes"
                 label=|t| t.calendar_alarm
                 invalid_text=|t| t.calendar_alarm_invalid
                 range=(0, 10_080)
-                value=Signal::derive(move || state.settings().calendar_alarm_minutes)
-                set=Callback::new(move |minutes| state.change_settings(|s| s.calendar_alarm_minutes = minutes))
+                value=Signal::derive(move || store.settings().calendar_alarm_minutes)
+                set=Callback::new(move |minutes| store.change_settings(|s| s.calendar_alarm_minutes = minutes))
             />
         </section>
     }
@@ -370,37 +372,37 @@ fn ReminderSetting() -> impl IntoView {
 /// The group's name, and who uses this device.
 #[component]
 fn DeviceSetting() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words, device) = (expect_context::<Store>(), use_texts(), expect_context::<Device>());
     view! {
         <section class="card" aria-labelledby="device-heading">
-            <h2 id="device-heading">{move || state.t().this_device}</h2>
+            <h2 id="device-heading">{move || words.t().this_device}</h2>
             <div class="field">
-                <label for="settings-group-name">{move || state.t().group_name}</label>
+                <label for="settings-group-name">{move || words.t().group_name}</label>
                 <input
                     id="settings-group-name"
                     type="text"
                     autocomplete="organization"
-                    prop:value=move || state.settings().group_name
-                    on:change=move |ev| state.set_group_name(&event_target_value(&ev))
+                    prop:value=move || store.settings().group_name
+                    on:change=move |ev| store.set_group_name(&event_target_value(&ev))
                 />
             </div>
             <div class="field">
-                <label for="settings-me">{move || state.t().who_uses_device}</label>
-                <select id="settings-me" on:change=move |ev| state.set_me(event_target_value(&ev).parse::<Id>().ok())>
-                    <option value="" selected=move || state.me.get().is_none()>{move || state.t().no_one_chosen}</option>
-                    <PersonOptions selected=state.me />
+                <label for="settings-me">{move || words.t().who_uses_device}</label>
+                <select id="settings-me" on:change=move |ev| device.set_me(event_target_value(&ev).parse::<Id>().ok())>
+                    <option value="" prop:selected=move || device.me.get().is_none()>{move || words.t().no_one_chosen}</option>
+                    <PersonOptions selected=device.me />
                 </select>
             </div>
             <div class="field check">
                 <input id="coordinator-mode" type="checkbox" aria-describedby="coordinator-help"
-                    prop:checked=move || state.coordinator.get()
-                    on:change=move |ev| state.set_coordinator(event_target_checked(&ev)) />
-                <label for="coordinator-mode">{move || state.t().coordinator_mode}</label>
+                    prop:checked=move || device.coordinator.get()
+                    on:change=move |ev| device.set_coordinator(event_target_checked(&ev)) />
+                <label for="coordinator-mode">{move || words.t().coordinator_mode}</label>
             </div>
-            <p id="coordinator-help" class="help">{move || state.t().coordinator_help}</p>
-            <p class="help">{move || state.t().kiosk_help}</p>
+            <p id="coordinator-help" class="help">{move || words.t().coordinator_help}</p>
+            <p class="help">{move || words.t().kiosk_help}</p>
             <div class="actions">
-                <button type="button" on:click=|_| kiosk::open()>{move || state.t().open_kiosk}</button>
+                <button type="button" on:click=|_| kiosk::open()>{move || words.t().open_kiosk}</button>
             </div>
         </section>
     }
@@ -417,64 +419,46 @@ fn NumberSetting(
     value: Signal<u16>,
     set: Callback<u16>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let words = use_texts();
     let invalid = RwSignal::new(false);
-    let changed = move |ev| match event_target_value(&ev).trim().parse::<u16>() {
+    // What is typed, kept as the group's value moves on (another device).
+    let typed = RwSignal::new(value.get_untracked().to_string());
+    Effect::new(move |_| typed.set(value.get().to_string()));
+    let edited = Callback::new(move |()| match typed.get_untracked().trim().parse::<u16>() {
         Ok(n) if (range.0..=range.1).contains(&n) => {
             invalid.set(false);
             set.run(n);
         }
         _ => invalid.set(true),
-    };
-    let error_id = format!("{id}-error");
+    });
     view! {
-        <div class="field">
-            <label for=id>{move || label(state.t())}</label>
-            <input
-                id=id
-                type="number"
-                inputmode="numeric"
-                min=range.0
-                max=range.1
-                prop:value=move || value.get().to_string()
-                on:change=changed
-                aria-invalid=move || invalid.get().to_string()
-                aria-describedby=error_id.clone()
-            />
-            <p id=error_id class="field-error">{move || invalid.get().then(|| invalid_text(state.t()))}</p>
-        </div>
-    }
-}
-
-fn seal_error(t: &Texts, error: &SealError) -> String {
-    match error {
-        SealError::ShortPassphrase => (t.passphrase_too_short)(sealed::MIN_PASSPHRASE_CHARS),
-        SealError::WrongPassphraseOrTampered => t.wrong_passphrase.into(),
-        SealError::Damaged(detail) => (t.file_damaged)(detail),
+        <FormField id=id label kind="number" inputmode="numeric" min=range.0.to_string() max=range.1.to_string()
+            value=typed error=Signal::derive(move || invalid.get().then(|| invalid_text(words.t()).to_owned()))
+            on_commit=edited />
     }
 }
 
 /// The full export, encrypted under the group passphrase.
 #[component]
 fn SealedExport() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words, device) = (expect_context::<Store>(), use_texts(), expect_context::<Device>());
     let passphrase = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<SealError>);
+    let error = RwSignal::new(None::<ExportProblem>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let result = state.export_sealed(&passphrase.get_untracked()).and_then(|(name, text)| {
-            files::download(&name, &text, "application/json").map_err(|_| SealError::Damaged(String::new()))
+        let result = store.export_sealed(&passphrase.get_untracked()).and_then(|(name, text)| {
+            files::download(&name, &text, "application/json").map_err(|_| ExportProblem::NotSaved)
         });
         if result.is_ok() {
-            state.exported();
+            device.exported(wall_today());
         }
         error.set(result.err());
     };
     view! {
-        <form class="sealed" aria-label=move || state.t().encrypted_export novalidate on:submit=submit>
+        <form class="sealed" aria-label=move || words.t().encrypted_export novalidate on:submit=submit>
             <PassphraseField id="seal-passphrase" autocomplete="new-password" passphrase error />
             <div class="actions">
-                <button type="submit">{move || state.t().export_encrypted}</button>
+                <button type="submit">{move || words.t().export_encrypted}</button>
             </div>
         </form>
     }
@@ -483,23 +467,23 @@ fn SealedExport() -> impl IntoView {
 /// Asks the passphrase of an encrypted file; a wrong one changes nothing.
 #[component]
 fn OpenSealed(bytes: Vec<u8>, on_open: impl Fn(Vec<u8>) + 'static, on_cancel: impl Fn() + 'static) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let words = use_texts();
     let passphrase = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<SealError>);
+    let error = RwSignal::new(None::<ExportProblem>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match sealed::open(&bytes, &passphrase.get_untracked()) {
             Ok(plain) => on_open(plain),
-            Err(refused) => error.set(Some(refused)),
+            Err(refused) => error.set(Some(ExportProblem::Seal(refused))),
         }
     };
     view! {
-        <form class="card" aria-label=move || state.t().open_encrypted_file novalidate on:submit=submit>
-            <p>{move || state.t().file_is_encrypted}</p>
+        <form class="card" aria-label=move || words.t().open_encrypted_file novalidate on:submit=submit>
+            <p>{move || words.t().file_is_encrypted}</p>
             <PassphraseField id="open-passphrase" autocomplete="current-password" passphrase error />
             <div class="actions">
-                <button type="submit" class="primary">{move || state.t().open_file}</button>
-                <button type="button" on:click=move |_| on_cancel()>{move || state.t().cancel}</button>
+                <button type="submit" class="primary">{move || words.t().open_file}</button>
+                <button type="button" on:click=move |_| on_cancel()>{move || words.t().cancel}</button>
             </div>
         </form>
     }
@@ -511,19 +495,12 @@ fn PassphraseField(
     id: &'static str,
     autocomplete: &'static str,
     passphrase: RwSignal<String>,
-    error: RwSignal<Option<SealError>>,
+    error: RwSignal<Option<ExportProblem>>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let error_id = format!("{id}-error");
+    let words = use_texts();
     view! {
-        <div class="field">
-            <label for=id>{move || state.t().group_passphrase}</label>
-            <input id=id type="password" autocomplete=autocomplete
-                prop:value=move || passphrase.get()
-                on:input=move |ev| { passphrase.set(event_target_value(&ev)); error.set(None); }
-                aria-invalid=move || error.with(Option::is_some).to_string()
-                aria-describedby=error_id.clone() />
-            <p id=error_id class="field-error">{move || error.get().map(|e| seal_error(state.t(), &e))}</p>
-        </div>
+        <FormField id=id label=|t| t.group_passphrase kind="password" autocomplete value=passphrase
+            error=Signal::derive(move || error.get().map(|e| words.t().export_problem(&e)))
+            on_edit=Callback::new(move |()| error.set(None)) />
     }
 }

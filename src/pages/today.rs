@@ -3,38 +3,40 @@
 //! shifts, and news of cancellations they should hear of.
 
 use chrono::Duration;
-use flok_core::duty;
+use flok_core::duty::{self, KINDS_READ};
+use flok_core::model::Person;
 use flok_core::Id;
 use leptos::prelude::*;
 
 use crate::components::adding::PersonOptions;
 use crate::components::duty::DutyControls;
+use crate::components::field::FormField;
 use crate::components::page_heading::PageHeading;
 use crate::components::shift::{function_name, ShiftSummary};
 use crate::route::Page;
-use crate::state::{now, today, AppState};
+use crate::state::{use_texts, Device, Now, Store};
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words, device) = (expect_context::<Store>(), use_texts(), expect_context::<Device>());
     // Who uses the device, if still in the group: a memo, so the page is not
     // rebuilt (losing what Check in just said) by every change to the data.
-    let me = Memo::new(move |_| state.me.get().filter(|id| state.person(*id).is_some()));
-    let name = move |id| state.person(id).map(|p| p.name.to_string()).unwrap_or_default();
+    let me = Memo::new(move |_| device.me.get().filter(|id| store.read::<Person>(*id).is_some()));
+    let name = move |id| store.read::<Person>(id).map(|p| p.name.to_string()).unwrap_or_default();
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || state.t().page(Page::Today)) />
+            <PageHeading text=Signal::derive(move || words.t().page(Page::Today)) />
             {move || {
-                let t = state.t();
-                if !state.loaded.get() {
+                let t = words.t();
+                if !store.loaded.get() {
                     return view! { <p class="empty">{t.loading}</p> }.into_any();
                 }
                 match me.get() {
                     None => view! { <GettingStarted /> }.into_any(),
                     Some(id) => {
-                        let group = move || state.settings().group_name;
+                        let group = move || store.settings().group_name;
                         view! {
-                            <p class="greeting">{move || (state.t().hello)(&name(id))}</p>
+                            <p class="greeting">{move || (words.t().hello)(&name(id))}</p>
                             <Show when=move || !group().is_empty()>
                                 <p class="group-name">{group}</p>
                             </Show>
@@ -53,24 +55,24 @@ pub fn TodayPage() -> impl IntoView {
 /// The person's next few shifts, with a link to all of them.
 #[component]
 fn NextShifts(person: Id) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words, now) = (expect_context::<Store>(), use_texts(), expect_context::<Now>());
     let shifts = move || {
-        let from = today();
-        state.replica.with(|r| {
-            duty::shifts_of(r, person, from, from + Duration::days(28))
+        let at = now.at();
+        store.with(&KINDS_READ, |r| {
+            duty::shifts_of(r, person, at.date(), at.date() + Duration::days(28))
                 .into_iter()
-                .filter(|s| s.expected.contains(&person) && s.date.and_time(s.ends) > now())
+                .filter(|s| s.expected.contains(&person) && s.date.and_time(s.ends) > at)
                 .take(3)
                 .collect::<Vec<_>>()
         })
     };
     view! {
         <section class="card" aria-labelledby="next-shifts-heading">
-            <h2 id="next-shifts-heading">{move || state.t().next_shifts}</h2>
+            <h2 id="next-shifts-heading">{move || words.t().next_shifts}</h2>
             {move || {
                 let shifts = shifts();
                 if shifts.is_empty() {
-                    return view! { <p class="empty">{state.t().no_shifts_coming}</p> }.into_any();
+                    return view! { <p class="empty">{words.t().no_shifts_coming}</p> }.into_any();
                 }
                 view! {
                     <ul class="shifts">
@@ -79,7 +81,7 @@ fn NextShifts(person: Id) -> impl IntoView {
                 }
                     .into_any()
             }}
-            <p><a class="button" href=Page::MyShifts.href()>{move || state.t().page(Page::MyShifts)}</a></p>
+            <p><a class="button" href=Page::MyShifts.href()>{move || words.t().page(Page::MyShifts)}</a></p>
         </section>
     }
 }
@@ -87,24 +89,24 @@ fn NextShifts(person: Id) -> impl IntoView {
 /// Cancellations the person should know of, as buddy or staff contact.
 #[component]
 fn News(person: Id) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words, now) = (expect_context::<Store>(), use_texts(), expect_context::<Now>());
     let news = move || {
-        let from = today();
-        state.replica.with(|r| duty::cancellations_for(r, person, from, from + Duration::days(28)))
+        let from = now.today();
+        store.with(&KINDS_READ, |r| duty::cancellations_for(r, person, from, from + Duration::days(28)))
     };
     view! {
         <Show when=move || !news().is_empty()>
             <section class="card news" aria-labelledby="news-heading">
-                <h2 id="news-heading">{move || state.t().news_for_you}</h2>
+                <h2 id="news-heading">{move || words.t().news_for_you}</h2>
                 <ul class="news-list">
                     {move || {
-                        let t = state.t();
+                        let t = words.t();
                         news()
                             .into_iter()
                             .map(|(shift, notice)| {
                                 let line = (t.cannot_come)(
-                                    &state.name_of(notice.person),
-                                    &function_name(&state, &shift),
+                                    &store.name_of(notice.person),
+                                    &function_name(store, &shift),
                                     &t.short_day(shift.date),
                                     &t.times(shift.starts, shift.ends),
                                     notice.reason.as_deref(),
@@ -123,9 +125,14 @@ fn News(person: Id) -> impl IntoView {
 /// (someone already in the group, or someone new).
 #[component]
 fn GettingStarted() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let (store, words, device) = (expect_context::<Store>(), use_texts(), expect_context::<Device>());
     const NEW: &str = "new";
-    let group = RwSignal::new(state.settings().group_name);
+    let group = RwSignal::new(
+        store
+            .with_untracked(|r| r.read::<flok_core::model::Settings>(flok_core::model::Settings::ID))
+            .unwrap_or_default()
+            .group_name,
+    );
     let who = RwSignal::new(NEW.to_owned());
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -134,51 +141,30 @@ fn GettingStarted() -> impl IntoView {
         ev.prevent_default();
         let chosen = who.get_untracked();
         if chosen == NEW {
-            if let Err(refused) = state.add_me(&name.get_untracked()) {
-                error.set(Some(state.t().name_error(&refused)));
-                return;
+            match store.add_person(&name.get_untracked()) {
+                Ok((id, _)) => device.set_me(Some(id)),
+                Err(refused) => return error.set(Some(words.t().name_error(&refused))),
             }
         } else if let Ok(id) = chosen.parse::<Id>() {
-            state.set_me(Some(id));
+            device.set_me(Some(id));
         }
-        state.set_group_name(&group.get_untracked());
+        store.set_group_name(&group.get_untracked());
     };
 
     view! {
-        <p>{move || state.t().welcome}</p>
-        <form class="card" aria-label=move || state.t().getting_started novalidate on:submit=submit>
-            <div class="field">
-                <label for="group-name">{move || state.t().group_name}</label>
-                <input id="group-name" type="text" autocomplete="organization"
-                    prop:value=move || group.get() on:input=move |ev| group.set(event_target_value(&ev)) />
-            </div>
-            <div class="field">
-                <label for="who-am-i">{move || state.t().who_are_you}</label>
-                <select id="who-am-i" on:change=move |ev| who.set(event_target_value(&ev))>
-                    <option value=NEW selected=move || who.get() == NEW>{move || state.t().i_am_new}</option>
-                    <PersonOptions />
-                </select>
-            </div>
+        <p>{move || words.t().welcome}</p>
+        <form class="card" aria-label=move || words.t().getting_started novalidate on:submit=submit>
+            <FormField id="group-name" label=|t| t.group_name autocomplete="organization" value=group />
+            <FormField id="who-am-i" label=|t| t.who_are_you value=who>
+                <option value=NEW prop:selected=move || who.get() == NEW>{move || words.t().i_am_new}</option>
+                <PersonOptions selected=Signal::derive(move || who.get().parse::<Id>().ok()) />
+            </FormField>
             <Show when=move || who.get() == NEW>
-                <div class="field">
-                    <label for="my-name">{move || state.t().your_name}</label>
-                    <input
-                        id="my-name"
-                        type="text"
-                        autocomplete="name"
-                        prop:value=move || name.get()
-                        on:input=move |ev| {
-                            name.set(event_target_value(&ev));
-                            error.set(None);
-                        }
-                        aria-invalid=move || error.with(Option::is_some).to_string()
-                        aria-describedby="my-name-error"
-                    />
-                    <p id="my-name-error" class="field-error">{move || error.get()}</p>
-                </div>
+                <FormField id="my-name" label=|t| t.your_name autocomplete="name" value=name error
+                    on_edit=Callback::new(move |()| error.set(None)) />
             </Show>
             <div class="actions">
-                <button type="submit" class="primary">{move || state.t().start}</button>
+                <button type="submit" class="primary">{move || words.t().start}</button>
             </div>
         </form>
     }

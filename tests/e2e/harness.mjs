@@ -91,11 +91,14 @@ export async function startApp() {
  * a coordinator's (coordinator mode on, as Settings would set it) unless
  * `coordinator: false` is passed among the options; `ignoreConsole` (a
  * RegExp) lets through console errors a test provokes on purpose, such as
- * Chromium's "Failed to load resource" for a server's error answer.
+ * Chromium's "Failed to load resource" for a server's error answer; `clock`
+ * (a Date) starts the page's clock there, for the test to move on.
  */
 export async function openPhone(app, hash = '', options = {}, initScript = undefined) {
-  const { coordinator = true, ignoreConsole, ...contextOptions } = options;
+  const { coordinator = true, ignoreConsole, clock, ...contextOptions } = options;
   const context = await app.browser.newContext({ ...phone, ...contextOptions });
+  // A page clock set to `clock` (a Date), moved on by the test with page.clock.
+  if (clock) await context.clock.install({ time: clock });
   if (coordinator) {
     await context.addInitScript(() => {
       if (localStorage.getItem('flok.coordinator') === null) localStorage.setItem('flok.coordinator', 'on');

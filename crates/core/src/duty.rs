@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use chrono::{NaiveDate, NaiveDateTime};
 use thiserror::Error;
 
-use crate::entity::Id;
+use crate::entity::{Entity, Id};
 use crate::model::{Agreement, Cancellation, CheckIn, CheckOutError, Event, Function, OccurrenceRef, SignUp};
 use crate::replica::Replica;
 use crate::shifts::{shifts_between, Shift};
@@ -31,6 +31,13 @@ pub enum DutyError {
     #[error("already on this shift")]
     AlreadyOnShift,
 }
+
+/// The kinds this module's questions read (shifts and stays): also enough
+/// for the roster, the reports and the calendar.
+pub const KINDS_READ: [&str; 7] = {
+    let [a, b, c, d, e, f] = crate::shifts::KINDS_READ;
+    [a, b, c, d, e, f, CheckIn::KIND]
+};
 
 /// The person's open stay (checked in, not out), if any.
 pub fn open_stay(replica: &Replica, person: Id) -> Option<(Id, CheckIn)> {

@@ -411,9 +411,10 @@ pub fn record_text(record: &Record) -> String {
     serde_json::to_string(&RecordOut(record)).expect("a record always serializes")
 }
 
-/// Writes [`record_text`] into `out` without making the text first.
-pub(crate) fn write_record(out: impl std::io::Write, record: &Record) {
-    // A writer into memory or a hash never fails.
+/// Appends [`record_text`]'s bytes to `out` (the same writer `record_text`
+/// uses, so the wasm carries one serializer for both).
+pub(crate) fn write_record(out: &mut Vec<u8>, record: &Record) {
+    // Writing into memory never fails.
     let _ = serde_json::to_writer(out, &RecordOut(record));
 }
 

@@ -82,8 +82,7 @@ pub fn thank_you(replica: &Replica, year: i32) -> Vec<(Id, String, i64)> {
     };
     // One pass over the stays, not one per person: years of data are large.
     let mut given: BTreeMap<Id, i64> = BTreeMap::new();
-    for (_, stay) in replica.all::<CheckIn>().iter().filter(|(_, s)| (first..=last).contains(&s.checked_in.date()))
-    {
+    for (_, stay) in replica.all::<CheckIn>().iter().filter(|(_, s)| (first..=last).contains(&s.checked_in.date())) {
         *given.entry(stay.person).or_default() += stay.minutes().unwrap_or(0);
     }
     Person::by_name(replica)

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::entity::Id;
+use crate::entity::{Entity, Id};
 use crate::model::{Agreement, Cancellation, Event, Function, OccurrenceRef, Person, SignUp};
 use crate::replica::Replica;
 
@@ -39,6 +39,11 @@ impl Shift {
         self.places.saturating_sub(self.expected.len() as u16)
     }
 }
+
+/// The kinds [`shifts_between`] reads: a view of shifts that re-reads when
+/// one of them changes is never stale.
+pub const KINDS_READ: [&str; 6] =
+    [Person::KIND, Function::KIND, Agreement::KIND, Event::KIND, Cancellation::KIND, SignUp::KIND];
 
 /// Every shift from `from` to `to` (both included), ordered by start time.
 /// Agreements of people who have left, or are paused that day, give none;

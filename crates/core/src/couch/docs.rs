@@ -27,11 +27,15 @@ pub type Known = BTreeMap<RecordKey, Held>;
 /// A digest of a record's value. If a later build hashes differently, the
 /// only cost is one needless push per record.
 pub fn digest(record: &Record) -> u64 {
-    // Written straight into the hash: a sync digests every record, and
-    // must not allocate for each.
-    let mut hasher = Sha256::new();
-    write_record(&mut hasher, record);
-    let hash = hasher.finalize();
+    digest_with(&mut Vec::new(), record)
+}
+
+/// [`digest`], writing the record's text into `text` (emptied first): a sync
+/// digests every record with one buffer, not an allocation for each.
+fn digest_with(text: &mut Vec<u8>, record: &Record) -> u64 {
+    text.clear();
+    write_record(text, record);
+    let hash = Sha256::digest(text);
     u64::from_le_bytes(hash[..8].try_into().expect("a SHA-256 hash has 32 bytes"))
 }
 
@@ -124,14 +128,14 @@ const DIGESTS_PER_PAUSE: usize = 1_000;
 /// store a stretch at a time and pauses between: years of records take a
 /// while to digest, and the store is never held across a pause.
 pub async fn push_docs(couch: &mut impl Couch, store: &impl Store, known: &Known) -> Vec<Value> {
-    let mut docs = Vec::new();
+    let (mut docs, mut text) = (Vec::new(), Vec::new());
     let mut after: Option<RecordKey> = None;
     loop {
         let last = store.read(|replica| {
             let mut last = None;
             for (key, record) in replica.changed_since_after(0, after.as_ref()).take(DIGESTS_PER_PAUSE) {
                 let held = known.get(key);
-                if held.is_none_or(|held| held.digest != digest(record)) {
+                if held.is_none_or(|held| held.digest != digest_with(&mut text, record)) {
                     docs.push(to_doc(key, record, held.map(|held| held.rev.as_str())));
                 }
                 last = Some(key);
@@ -166,7 +170,9 @@ pub fn apply_push_result(store: &impl Store, known: &mut Known, body: &[u8]) -> 
         match (result.get("rev").and_then(Value::as_str), result.get("error").and_then(Value::as_str)) {
             (Some(rev), None) => {
                 let key = key_of(id);
-                if let Some((key, digest)) = key.and_then(|key| store.read(|r| r.get(&key).map(digest)).map(|d| (key, d))) {
+                if let Some((key, digest)) =
+                    key.and_then(|key| store.read(|r| r.get(&key).map(digest)).map(|d| (key, d)))
+                {
                     known.insert(key, Held { rev: rev.to_owned(), digest });
                     pushed.stored += 1;
                 }

@@ -46,11 +46,7 @@ impl Competence {
 impl Grant {
     /// The grant of `competence` to `person`, if they hold it.
     pub fn find(replica: &Replica, person: Id, competence: Id) -> Option<Id> {
-        replica
-            .all::<Grant>()
-            .iter()
-            .find(|(_, g)| g.person == person && g.competence == competence)
-            .map(|(id, _)| *id)
+        replica.all::<Grant>().iter().find(|(_, g)| g.person == person && g.competence == competence).map(|(id, _)| *id)
     }
 }
 

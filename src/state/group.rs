@@ -1,0 +1,128 @@
+//! How the group is set up: its settings, functions, agreements,
+//! competences and follow-up conversations; and its data as files.
+
+use flok_core::model::{Agreement, Competence, FollowUp, Function, FunctionError, Grant, Settings};
+use flok_core::sealed;
+use flok_core::{calendar, export, Id};
+use leptos::prelude::*;
+
+use super::{wall_today, Store};
+use crate::i18n::ExportProblem;
+
+impl Store {
+    /// Changes the group's settings, and saves.
+    pub fn change_settings(&self, edit: impl FnOnce(&mut Settings)) {
+        let mut settings = self.with_untracked(|r| r.read::<Settings>(Settings::ID).unwrap_or_default());
+        let before = settings.clone();
+        edit(&mut settings);
+        if settings != before {
+            self.change(|change| change.put(Settings::ID, &settings));
+        }
+    }
+
+    /// Names the group (shared by every device of the group).
+    pub fn set_group_name(&self, name: &str) {
+        self.change_settings(|s| s.group_name = name.trim().to_owned());
+    }
+
+    /// Adds a function (a kind of task), or with `id` changes one; refuses
+    /// what makes no sense.
+    pub fn save_function(
+        &self,
+        id: Option<Id>,
+        name: &str,
+        contact: Option<Id>,
+        needed: &str,
+    ) -> Result<(), FunctionError> {
+        let function = Function::new(name, contact, Function::parse_needed(needed)?)?;
+        self.change(|edit| edit.put(id.unwrap_or_else(Id::new), &function));
+        Ok(())
+    }
+
+    /// Adds an agreement, already checked by the editor.
+    pub fn add_agreement(&self, agreement: &Agreement) {
+        self.change(|edit| edit.put(Id::new(), agreement));
+    }
+
+    /// Records a follow-up conversation.
+    pub fn record_follow_up(&self, follow_up: &FollowUp) {
+        self.change(|edit| edit.put(Id::new(), follow_up));
+    }
+
+    /// Gives a competence to a person (once), noting who gave it.
+    pub fn grant(&self, person: Id, competence: Id, granted_by: Option<Id>) {
+        let (named, held) = self.with_untracked(|r| {
+            let named = Competence::all(r).into_iter().find(|(id, _)| *id == competence);
+            (named, Grant::find(r, person, competence).is_some())
+        });
+        let Some((_, named)) = named.filter(|_| !held) else { return };
+        let grant = Grant { person, competence, granted_by, granted_on: wall_today() };
+        self.change(|edit| {
+            // A seeded competence becomes a record when first given.
+            edit.put(competence, &named);
+            edit.put(Id::new(), &grant);
+        });
+    }
+
+    /// Takes a competence back.
+    pub fn revoke(&self, grant: Id) {
+        self.change(|edit| edit.remove::<Grant>(grant));
+    }
+
+    /// Adds a competence to the group's list; returns false, changing
+    /// nothing, for a blank name.
+    pub fn add_competence(&self, name: &str) -> bool {
+        let name = name.trim();
+        if !name.is_empty() {
+            let competence = Competence { name: name.to_owned() };
+            self.change(|edit| edit.put(Id::new(), &competence));
+        }
+        !name.is_empty()
+    }
+
+    /// My shifts of the next three months as an iCalendar file: name and text.
+    pub fn calendar_file(&self, person: Id) -> (String, String) {
+        let alarm = u32::from(
+            self.with_untracked(|r| r.read::<Settings>(Settings::ID)).unwrap_or_default().calendar_alarm_minutes,
+        );
+        let today = wall_today();
+        let text = self.with_untracked(|r| {
+            calendar::shifts_calendar(
+                r,
+                person,
+                today,
+                today + chrono::Months::new(3),
+                alarm,
+                chrono::Utc::now().naive_utc(),
+            )
+        });
+        ("flok-shifts.ics".to_owned(), text)
+    }
+
+    /// The export file of everything on this device, or (`personal` false)
+    /// of everything but personal details: its name and text.
+    pub fn export_file(&self, personal: bool) -> (String, String) {
+        let group = self.with_untracked(|r| r.read::<Settings>(Settings::ID)).unwrap_or_default().group_name;
+        let name = export::file_name(&group, wall_today());
+        if personal {
+            (name, self.with_untracked(export::write))
+        } else {
+            (
+                name.replace(".json", "-no-personal-details.json"),
+                self.with_untracked(export::write_without_personal_details),
+            )
+        }
+    }
+
+    /// The full export sealed under the group passphrase: name and text.
+    pub fn export_sealed(&self, passphrase: &str) -> Result<(String, String), ExportProblem> {
+        let mut random = [0u8; sealed::RANDOM_BYTES];
+        let filled = window().crypto().and_then(|c| c.get_random_values_with_u8_array(&mut random).map(|_| ()));
+        // Without a cryptographic generator there is no safe seal.
+        filled.map_err(|_| ExportProblem::NoRandomness)?;
+        let (name, text) = self.export_file(true);
+        let text =
+            sealed::seal(text.as_bytes(), passphrase, sealed::ITERATIONS, random).map_err(ExportProblem::Seal)?;
+        Ok((name.replace(".json", "-encrypted.json"), text))
+    }
+}

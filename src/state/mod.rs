@@ -1,0 +1,48 @@
+//! The app's state, one concern a file, each provided as its own context so
+//! a page takes only what it uses:
+//!
+//! - [`Store`] (`store.rs`, `saving.rs`): the replica, its clock, changes
+//!   and saving, and typed reads that re-run a view only when the kinds it
+//!   reads change; the group's actions on it live beside it by subject
+//!   (`people.rs`, `duty.rs`, `group.rs`);
+//! - [`LiveSync`] (`sync.rs`): when and how the store syncs with CouchDB;
+//! - [`Imports`] (`import.rs`): checking, merging and undoing an import;
+//! - [`Device`] (`device.rs`): this device's own choices (localStorage);
+//! - [`Words`] (`words.rs`): the interface's words, in its language;
+//! - [`Now`] (`now.rs`): today and now, ticking.
+
+mod device;
+mod duty;
+mod group;
+mod import;
+mod now;
+mod people;
+mod saving;
+mod store;
+mod sync;
+mod words;
+
+pub use device::Device;
+pub use import::Imports;
+pub use now::{wall_now, wall_today, Now};
+pub use people::Deletion;
+pub use store::{Edit, Notice, Store};
+pub use sync::LiveSync;
+pub use words::{use_texts, Words};
+
+use leptos::prelude::provide_context;
+
+/// Makes every concern and provides each as a context. The store starts
+/// loading what this device saved.
+pub fn provide() {
+    let device = Device::start();
+    let store = Store::start();
+    let imports = Imports::new(store);
+    provide_context(device);
+    provide_context(Words::new(device));
+    provide_context(Now::start());
+    provide_context(store);
+    provide_context(imports);
+    provide_context(LiveSync::start(store, imports));
+    provide_context(Deletion::new(store));
+}

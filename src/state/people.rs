@@ -1,0 +1,81 @@
+//! People: adding, editing, pausing, and deleting with a moment to undo.
+
+use flok_core::model::{NameError, Person, PersonName, Status};
+use flok_core::Id;
+use leptos::prelude::*;
+
+use super::{wall_today, Store};
+
+/// How long a deletion can be undone.
+pub const UNDO_WINDOW: std::time::Duration = std::time::Duration::from_secs(8);
+
+impl Store {
+    /// Adds a person and gives their id. A refused name changes nothing; a
+    /// failed save keeps the person in this tab and says so.
+    pub fn add_person(&self, name: &str) -> Result<(Id, PersonName), NameError> {
+        let person = Person::new(name, wall_today())?;
+        let id = Id::new();
+        self.change(|edit| edit.put(id, &person));
+        Ok((id, person.name))
+    }
+
+    /// Saves a person's details as typed; a name that makes no sense changes nothing.
+    pub fn edit_person(&self, id: Id, name: &str, phone: &str, email: &str, note: &str) -> Result<(), NameError> {
+        let Some(person) = self.with_untracked(|r| r.read::<Person>(id)) else { return Ok(()) };
+        let edited = person.edited(name, phone, email, note)?;
+        self.change(|edit| edit.put(id, &edited));
+        Ok(())
+    }
+
+    /// Pauses, marks as left, or brings back a person; their history stays.
+    pub fn set_status(&self, id: Id, status: Status) {
+        if let Some(person) = self.with_untracked(|r| r.read::<Person>(id)) {
+            self.change(|edit| edit.put(id, &Person { status, ..person }));
+        }
+    }
+}
+
+/// A person whose deletion waits out the undo window.
+#[derive(Clone, Copy)]
+pub struct Deletion {
+    store: Store,
+    /// The person waiting to be deleted: id and name.
+    pub pending: RwSignal<Option<(Id, String)>>,
+}
+
+impl Deletion {
+    pub fn new(store: Store) -> Self {
+        Self { store, pending: RwSignal::new(None) }
+    }
+
+    /// Asks to delete a person. It happens after a few seconds unless undone,
+    /// so a slip of the finger costs nothing; a deletion already waiting
+    /// happens at once.
+    pub fn soon(&self, id: Id, name: String) {
+        self.carry_out();
+        self.pending.set(Some((id, name)));
+        let deletion = *self;
+        set_timeout(
+            move || {
+                if deletion.pending.get_untracked().is_some_and(|(waiting, _)| waiting == id) {
+                    deletion.carry_out();
+                }
+            },
+            UNDO_WINDOW,
+        );
+    }
+
+    /// Takes back a deletion still waiting.
+    pub fn undo(&self) {
+        self.pending.set(None);
+    }
+
+    /// Carries out the waiting deletion: the person's record becomes a
+    /// tombstone, and their personal data goes wherever the deletion travels.
+    fn carry_out(&self) {
+        if let Some((id, _)) = self.pending.get_untracked() {
+            self.pending.set(None);
+            self.store.change(|edit| edit.remove::<Person>(id));
+        }
+    }
+}

@@ -1,0 +1,289 @@
+//! The store: the replica this device holds, the clock that stamps its
+//! changes, and the pipeline that saves them.
+//!
+//! The replica is not a signal: each kind of record has a trigger of its
+//! own, so a view re-runs when the kinds it reads change (People when people
+//! change, not when someone checks in). Typed reads are shared, never a copy
+//! of a kind per call (see `flok_core::Typed`).
+
+use flok_core::model::{
+    Agreement, Cancellation, CheckIn, Competence, Event, FollowUp, Function, Grant, Person, Settings, SignUp,
+};
+use flok_core::replica::MergeSummary;
+use flok_core::{Clock, Entity, Id, Millis, Replica, Stamp, Typed};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::perf;
+use crate::storage::{self, Heard, LoadError, SaveError};
+
+/// Something the person must know about their data, shown above every page
+/// (in their language: the words are chosen where it is shown).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The saved data could not be loaded; nothing was lost. Stays until dismissed.
+    NotLoaded(LoadError),
+    /// A change could not be saved; it is kept in the tab, and an export is
+    /// offered. Goes once a save succeeds.
+    NotSaved(SaveError),
+}
+
+/// The kinds the app reads, each with its own trigger; any other kind (one a
+/// newer Flok wrote) shares the last.
+const KINDS: [&str; 11] = [
+    Person::KIND,
+    Function::KIND,
+    Agreement::KIND,
+    CheckIn::KIND,
+    Cancellation::KIND,
+    SignUp::KIND,
+    Event::KIND,
+    FollowUp::KIND,
+    Competence::KIND,
+    Grant::KIND,
+    Settings::KIND,
+];
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    replica: StoredValue<Replica>,
+    clock: StoredValue<Clock>,
+    /// One per kind in [`KINDS`], and one for the rest.
+    kinds: [Trigger; KINDS.len() + 1],
+    /// Notified by each change made on this device (not by merges).
+    made: Trigger,
+    /// Counts replacements of the whole replica (another tab undid an import).
+    replaced: StoredValue<u64>,
+    /// The replica's version up to which every record is stored.
+    saved: StoredValue<u64>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// Whether the saved data has been read (pages wait before saying "empty").
+    pub loaded: RwSignal<bool>,
+    /// Saves still being written; leaving the page now could lose them.
+    pub saving: RwSignal<u32>,
+    /// Whether the latest save failed.
+    pub save_failed: RwSignal<bool>,
+}
+
+/// Where the store stands: equal marks mean nothing changed between them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark {
+    replaced: u64,
+    version: u64,
+}
+
+/// One change being made: what it writes, stamped once, and which kinds it touches.
+pub struct Edit<'a> {
+    replica: &'a mut Replica,
+    stamp: Stamp,
+    kinds: Vec<&'static str>,
+}
+
+impl Edit<'_> {
+    /// Writes `value` as record `id`.
+    pub fn put<T: Entity>(&mut self, id: Id, value: &T) {
+        self.replica.put(id, value, self.stamp);
+        self.kinds.push(T::KIND);
+    }
+
+    /// Deletes record `id` for good.
+    pub fn remove<T: Entity>(&mut self, id: Id) {
+        self.replica.remove::<T>(id, self.stamp);
+        self.kinds.push(T::KIND);
+    }
+}
+
+impl Store {
+    /// Starts empty and loads what this device saved in the background; a
+    /// problem becomes a notice, never a crash. Changes made before the load
+    /// finishes are kept: loading merges, and saving merges with what is stored.
+    pub fn start() -> Self {
+        let store = Self {
+            replica: StoredValue::new(Replica::new()),
+            clock: StoredValue::new(Clock::new(crate::prefs::device_id())),
+            kinds: std::array::from_fn(|_| Trigger::new()),
+            made: Trigger::new(),
+            replaced: StoredValue::new(0),
+            saved: StoredValue::new(0),
+            notice: RwSignal::new(None),
+            loaded: RwSignal::new(false),
+            saving: RwSignal::new(0),
+            save_failed: RwSignal::new(false),
+        };
+        spawn_local(async move {
+            let loading = perf::begin("flok:load");
+            let (stored, problem) = storage::load().await;
+            store.absorb_stored(stored);
+            perf::end("flok:load", loading);
+            if let Some(error) = problem {
+                store.notice.set(Some(Notice::NotLoaded(error)));
+            }
+            store.loaded.set(true);
+            // The page the person opened, drawn with their data.
+            request_animation_frame(|| perf::mark("flok:first-render"));
+        });
+        // Another tab saved: merge what it stored, so both show the same.
+        // Another tab undid an import: take the stored data as it is.
+        storage::on_save_elsewhere(move |heard| {
+            spawn_local(async move {
+                match heard {
+                    Heard::Records(keys) => store.absorb_stored(storage::load_records(&keys).await),
+                    Heard::Replaced => store.replace(storage::load().await.0),
+                }
+            })
+        });
+        store
+    }
+
+    fn trigger(&self, kind: &str) -> Trigger {
+        self.kinds[KINDS.iter().position(|k| *k == kind).unwrap_or(KINDS.len())]
+    }
+
+    /// Makes the running view re-run when any of these kinds changes.
+    pub fn track(&self, kinds: &[&str]) {
+        kinds.iter().for_each(|kind| self.trigger(kind).track());
+    }
+
+    /// Makes the running view re-run when anything changes.
+    pub fn track_all(&self) {
+        self.kinds.iter().for_each(Trigger::track);
+    }
+
+    /// Makes the running view re-run after each change made on this device.
+    pub fn track_made(&self) {
+        self.made.track();
+    }
+
+    /// Every live record of kind `T`, shared; the view re-runs when that kind changes.
+    pub fn all<T: Entity>(&self) -> Typed<T> {
+        self.trigger(T::KIND).track();
+        self.replica.with_value(Replica::all::<T>)
+    }
+
+    /// Record `id` of kind `T`, if live; the view re-runs when that kind changes.
+    pub fn read<T: Entity>(&self, id: Id) -> Option<T> {
+        self.trigger(T::KIND).track();
+        self.replica.with_value(|replica| replica.read::<T>(id))
+    }
+
+    /// Reads the replica; the view re-runs when any of `kinds` changes.
+    pub fn with<R>(&self, kinds: &[&str], read: impl FnOnce(&Replica) -> R) -> R {
+        self.track(kinds);
+        self.replica.with_value(read)
+    }
+
+    /// Reads the replica without making the view depend on it.
+    pub fn with_untracked<R>(&self, read: impl FnOnce(&Replica) -> R) -> R {
+        self.replica.with_value(read)
+    }
+
+    /// A person's name as saved (empty once they are deleted).
+    pub fn name_of(&self, id: Id) -> String {
+        self.read::<Person>(id).map(|p| p.name.into()).unwrap_or_default()
+    }
+
+    /// The group's settings (defaults until someone changes them).
+    pub fn settings(&self) -> Settings {
+        self.read::<Settings>(Settings::ID).unwrap_or_default()
+    }
+
+    /// Where the store stands now.
+    pub fn mark(&self) -> Mark {
+        Mark { replaced: self.replaced.get_value(), version: self.with_untracked(Replica::version) }
+    }
+
+    /// Makes one change, stamped now, and saves it.
+    pub fn change(&self, edit: impl FnOnce(&mut Edit)) {
+        let stamp = self.stamp();
+        let kinds = self.replica.try_update_value(|replica| {
+            let mut change = Edit { replica, stamp, kinds: Vec::new() };
+            edit(&mut change);
+            change.kinds
+        });
+        for kind in kinds.unwrap_or_default() {
+            self.trigger(kind).notify();
+        }
+        self.made.notify();
+        self.save();
+    }
+
+    /// A stamp for a change made now.
+    fn stamp(&self) -> Stamp {
+        let now = now_millis();
+        self.clock.try_update_value(|clock| clock.tick(now)).expect("the store lives as long as the app")
+    }
+
+    /// Merges records from elsewhere (storage, a file, a sync), moves the
+    /// clock past them so this device's next change sorts after them, and
+    /// re-runs the views of the kinds that changed.
+    pub fn merge(&self, other: &Replica) -> MergeSummary {
+        self.observe(other);
+        let summary = self.replica.try_update_value(|replica| replica.merge(other)).unwrap_or_default();
+        self.announce(&summary);
+        summary
+    }
+
+    /// Moves the clock past every stamp of `other`.
+    pub fn observe(&self, other: &Replica) {
+        if let Some(latest) = other.latest_stamp() {
+            self.clock.update_value(|clock| clock.observe(latest));
+        }
+    }
+
+    /// Changes the replica without re-running any view (a slice of a long
+    /// merge); [`Store::announce`] or [`Store::announce_all`] follows.
+    pub fn update_quietly<R>(&self, change: impl FnOnce(&mut Replica) -> R) -> Option<R> {
+        self.replica.try_update_value(change)
+    }
+
+    /// Re-runs the views of the kinds a merge changed.
+    pub fn announce(&self, summary: &MergeSummary) {
+        summary.kinds.keys().for_each(|kind| self.trigger(kind).notify());
+    }
+
+    /// Re-runs every view of the data.
+    pub fn announce_all(&self) {
+        self.kinds.iter().for_each(Trigger::notify);
+    }
+
+    /// Merges records read from storage. What they change is stored already,
+    /// unless this tab holds changes not yet saved: then all is saved with them.
+    fn absorb_stored(&self, stored: Replica) {
+        let (empty, all_saved) = self.with_untracked(|r| (r.is_empty(), r.version() == self.saved.get_value()));
+        if empty && !stored.is_empty() {
+            // At start: taken as it is, typed copies and all, not merged record by record.
+            self.observe(&stored);
+            self.saved.set_value(stored.version());
+            self.replica.set_value(stored);
+            self.announce_all();
+            return;
+        }
+        self.merge(&stored);
+        if all_saved {
+            self.saved.set_value(self.with_untracked(Replica::version));
+        }
+    }
+
+    /// The replica's version up to which every record is stored.
+    pub(super) fn saved_version(&self) -> u64 {
+        self.saved.get_value()
+    }
+
+    /// Notes that every record up to `version` is stored.
+    pub(super) fn saved_up_to(&self, version: u64) {
+        self.saved.update_value(|saved| *saved = (*saved).max(version));
+    }
+
+    /// Takes the stored data as it is (another tab undid an import).
+    fn replace(&self, stored: Replica) {
+        self.replaced.update_value(|n| *n += 1);
+        self.saved.set_value(stored.version());
+        self.replica.set_value(stored);
+        self.announce_all();
+    }
+}
+
+/// This device's clock, in milliseconds since 1970 (UTC).
+pub fn now_millis() -> Millis {
+    u64::try_from(chrono::Utc::now().timestamp_millis()).unwrap_or(0)
+}

@@ -1,0 +1,34 @@
+//! The interface's words, in the language chosen on this device or else the
+//! browser's.
+
+use leptos::prelude::*;
+
+use super::Device;
+use crate::i18n::{Lang, Texts};
+
+#[derive(Clone, Copy)]
+pub struct Words {
+    lang: Memo<Lang>,
+}
+
+impl Words {
+    pub fn new(device: Device) -> Self {
+        Self { lang: Memo::new(move |_| device.language_choice.get().unwrap_or(device.browser_lang)) }
+    }
+
+    /// The words, in the interface's language (a view that reads them
+    /// follows a change of language).
+    pub fn t(&self) -> &'static Texts {
+        self.lang.get().texts()
+    }
+
+    /// The interface's language.
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+}
+
+/// The interface's words, for a component.
+pub fn use_texts() -> Words {
+    expect_context::<Words>()
+}

@@ -1,0 +1,73 @@
+//! Views re-render for the data they show, and only for it (headless
+//! Chromium, a debug build, whose render counter `flok_app::renders` counts):
+//! a check-in does not re-render the People list or the Functions page, and
+//! editing one person re-renders that person's row alone.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::Cell;
+
+use flok_app::pages::functions::FunctionsPage;
+use flok_app::pages::people::PeoplePage;
+use flok_app::renders::renders;
+use flok_app::state::{self, Store};
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets timers, storage and the reactive system run for `ms` milliseconds.
+async fn settle(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+/// The counts of the views this test watches.
+fn counts() -> [u32; 3] {
+    [renders("people-list"), renders("person-row"), renders("functions-list")]
+}
+
+#[wasm_bindgen_test]
+async fn a_view_re_renders_for_the_kinds_it_shows_only() {
+    flok_app::storage::erase().await.unwrap();
+    LocalStorage::clear();
+    let parent = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&parent).unwrap();
+    thread_local!(static STORE: Cell<Option<Store>> = const { Cell::new(None) });
+    let _mounted = leptos::mount::mount_to(parent.clone().unchecked_into(), || {
+        state::provide();
+        STORE.set(Some(expect_context::<Store>()));
+        view! { <PeoplePage /> <FunctionsPage /> }
+    });
+    let store = STORE.get().unwrap();
+    for _ in 0..50 {
+        if store.loaded.get_untracked() {
+            break;
+        }
+        settle(20).await;
+    }
+    let (anna, _) = store.add_person("Anna").unwrap();
+    let (bent, _) = store.add_person("Bent").unwrap();
+    store.add_person("Carl").unwrap();
+    store.save_function(None, "Café", Some(anna), "2").unwrap();
+    settle(50).await;
+    let text = parent.text_content().unwrap();
+    assert!(text.contains("Anna") && text.contains("Carl") && text.contains("Café"), "{text}");
+    let before = counts();
+    assert!(before.iter().all(|n| *n > 0), "every watched view rendered: {before:?}");
+
+    store.check_in(bent).unwrap();
+    settle(50).await;
+    assert_eq!(counts(), before, "a check-in re-rendered people or functions (people list, rows, functions)");
+
+    store.edit_person(bent, "Bent Berg", "", "", "").unwrap();
+    settle(50).await;
+    let after = counts();
+    assert_eq!(after[1], before[1] + 1, "editing one person re-renders one row: {before:?} → {after:?}");
+    assert_eq!(after[2], before[2], "editing a person re-rendered the functions list");
+    assert!(parent.text_content().unwrap().contains("Bent Berg"));
+}
