@@ -10,7 +10,7 @@ use crate::pages::{
     reports::ReportsPage, roster::RosterPage, settings::SettingsPage, today::TodayPage,
 };
 use crate::route::{Page, Route};
-use crate::state::{self, use_texts, Store};
+use crate::state::{self, use_store, use_texts};
 
 fn current_route() -> Route {
     Route::from_hash(&window().location().hash().unwrap_or_default())
@@ -19,7 +19,7 @@ fn current_route() -> Route {
 #[component]
 pub fn App() -> impl IntoView {
     state::provide();
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
 
     // Closing the tab while a save is being written could lose it: ask first.
     let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {

@@ -6,7 +6,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 
 use crate::i18n::Texts;
-use crate::state::{use_texts, Store};
+use crate::state::{use_store, use_texts};
 
 /// An "Add …" button that opens a form, and the status line that says what
 /// was added. `form` gets what to call once added (with the name) or cancelled.
@@ -46,7 +46,7 @@ where
 /// sync adds a person while the picker is open.
 #[component]
 pub fn PersonOptions(#[prop(into)] selected: Signal<Option<Id>>) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = use_store();
     let people = Memo::new(move |_| {
         store.track(&[Person::KIND]);
         store.with_untracked(Person::by_name).into_iter().map(|(id, p)| (id, String::from(p.name))).collect::<Vec<_>>()

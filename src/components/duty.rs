@@ -6,11 +6,11 @@ use flok_core::{Entity, Id};
 use leptos::prelude::*;
 
 use crate::components::shift::function_name;
-use crate::state::{use_texts, Now, Store};
+use crate::state::{use_now, use_store, use_texts};
 
 #[component]
 pub fn DutyControls(person: Id) -> impl IntoView {
-    let (store, words, now) = (expect_context::<Store>(), use_texts(), expect_context::<Now>());
+    let (store, words, now) = (use_store(), use_texts(), use_now());
     let message = RwSignal::new(None::<String>);
     let stay =
         move || store.with(&[flok_core::model::CheckIn::KIND], |r| duty::open_stay(r, person)).map(|(_, stay)| stay);

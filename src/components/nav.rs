@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 
 use crate::route::{Page, Route};
-use crate::state::{use_texts, Device};
+use crate::state::{use_device, use_texts};
 
 #[component]
 pub fn MainNav(route: RwSignal<Route>) -> impl IntoView {
-    let (device, words) = (expect_context::<Device>(), use_texts());
+    let (device, words) = (use_device(), use_texts());
     view! {
         <nav aria-label=move || words.t().main_navigation>
             <ul class="main-nav">

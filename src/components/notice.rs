@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::Texts;
 use crate::route::Page;
-use crate::state::{use_texts, wall_today, Device, Notice, Store};
+use crate::state::{use_device, use_store, use_texts, wall_today, Notice};
 use crate::storage::{LoadError, SaveError};
 
 fn notice_text(t: &Texts, notice: &Notice) -> String {
@@ -24,7 +24,7 @@ fn notice_text(t: &Texts, notice: &Notice) -> String {
 
 #[component]
 pub fn DataNotice() -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     move || {
         store.notice.get().map(|notice| {
             let t = words.t();
@@ -45,7 +45,7 @@ pub fn DataNotice() -> impl IntoView {
 /// A reminder to export when this device's last export is old (or never was).
 #[component]
 pub fn ExportReminder() -> impl IntoView {
-    let (store, words, device) = (expect_context::<Store>(), use_texts(), expect_context::<Device>());
+    let (store, words, device) = (use_store(), use_texts(), use_device());
     // A memo: the reminder is redrawn when it comes or goes, not on each change.
     let due = Memo::new(move |_| {
         store.track_all();
@@ -90,7 +90,7 @@ pub fn UpdateNotice(ready: RwSignal<bool>) -> impl IntoView {
 /// close the tab.
 #[component]
 pub fn SaveState() -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     let text = move || {
         let t = words.t();
         if store.saving.get() > 0 {

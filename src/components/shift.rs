@@ -5,12 +5,12 @@ use flok_core::model::Function;
 use flok_core::shifts::Shift;
 use leptos::prelude::*;
 
-use crate::state::{use_texts, Store};
+use crate::state::{use_store, use_texts, Store};
 
 /// The lines describing a shift, in the interface's language.
 #[component]
 pub fn ShiftSummary(shift: Shift) -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     let function = move || store.read::<Function>(shift.function);
     let contact = move || function().and_then(|f| f.contact).map(|id| store.name_of(id)).filter(|n| !n.is_empty());
     let buddy = move || shift.buddy.map(|id| store.name_of(id)).filter(|n| !n.is_empty());

@@ -8,13 +8,13 @@ use flok_core::Id;
 use leptos::prelude::*;
 
 use crate::components::field::FormField;
-use crate::state::{use_texts, wall_today, Store};
+use crate::state::{use_store, use_texts, wall_today};
 
 /// Pause (from a day, maybe until a return date), mark as left (for
 /// coordinators: `can_leave`), or take back.
 #[component]
 pub fn StatusControls(id: Id, can_leave: bool) -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     let today = wall_today();
     let from = RwSignal::new(today.to_string());
     let until = RwSignal::new(String::new());

@@ -14,7 +14,7 @@ use crate::components::field::{EmptyList, FormField};
 use crate::components::page_heading::PageHeading;
 use crate::i18n::Texts;
 use crate::route::Page;
-use crate::state::{use_texts, Now, Store, Words};
+use crate::state::{use_now, use_store, use_texts, Store, Words};
 
 const WEEKDAYS: [Weekday; 7] =
     [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
@@ -22,7 +22,7 @@ const NTHS: [Nth; 5] = [Nth::First, Nth::Second, Nth::Third, Nth::Fourth, Nth::L
 
 #[component]
 pub fn AgreementsPage() -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     let agreements = Memo::new(move |_| {
         store.with(&[Agreement::KIND, Person::KIND], |r| {
             let mut all = r.all::<Agreement>().to_vec();
@@ -114,7 +114,7 @@ fn parse_time(text: &str) -> Option<NaiveTime> {
 
 #[component]
 fn AgreementForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     let person = RwSignal::new(String::new());
     let function = RwSignal::new(String::new());
     let buddy = RwSignal::new(String::new());
@@ -125,7 +125,7 @@ fn AgreementForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl In
     let month_weekday = RwSignal::new(0usize);
     let starts = RwSignal::new("10:00".to_owned());
     let ends = RwSignal::new("13:00".to_owned());
-    let now = expect_context::<Now>();
+    let now = use_now();
     let first_day = RwSignal::new(now.today().to_string());
     let last_day = RwSignal::new(String::new());
     let tried = RwSignal::new(false);

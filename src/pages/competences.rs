@@ -2,8 +2,6 @@
 //! holds which, filtered by competence and by who is on duty now, so "who
 //! has a key and is here?" is one tap; give and take back; add the group's own.
 
-use std::collections::BTreeSet;
-
 use flok_core::duty;
 use flok_core::model::{CheckIn, Competence, Grant, Person};
 use flok_core::{Entity, Id};
@@ -13,11 +11,11 @@ use crate::components::adding::{chosen, AddPanel, PersonOptions, SaveOrCancel};
 use crate::components::field::FormField;
 use crate::components::page_heading::PageHeading;
 use crate::route::Page;
-use crate::state::{use_texts, Device, Store};
+use crate::state::{use_device, use_store, use_texts};
 
 #[component]
 pub fn CompetencesPage() -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     let filter = RwSignal::new(None::<Id>);
     let on_duty_only = RwSignal::new(false);
     let competences = Memo::new(move |_| store.with(&[Competence::KIND], Competence::all));
@@ -29,7 +27,7 @@ pub fn CompetencesPage() -> impl IntoView {
         let wanted = filter.get();
         let only_here = on_duty_only.get();
         store.with(&[CheckIn::KIND, Grant::KIND, Person::KIND], |r| {
-            let here: BTreeSet<Id> = duty::on_duty(r).into_iter().map(|s| s.person).collect();
+            let here = duty::here(r);
             let grants = r.all::<Grant>();
             Person::by_name(r)
                 .into_iter()
@@ -99,7 +97,7 @@ pub fn CompetencesPage() -> impl IntoView {
 /// Give a competence to a person.
 #[component]
 fn GiveForm(competences: Memo<Vec<(Id, Competence)>>) -> impl IntoView {
-    let (store, words, device) = (expect_context::<Store>(), use_texts(), expect_context::<Device>());
+    let (store, words, device) = (use_store(), use_texts(), use_device());
     let person = RwSignal::new(String::new());
     let competence = RwSignal::new(String::new());
     let status = RwSignal::new(None::<String>);
@@ -144,7 +142,7 @@ fn GiveForm(competences: Memo<Vec<(Id, Competence)>>) -> impl IntoView {
 
 #[component]
 fn AddCompetenceForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     let name = RwSignal::new(String::new());
     let refused = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {

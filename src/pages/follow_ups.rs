@@ -12,15 +12,15 @@ use crate::components::adding::SaveOrCancel;
 use crate::components::field::{EmptyList, FormField};
 use crate::components::page_heading::PageHeading;
 use crate::route::Page;
-use crate::state::{use_texts, Now, Store};
+use crate::state::{use_now, use_store, use_texts};
 
 const OUTCOMES: [Outcome; 3] = [Outcome::Continue, Outcome::Change, Outcome::Stop];
 
 #[component]
 pub fn FollowUpsPage() -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     // Two weeks ahead, so a coordinator can plan the conversation.
-    let now = expect_context::<Now>();
+    let now = use_now();
     let due = Memo::new(move |_| {
         let until = now.today() + Duration::days(14);
         store.with(&[FollowUp::KIND, Agreement::KIND, Person::KIND], |r| FollowUp::due(r, until))
@@ -47,9 +47,9 @@ pub fn FollowUpsPage() -> impl IntoView {
 
 #[component]
 fn DueItem(due: Due, status: RwSignal<Option<String>>) -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     let asking = RwSignal::new(false);
-    let now = expect_context::<Now>();
+    let now = use_now();
     let held_on = RwSignal::new(now.today().to_string());
     let outcome = RwSignal::new("0".to_owned());
     let note = RwSignal::new(String::new());

@@ -11,11 +11,11 @@ use crate::components::field::{EmptyList, FormField};
 use crate::components::page_heading::PageHeading;
 use crate::renders::rendered;
 use crate::route::Page;
-use crate::state::{use_texts, Store};
+use crate::state::{use_store, use_texts};
 
 #[component]
 pub fn FunctionsPage() -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     let functions: Memo<Vec<(Id, Function)>> = Memo::new(move |_| {
         rendered("functions-list");
         store.with(&[Function::KIND], Function::by_name)
@@ -47,7 +47,7 @@ pub fn FunctionsPage() -> impl IntoView {
 /// One function: its name and summary, or its form while being edited.
 #[component]
 fn FunctionRow(id: Id, function: Function, editing: RwSignal<Option<Id>>) -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     let name = function.name.clone();
     let summary = move || {
         let contact = function.contact.and_then(|c| store.read::<Person>(c)).map(|p| p.name.to_string());
@@ -83,7 +83,7 @@ fn FunctionRow(id: Id, function: Function, editing: RwSignal<Option<Id>>) -> imp
 /// Adds a function, or with `editing` changes one.
 #[component]
 fn FunctionForm(editing: Option<Id>, on_added: Callback<String>, on_cancel: Callback<()>) -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     let saved = editing.and_then(|id| store.with_untracked(|r| r.read::<Function>(id)));
     let name = RwSignal::new(saved.as_ref().map(|f| f.name.clone()).unwrap_or_default());
     let contact = RwSignal::new(saved.as_ref().and_then(|f| f.contact).map(|c| c.to_string()).unwrap_or_default());

@@ -3,7 +3,6 @@
 //! name for someone else, and a leave button that must be held for two
 //! seconds so a passer-by cannot leave by accident.
 
-use std::collections::BTreeSet;
 use std::time::Duration;
 
 use flok_core::duty;
@@ -17,7 +16,7 @@ use crate::components::adding::{chosen, PersonOptions};
 use crate::components::field::FormField;
 use crate::components::page_heading::PageHeading;
 use crate::route::Page;
-use crate::state::{use_texts, Now, Store};
+use crate::state::{use_now, use_store, use_texts};
 use flok_core::duty::KINDS_READ;
 
 /// How long the leave button must be held.
@@ -25,16 +24,16 @@ pub const HOLD_TO_LEAVE: Duration = Duration::from_secs(2);
 
 #[component]
 pub fn KioskPage() -> impl IntoView {
-    let (store, words, now) = (expect_context::<Store>(), use_texts(), expect_context::<Now>());
+    let (store, words, now) = (use_store(), use_texts(), use_now());
     let message = RwSignal::new(None::<String>);
     // Expected today (by name) and who is on duty, each once; a new day
     // (the kiosk left on overnight) brings its own list.
     let people = Memo::new(move |_| {
         let day = now.today();
         store.with(&KINDS_READ, |r| {
-            let here: BTreeSet<Id> = duty::on_duty(r).into_iter().map(|s| s.person).collect();
-            let mut expected: BTreeSet<Id> = shifts_between(r, day, day).into_iter().flat_map(|s| s.expected).collect();
-            expected.extend(here.iter().copied());
+            let here = duty::here(r);
+            let mut expected = here.clone();
+            expected.extend(shifts_between(r, day, day).into_iter().flat_map(|s| s.expected));
             Person::by_name(r)
                 .into_iter()
                 .filter(|(id, _)| expected.contains(id))

@@ -4,12 +4,12 @@ use flok_core::couch::SettingsError;
 use leptos::prelude::*;
 
 use crate::components::field::FormField;
-use crate::state::{use_texts, LiveSync};
+use crate::state::{use_sync, use_texts};
 use crate::sync::SyncSettings;
 
 #[component]
 pub fn LiveSyncSettings() -> impl IntoView {
-    let (sync, words) = (expect_context::<LiveSync>(), use_texts());
+    let (sync, words) = (use_sync(), use_texts());
     view! {
         <section class="card" aria-labelledby="sync-heading">
             <h2 id="sync-heading">{move || words.t().live_sync}</h2>
@@ -25,7 +25,7 @@ pub fn LiveSyncSettings() -> impl IntoView {
 /// Where to sync, checked before it is kept.
 #[component]
 fn SyncForm() -> impl IntoView {
-    let (sync, words) = (expect_context::<LiveSync>(), use_texts());
+    let (sync, words) = (use_sync(), use_texts());
     let [server, database, user, password] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let error = RwSignal::new(None::<SettingsError>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -66,7 +66,7 @@ fn SyncForm() -> impl IntoView {
 /// How syncing goes: the last sync or why it stopped, Sync now, Stop syncing.
 #[component]
 fn SyncPanel(settings: SyncSettings) -> impl IntoView {
-    let (sync, words) = (expect_context::<LiveSync>(), use_texts());
+    let (sync, words) = (use_sync(), use_texts());
     let status = sync.status;
     let place = format!("{}/{}", settings.server.trim().trim_end_matches('/'), settings.database.trim());
     let progress = move || {

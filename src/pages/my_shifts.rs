@@ -15,11 +15,11 @@ use crate::components::shift::{function_name, ShiftSummary};
 use crate::components::status::StatusControls;
 use crate::files;
 use crate::route::Page;
-use crate::state::{use_texts, Device, Now, Store};
+use crate::state::{use_device, use_now, use_store, use_texts};
 
 #[component]
 pub fn MyShiftsPage() -> impl IntoView {
-    let (store, words, device) = (expect_context::<Store>(), use_texts(), expect_context::<Device>());
+    let (store, words, device) = (use_store(), use_texts(), use_device());
     let me = Memo::new(move |_| device.me.get().filter(|id| store.read::<Person>(*id).is_some()));
     view! {
         <section aria-labelledby="page-heading">
@@ -45,7 +45,7 @@ pub fn MyShiftsPage() -> impl IntoView {
 /// Hours given this month and this year, agreed apart from spontaneous.
 #[component]
 fn MyHours(me: Id) -> impl IntoView {
-    let (store, words, now) = (expect_context::<Store>(), use_texts(), expect_context::<Now>());
+    let (store, words, now) = (use_store(), use_texts(), use_now());
     let line = move |year: bool| {
         let day = now.today();
         let from = if year { NaiveDate::from_ymd_opt(day.year(), 1, 1) } else { day.with_day(1) }.unwrap_or(day);
@@ -70,7 +70,7 @@ fn MyHours(me: Id) -> impl IntoView {
 /// The coming shifts, each with Cancel this shift, or how it was cancelled.
 #[component]
 fn ShiftList(me: Id) -> impl IntoView {
-    let (store, words, now) = (expect_context::<Store>(), use_texts(), expect_context::<Now>());
+    let (store, words, now) = (use_store(), use_texts(), use_now());
     let shifts = Memo::new(move |_| {
         let at = now.at();
         let from = at.date();
@@ -104,7 +104,7 @@ fn ShiftList(me: Id) -> impl IntoView {
 /// optional reason and a confirmation), or how much notice I gave.
 #[component]
 fn MyShift(me: Id, shift: Shift, status: RwSignal<Option<String>>) -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     let asking = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
     let my_notice = shift.cancelled.iter().find(|c| c.person == me).map(|c| c.notice_hours(shift.start()));
@@ -151,7 +151,7 @@ fn MyShift(me: Id, shift: Shift, status: RwSignal<Option<String>>) -> impl IntoV
 /// My coming shifts into the phone's own calendar, with reminders.
 #[component]
 fn CalendarExport(me: Id) -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     let failed = RwSignal::new(false);
     let download = move |_| {
         let (name, text) = store.calendar_file(me);

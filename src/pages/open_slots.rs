@@ -12,12 +12,11 @@ use crate::components::field::EmptyList;
 use crate::components::page_heading::PageHeading;
 use crate::components::shift::{function_name, ShiftSummary};
 use crate::route::Page;
-use crate::state::{use_texts, Device, Now, Store};
+use crate::state::{use_device, use_now, use_store, use_texts};
 
 #[component]
 pub fn OpenSlotsPage() -> impl IntoView {
-    let (store, words, device, now) =
-        (expect_context::<Store>(), use_texts(), expect_context::<Device>(), expect_context::<Now>());
+    let (store, words, device, now) = (use_store(), use_texts(), use_device(), use_now());
     let show_all = RwSignal::new(false);
     let status = RwSignal::new(None::<String>);
     let slots = Memo::new(move |_| {
@@ -59,7 +58,7 @@ pub fn OpenSlotsPage() -> impl IntoView {
 
 #[component]
 fn OpenSlot(shift: Shift, status: RwSignal<Option<String>>) -> impl IntoView {
-    let (store, words, device) = (expect_context::<Store>(), use_texts(), expect_context::<Device>());
+    let (store, words, device) = (use_store(), use_texts(), use_device());
     let open = shift.open_places();
     let (occurrence, date) = (shift.occurrence, shift.date);
     let name = function_name(store, &shift);

@@ -12,16 +12,19 @@ use crate::components::status::StatusControls;
 use crate::i18n::Texts;
 use crate::renders::rendered;
 use crate::route::Page;
-use crate::state::{use_texts, Deletion, Store};
+use crate::state::{use_deletion, use_store, use_texts};
 
 #[component]
 pub fn PeoplePage() -> impl IntoView {
-    let (store, words, deletion) = (expect_context::<Store>(), use_texts(), expect_context::<Deletion>());
+    let (store, words, deletion) = (use_store(), use_texts(), use_deletion());
     let query = RwSignal::new(String::new());
-    let people: Memo<Vec<(Id, Person)>> = Memo::new(move |_| store.with(&[Person::KIND], Person::by_name));
+    // Read when people change, and only then (not when someone checks in).
+    let people: Memo<Vec<(Id, Person)>> = Memo::new(move |_| {
+        rendered("people-list");
+        store.with(&[Person::KIND], Person::by_name)
+    });
     // Those matching the search, less one whose deletion waits out the undo window.
     let shown = Memo::new(move |_| {
-        rendered("people-list");
         let waiting = deletion.pending.with(|p| p.as_ref().map(|(id, _)| *id));
         query.with(|q| {
             people.with(|all| {
@@ -47,7 +50,7 @@ pub fn PeoplePage() -> impl IntoView {
             >
                 <ul class="people" aria-label=move || words.t().everyone_in_group>
                     <For each=move || shown.get() key=|id| *id let:id>
-                        <PersonRow id />
+                        <PersonRow id people />
                     </For>
                 </ul>
                 <Show when=move || shown.with(Vec::is_empty)>
@@ -60,7 +63,7 @@ pub fn PeoplePage() -> impl IntoView {
 
 #[component]
 fn AddPersonForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let input = NodeRef::<Input>::new();
@@ -90,12 +93,12 @@ fn AddPersonForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl In
 
 /// One person in the list: their name opens their details.
 #[component]
-fn PersonRow(id: Id) -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+fn PersonRow(id: Id, people: Memo<Vec<(Id, Person)>>) -> impl IntoView {
+    let words = use_texts();
     let open = RwSignal::new(false);
-    // Each row re-reads its person when people change; it re-renders only
-    // when its own person did.
-    let person = Memo::new(move |_| store.read::<Person>(id));
+    // Its person, taken from the list already read (not parsed again): the
+    // row re-renders only when its own person changed.
+    let person = Memo::new(move |_| people.with(|all| all.iter().find(|(at, _)| *at == id).map(|(_, p)| p.clone())));
     view! {
         <li class="person">
             <button
@@ -134,7 +137,7 @@ fn status_text(t: &Texts, status: &Status) -> Option<String> {
 /// A person's details: edit them, pause or mark as left, or delete.
 #[component]
 fn PersonDetails(id: Id) -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     let Some(person) = store.with_untracked(|r| r.read::<Person>(id)) else { return ().into_any() };
     let text = |value: &Option<String>| RwSignal::new(value.clone().unwrap_or_default());
     let (name, phone, email, note) =
@@ -181,7 +184,7 @@ fn PersonDetails(id: Id) -> impl IntoView {
 /// Delete, after a question that says what deleting means.
 #[component]
 fn DeleteControls(id: Id) -> impl IntoView {
-    let (store, words, deletion) = (expect_context::<Store>(), use_texts(), expect_context::<Deletion>());
+    let (store, words, deletion) = (use_store(), use_texts(), use_deletion());
     let asking = RwSignal::new(false);
     let name = move || store.name_of(id);
     view! {
@@ -211,7 +214,7 @@ fn DeleteControls(id: Id) -> impl IntoView {
 /// "Anna is deleted. Undo" while the deletion waits.
 #[component]
 fn DeletionToast() -> impl IntoView {
-    let (words, deletion) = (use_texts(), expect_context::<Deletion>());
+    let (words, deletion) = (use_texts(), use_deletion());
     move || {
         deletion.pending.get().map(|(_, name)| {
             let t = words.t();

@@ -12,13 +12,13 @@ use crate::components::page_heading::PageHeading;
 use crate::files;
 use crate::i18n::Texts;
 use crate::route::Page;
-use crate::state::{use_texts, wall_today, Store};
+use crate::state::{use_store, use_texts, wall_today};
 
 const GROUPS: [GroupBy; 3] = [GroupBy::Person, GroupBy::Function, GroupBy::Month];
 
 #[component]
 pub fn ReportsPage() -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     let day = wall_today();
     let from = RwSignal::new(NaiveDate::from_ymd_opt(day.year(), 1, 1).unwrap_or(day).to_string());
     let to = RwSignal::new(day.to_string());
@@ -148,9 +148,9 @@ fn HoursChart(rows: Vec<Row>) -> impl IntoView {
     }
     let shortened = rows.len() > MOST_BARS;
     if shortened {
-        // A stable sort: among equal hours, the table's order decides.
+        // Among equal hours the table's order decides (the index breaks ties).
         let mut order: Vec<usize> = (0..rows.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(hours(&rows[i])));
+        order.sort_unstable_by_key(|&i| (std::cmp::Reverse(hours(&rows[i])), i));
         let mut keep = vec![false; rows.len()];
         order[..MOST_BARS].iter().for_each(|&i| keep[i] = true);
         let mut kept = keep.into_iter();
@@ -189,7 +189,7 @@ fn HoursChart(rows: Vec<Row>) -> impl IntoView {
 /// two hundred would keep the phone busy for too long in one go.
 #[component]
 fn ThankYouList(year: Signal<i32>) -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     let shown = RwSignal::new(false);
     leptos::task::spawn_local(async move {
         crate::slices::next_task().await;

@@ -12,13 +12,13 @@ use crate::components::field::EmptyList;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::Texts;
 use crate::route::Page;
-use crate::state::{use_texts, wall_today, Now, Store};
+use crate::state::{use_now, use_store, use_texts, wall_today};
 
 #[component]
 pub fn RosterPage() -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     let week_view = RwSignal::new(false);
-    let now = expect_context::<Now>();
+    let now = use_now();
     let day = RwSignal::new(wall_today());
     let period = move || {
         if week_view.get() {
@@ -94,7 +94,7 @@ pub fn RosterPage() -> impl IntoView {
 
 #[component]
 fn SlotView(entry: Slot, day_heading: Option<String>) -> impl IntoView {
-    let (store, words) = (expect_context::<Store>(), use_texts());
+    let (store, words) = (use_store(), use_texts());
     let t = words.t();
     let slot = entry;
     let function = store.with_untracked(|r| r.read::<Function>(slot.function));

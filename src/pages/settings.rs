@@ -21,7 +21,7 @@ use crate::i18n::{ExportProblem, Lang, Texts};
 use crate::pages::kiosk;
 use crate::pages::live_sync::LiveSyncSettings;
 use crate::route::Page;
-use crate::state::{use_texts, wall_today, Device, Imports, Store};
+use crate::state::{use_device, use_imports, use_store, use_texts, wall_today};
 
 /// Where an import stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,8 +56,7 @@ fn refusal_text(t: &Texts, refusal: &Refusal) -> String {
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    let (store, words, device, imports) =
-        (expect_context::<Store>(), use_texts(), expect_context::<Device>(), expect_context::<Imports>());
+    let (store, words, device, imports) = (use_store(), use_texts(), use_device(), use_imports());
     let import = RwSignal::new(Import::Idle);
     let picker = NodeRef::<Input>::new();
 
@@ -300,7 +299,7 @@ fn ImportPreview(
 /// The interface language: as the browser, or chosen here.
 #[component]
 fn LanguageSetting() -> impl IntoView {
-    let (device, words) = (expect_context::<Device>(), use_texts());
+    let (device, words) = (use_device(), use_texts());
     let changed = move |ev| device.choose_language(Lang::from_code(&event_target_value(&ev)));
     let selected = move |choice: Option<Lang>| device.language_choice.get() == choice;
     view! {
@@ -326,7 +325,7 @@ fn LanguageSetting() -> impl IntoView {
 /// How often to be reminded to export, and whether the browser keeps the data.
 #[component]
 fn ReminderSetting() -> impl IntoView {
-    let (store, words, device) = (expect_context::<Store>(), use_texts(), expect_context::<Device>());
+    let (store, words, device) = (use_store(), use_texts(), use_device());
     view! {
         <section class="card" aria-labelledby="keeping-heading">
             <h2 id="keeping-heading">{move || words.t().keeping_safe}</h2>
@@ -372,7 +371,7 @@ fn ReminderSetting() -> impl IntoView {
 /// The group's name, and who uses this device.
 #[component]
 fn DeviceSetting() -> impl IntoView {
-    let (store, words, device) = (expect_context::<Store>(), use_texts(), expect_context::<Device>());
+    let (store, words, device) = (use_store(), use_texts(), use_device());
     view! {
         <section class="card" aria-labelledby="device-heading">
             <h2 id="device-heading">{move || words.t().this_device}</h2>
@@ -441,7 +440,7 @@ fn NumberSetting(
 /// The full export, encrypted under the group passphrase.
 #[component]
 fn SealedExport() -> impl IntoView {
-    let (store, words, device) = (expect_context::<Store>(), use_texts(), expect_context::<Device>());
+    let (store, words, device) = (use_store(), use_texts(), use_device());
     let passphrase = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ExportProblem>);
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -14,11 +14,11 @@ use crate::components::field::FormField;
 use crate::components::page_heading::PageHeading;
 use crate::components::shift::{function_name, ShiftSummary};
 use crate::route::Page;
-use crate::state::{use_texts, Device, Now, Store};
+use crate::state::{use_device, use_now, use_store, use_texts};
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
-    let (store, words, device) = (expect_context::<Store>(), use_texts(), expect_context::<Device>());
+    let (store, words, device) = (use_store(), use_texts(), use_device());
     // Who uses the device, if still in the group: a memo, so the page is not
     // rebuilt (losing what Check in just said) by every change to the data.
     let me = Memo::new(move |_| device.me.get().filter(|id| store.read::<Person>(*id).is_some()));
@@ -55,7 +55,7 @@ pub fn TodayPage() -> impl IntoView {
 /// The person's next few shifts, with a link to all of them.
 #[component]
 fn NextShifts(person: Id) -> impl IntoView {
-    let (store, words, now) = (expect_context::<Store>(), use_texts(), expect_context::<Now>());
+    let (store, words, now) = (use_store(), use_texts(), use_now());
     let shifts = move || {
         let at = now.at();
         store.with(&KINDS_READ, |r| {
@@ -89,7 +89,7 @@ fn NextShifts(person: Id) -> impl IntoView {
 /// Cancellations the person should know of, as buddy or staff contact.
 #[component]
 fn News(person: Id) -> impl IntoView {
-    let (store, words, now) = (expect_context::<Store>(), use_texts(), expect_context::<Now>());
+    let (store, words, now) = (use_store(), use_texts(), use_now());
     let news = move || {
         let from = now.today();
         store.with(&KINDS_READ, |r| duty::cancellations_for(r, person, from, from + Duration::days(28)))
@@ -125,7 +125,7 @@ fn News(person: Id) -> impl IntoView {
 /// (someone already in the group, or someone new).
 #[component]
 fn GettingStarted() -> impl IntoView {
-    let (store, words, device) = (expect_context::<Store>(), use_texts(), expect_context::<Device>());
+    let (store, words, device) = (use_store(), use_texts(), use_device());
     const NEW: &str = "new";
     let group = RwSignal::new(
         store

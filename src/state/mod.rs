@@ -30,7 +30,7 @@ pub use store::{Edit, Notice, Store};
 pub use sync::LiveSync;
 pub use words::{use_texts, Words};
 
-use leptos::prelude::provide_context;
+use leptos::prelude::{provide_context, use_context};
 
 /// Makes every concern and provides each as a context. The store starts
 /// loading what this device saved.
@@ -45,4 +45,46 @@ pub fn provide() {
     provide_context(imports);
     provide_context(LiveSync::start(store, imports));
     provide_context(Deletion::new(store));
+}
+
+// One accessor a concern, each compiled once: `expect_context` inlined at
+// every component's start cost the wasm more than these calls.
+
+/// Every concern is provided by [`provide`] before any page is drawn.
+const PROVIDED: &str = "state::provide runs before any page";
+
+/// The store, for a component.
+#[inline(never)]
+pub fn use_store() -> Store {
+    use_context().expect(PROVIDED)
+}
+
+/// This device's choices, for a component.
+#[inline(never)]
+pub fn use_device() -> Device {
+    use_context().expect(PROVIDED)
+}
+
+/// Today and now, for a component.
+#[inline(never)]
+pub fn use_now() -> Now {
+    use_context().expect(PROVIDED)
+}
+
+/// Live sync, for a component.
+#[inline(never)]
+pub fn use_sync() -> LiveSync {
+    use_context().expect(PROVIDED)
+}
+
+/// Imports, for a component.
+#[inline(never)]
+pub fn use_imports() -> Imports {
+    use_context().expect(PROVIDED)
+}
+
+/// A deletion waiting out its undo window, for a component.
+#[inline(never)]
+pub fn use_deletion() -> Deletion {
+    use_context().expect(PROVIDED)
 }

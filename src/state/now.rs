@@ -27,11 +27,13 @@ impl Now {
     }
 
     /// Now, to the last tick (a view that reads it re-runs each tick).
+    #[inline(never)]
     pub fn at(&self) -> NaiveDateTime {
         self.at.get()
     }
 
     /// Today, to the last tick (a view that reads it re-runs when the day changes).
+    #[inline(never)]
     pub fn today(&self) -> NaiveDate {
         self.day.get()
     }

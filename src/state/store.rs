@@ -135,16 +135,19 @@ impl Store {
         store
     }
 
+    #[inline(never)]
     fn trigger(&self, kind: &str) -> Trigger {
         self.kinds[KINDS.iter().position(|k| *k == kind).unwrap_or(KINDS.len())]
     }
 
     /// Makes the running view re-run when any of these kinds changes.
+    #[inline(never)]
     pub fn track(&self, kinds: &[&str]) {
         kinds.iter().for_each(|kind| self.trigger(kind).track());
     }
 
     /// Makes the running view re-run when anything changes.
+    #[inline(never)]
     pub fn track_all(&self) {
         self.kinds.iter().for_each(Trigger::track);
     }
@@ -178,11 +181,13 @@ impl Store {
     }
 
     /// A person's name as saved (empty once they are deleted).
+    #[inline(never)]
     pub fn name_of(&self, id: Id) -> String {
         self.read::<Person>(id).map(|p| p.name.into()).unwrap_or_default()
     }
 
     /// The group's settings (defaults until someone changes them).
+    #[inline(never)]
     pub fn settings(&self) -> Settings {
         self.read::<Settings>(Settings::ID).unwrap_or_default()
     }

@@ -18,6 +18,7 @@ impl Words {
 
     /// The words, in the interface's language (a view that reads them
     /// follows a change of language).
+    #[inline(never)]
     pub fn t(&self) -> &'static Texts {
         self.lang.get().texts()
     }
@@ -29,6 +30,7 @@ impl Words {
 }
 
 /// The interface's words, for a component.
+#[inline(never)]
 pub fn use_texts() -> Words {
-    expect_context::<Words>()
+    use_context::<Words>().expect(super::PROVIDED)
 }

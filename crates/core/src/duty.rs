@@ -49,9 +49,11 @@ pub fn open_stay(replica: &Replica, person: Id) -> Option<(Id, CheckIn)> {
         .cloned()
 }
 
-/// Everyone on duty now, with their stay.
-pub fn on_duty(replica: &Replica) -> Vec<CheckIn> {
-    replica.all::<CheckIn>().iter().map(|(_, s)| s).filter(|s| s.is_open()).cloned().collect()
+/// Who is on duty now (checked in, not out).
+pub fn here(replica: &Replica) -> BTreeSet<Id> {
+    let mut here = BTreeSet::new();
+    here.extend(replica.all::<CheckIn>().iter().filter(|(_, s)| s.is_open()).map(|(_, s)| s.person));
+    here
 }
 
 /// A new stay from `at`, for a shift or spontaneous; refused while one is open.
@@ -127,8 +129,10 @@ pub fn open_slots(replica: &Replica, now: NaiveDateTime, to: NaiveDate) -> Vec<S
 /// The functions a person already does: by agreement, or by having taken a
 /// place or checked in for one.
 pub fn functions_of(replica: &Replica, person: Id) -> BTreeSet<Id> {
-    let mut functions: BTreeSet<Id> =
-        replica.all::<Agreement>().iter().filter(|(_, a)| a.person == person).map(|(_, a)| a.function).collect();
+    // Inserted one by one: `collect` into a set sorts first, a stable sort
+    // that costs the wasm kilobytes for each element type.
+    let mut functions = BTreeSet::new();
+    functions.extend(replica.all::<Agreement>().iter().filter(|(_, a)| a.person == person).map(|(_, a)| a.function));
     let function_of = |occurrence: &OccurrenceRef| match occurrence {
         OccurrenceRef::Agreement { agreement, .. } => replica.read::<Agreement>(*agreement).map(|a| a.function),
         OccurrenceRef::Event { event } => replica.read::<Event>(*event).map(|e| e.function),

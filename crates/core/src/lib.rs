@@ -33,4 +33,4 @@ pub use clock::{Clock, DeviceId, Millis, Stamp};
 pub use entity::{Entity, Id};
 pub use record::{Field, Json, Record};
 pub use replica::{MergeSummary, RecordKey, Replica};
-pub use typed_cache::Typed;
+pub use typed_cache::{find, Typed};

@@ -75,7 +75,7 @@ impl Schedule {
         last_day: Option<NaiveDate>,
     ) -> Result<Self, ScheduleError> {
         if let Recurrence::Weekly { weekdays, interval } = &mut recurrence {
-            weekdays.sort_by_key(Weekday::num_days_from_monday);
+            weekdays.sort_unstable_by_key(Weekday::num_days_from_monday);
             weekdays.dedup();
             if weekdays.is_empty() {
                 return Err(ScheduleError::NoWeekday);

@@ -10,6 +10,7 @@ use crate::entity::Id;
 use crate::model::{Agreement, Cancellation, CheckIn, Event, Function, OccurrenceRef, Person, Status};
 use crate::replica::Replica;
 use crate::shifts::shifts_between;
+use crate::typed_cache::{find, Typed};
 
 /// What a report's rows stand for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,36 +97,32 @@ fn row(rows: &mut BTreeMap<String, Row>, label: String) -> &mut Row {
     rows.entry(label.clone()).or_insert_with(|| Row { label, ..Row::default() })
 }
 
-/// Names of people and functions, and which function a shift belongs to.
+/// Names of people and functions, and which function a shift belongs to,
+/// read from the shared typed copies (sorted by id).
 struct Names {
-    people: BTreeMap<Id, String>,
-    functions: BTreeMap<Id, String>,
-    agreement_function: BTreeMap<Id, Id>,
-    event_function: BTreeMap<Id, Id>,
+    people: Typed<Person>,
+    functions: Typed<Function>,
+    agreements: Typed<Agreement>,
+    events: Typed<Event>,
 }
 
 impl Names {
     fn of(replica: &Replica) -> Self {
-        Self {
-            people: replica.all::<Person>().iter().map(|(id, p)| (*id, p.name.to_string())).collect(),
-            functions: replica.all::<Function>().iter().map(|(id, f)| (*id, f.name.clone())).collect(),
-            agreement_function: replica.all::<Agreement>().iter().map(|(id, a)| (*id, a.function)).collect(),
-            event_function: replica.all::<Event>().iter().map(|(id, e)| (*id, e.function)).collect(),
-        }
+        Self { people: replica.all(), functions: replica.all(), agreements: replica.all(), events: replica.all() }
     }
 
     fn person(&self, id: Id) -> String {
-        self.people.get(&id).cloned().unwrap_or_else(|| DELETED.to_owned())
+        find(&self.people, id).map_or_else(|| DELETED.to_owned(), |p| p.name.to_string())
     }
 
     fn function(&self, id: Id) -> String {
-        self.functions.get(&id).cloned().unwrap_or_else(|| DELETED.to_owned())
+        find(&self.functions, id).map_or_else(|| DELETED.to_owned(), |f| f.name.clone())
     }
 
     fn function_of(&self, occurrence: &OccurrenceRef) -> Option<Id> {
         match occurrence {
-            OccurrenceRef::Agreement { agreement, .. } => self.agreement_function.get(agreement).copied(),
-            OccurrenceRef::Event { event } => self.event_function.get(event).copied(),
+            OccurrenceRef::Agreement { agreement, .. } => find(&self.agreements, *agreement).map(|a| a.function),
+            OccurrenceRef::Event { event } => find(&self.events, *event).map(|e| e.function),
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::entity::Id;
 use crate::model::{CheckIn, Function, OccurrenceRef};
 use crate::replica::Replica;
 use crate::shifts::shifts_between;
+use crate::typed_cache::find;
 
 /// How late someone may be before they count as missing.
 pub const GRACE: Duration = Duration::minutes(15);
@@ -51,7 +52,7 @@ pub struct Slot {
 /// The roster from `from` to `to`, by date, start time and function, as it
 /// stands at `now`.
 pub fn roster(replica: &Replica, from: NaiveDate, to: NaiveDate, now: NaiveDateTime) -> Vec<Slot> {
-    let needed: BTreeMap<Id, u16> = replica.all::<Function>().iter().map(|(id, f)| (*id, f.needed)).collect();
+    let functions = replica.all::<Function>();
     let mut stays: BTreeMap<(Id, OccurrenceRef), &CheckIn> = BTreeMap::new();
     let all_stays = replica.all::<CheckIn>();
     for (_, stay) in all_stays.iter() {
@@ -93,7 +94,7 @@ pub fn roster(replica: &Replica, from: NaiveDate, to: NaiveDate, now: NaiveDateT
         .into_values()
         .map(|(mut slot, shift_open)| {
             let expected = slot.people.iter().filter(|(_, p)| !matches!(p, Presence::Cancelled { .. })).count();
-            let short = needed.get(&slot.function).copied().unwrap_or(0).saturating_sub(expected as u16);
+            let short = find(&functions, slot.function).map_or(0, |f| f.needed).saturating_sub(expected as u16);
             slot.open = shift_open.max(short);
             slot
         })

@@ -18,6 +18,12 @@ use crate::replica::Replica;
 /// map: one map type per kind cost the wasm build more than 20 KB.
 pub type Typed<T> = Arc<Vec<(Id, T)>>;
 
+/// The record `id` in typed copies (sorted by id, as [`Replica::all`] gives
+/// them): a binary search, where building a map would copy and sort again.
+pub fn find<T>(typed: &[(Id, T)], id: Id) -> Option<&T> {
+    typed.binary_search_by_key(&id, |(at, _)| *at).ok().map(|n| &typed[n].1)
+}
+
 /// One kind's copies as of one version of the replica.
 #[derive(Clone)]
 struct Kept<T> {

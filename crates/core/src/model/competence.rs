@@ -4,10 +4,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use std::collections::BTreeMap;
-
 use crate::entity::{Entity, Id};
 use crate::replica::Replica;
+use crate::typed_cache::find;
 
 /// A competence on the group's own list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,9 +34,9 @@ impl Competence {
     /// The seeded list and the group's own, by name; a seeded one the group
     /// stored (or renamed) is listed once.
     pub fn all(replica: &Replica) -> Vec<(Id, Competence)> {
-        let mut all: BTreeMap<Id, Competence> = Competence::seeded().into_iter().collect();
-        all.extend(replica.all::<Competence>().iter().cloned());
-        let mut all: Vec<(Id, Competence)> = all.into_iter().collect();
+        let stored = replica.all::<Competence>();
+        let mut all = stored.to_vec();
+        all.extend(Competence::seeded().into_iter().filter(|(id, _)| find(&stored, *id).is_none()));
         all.sort_by_cached_key(|(id, c)| (c.name.to_lowercase(), *id));
         all
     }
