@@ -85,7 +85,7 @@ fn DueItem(due: Due, status: RwSignal<Option<String>>) -> impl IntoView {
             agreement: due.agreement,
             stage: due.stage,
             held_on: held,
-            outcome: OUTCOMES[outcome.get_untracked().parse::<usize>().unwrap_or(0).min(2)],
+            outcome: Some(OUTCOMES[outcome.get_untracked().parse::<usize>().unwrap_or(0).min(2)]),
             note,
         };
         store.record_follow_up(&follow_up);

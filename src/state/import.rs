@@ -82,6 +82,8 @@ impl Imports {
         self.store.announce(&summary);
         perf::end("flok:import-merge", started);
         self.store.save();
+        // Erased after the mark: undoing the import keeps the erasure.
+        self.store.erase_about_deleted();
         self.before.set(Some((self.store.mark(), before)));
         summary
     }

@@ -1,7 +1,8 @@
 //! People: adding, editing, pausing, and deleting with a moment to undo.
 
-use flok_core::model::{NameError, Person, PersonName, Status};
-use flok_core::Id;
+use flok_core::erasure;
+use flok_core::model::{Cancellation, FollowUp, NameError, Person, PersonName, Status};
+use flok_core::{Entity, Id};
 use leptos::prelude::*;
 
 use super::{wall_today, Store};
@@ -25,6 +26,16 @@ impl Store {
         let edited = person.edited(name, phone, email, note)?;
         self.change(|edit| edit.put(id, &edited));
         Ok(())
+    }
+
+    /// Erases what was written about deleted people (see
+    /// `flok_core::erasure`): after a deletion here, and after every merge
+    /// that could bring a deletion or a text about someone deleted.
+    pub fn erase_about_deleted(&self) {
+        let Some(Some(stamp)) = self.update_quietly(erasure::erase_about_deleted) else { return };
+        self.observe_stamp(stamp);
+        self.announce_kinds(&[FollowUp::KIND, Cancellation::KIND]);
+        self.changed_here();
     }
 
     /// Pauses, marks as left, or brings back a person; their history stays.
@@ -76,6 +87,7 @@ impl Deletion {
         if let Some((id, _)) = self.pending.get_untracked() {
             self.pending.set(None);
             self.store.change(|edit| edit.remove::<Person>(id));
+            self.store.erase_about_deleted();
         }
     }
 }

@@ -205,11 +205,20 @@ impl Store {
             edit(&mut change);
             change.kinds
         });
-        for kind in kinds.unwrap_or_default() {
-            self.trigger(kind).notify();
-        }
+        self.announce_kinds(&kinds.unwrap_or_default());
+        self.changed_here();
+    }
+
+    /// After a change made on this device: saves it, and tells who waits
+    /// for such changes (the sync).
+    pub(super) fn changed_here(&self) {
         self.made.notify();
         self.save();
+    }
+
+    /// Re-runs the views of these kinds.
+    pub(super) fn announce_kinds(&self, kinds: &[&str]) {
+        kinds.iter().for_each(|kind| self.trigger(kind).notify());
     }
 
     /// A stamp for a change made now.
@@ -225,14 +234,26 @@ impl Store {
         self.observe(other);
         let summary = self.replica.try_update_value(|replica| replica.merge(other)).unwrap_or_default();
         self.announce(&summary);
+        // A deletion, or a text about someone deleted, may have come in.
+        if [Person::KIND, Agreement::KIND, FollowUp::KIND, Cancellation::KIND]
+            .iter()
+            .any(|kind| summary.kinds.contains_key(*kind))
+        {
+            self.erase_about_deleted();
+        }
         summary
     }
 
     /// Moves the clock past every stamp of `other`.
     pub fn observe(&self, other: &Replica) {
         if let Some(latest) = other.latest_stamp() {
-            self.clock.update_value(|clock| clock.observe(latest));
+            self.observe_stamp(latest);
         }
+    }
+
+    /// Moves the clock past `stamp`.
+    pub(super) fn observe_stamp(&self, stamp: Stamp) {
+        self.clock.update_value(|clock| clock.observe(stamp));
     }
 
     /// Changes the replica without re-running any view (a slice of a long
@@ -261,6 +282,8 @@ impl Store {
             self.saved.set_value(stored.version());
             self.replica.set_value(stored);
             self.announce_all();
+            // Saved by a build that did not erase yet, or cut short before it did.
+            self.erase_about_deleted();
             return;
         }
         self.merge(&stored);

@@ -120,6 +120,8 @@ fn run(command: Command) -> Result<(), Failure> {
             for file in &files {
                 merged.merge(&read(file)?.0);
             }
+            // What one file says of someone another file deleted goes, as in the app.
+            flok_core::erasure::erase_about_deleted(&mut merged);
             write(&output, &export::write(&merged))
         }
         Command::Stats { file, json } => {

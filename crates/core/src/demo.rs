@@ -250,7 +250,7 @@ pub fn demo(options: DemoOptions) -> Replica {
         for stage in [Stage::Trial, Stage::FollowUp] {
             let held_on = stage.due(start) + Days::new(g.rng.random_range(0..10));
             if held_on <= LAST_DAY {
-                let outcome = if g.rng.random_bool(0.9) { Outcome::Continue } else { Outcome::Change };
+                let outcome = Some(if g.rng.random_bool(0.9) { Outcome::Continue } else { Outcome::Change });
                 let note = g.rng.random_bool(0.3).then(|| "Happy with the task; wants more baking.".to_owned());
                 g.put(noon(held_on), &FollowUp { agreement, stage, held_on, outcome, note });
             }

@@ -13,6 +13,7 @@ pub mod demo;
 mod derived;
 pub mod duty;
 pub mod entity;
+pub mod erasure;
 pub mod export;
 pub mod import;
 mod migrate;

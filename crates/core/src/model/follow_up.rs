@@ -37,13 +37,15 @@ pub enum Outcome {
 }
 
 /// A conversation held. The note is private: left out of exports without
-/// personal details.
+/// personal details. Note and outcome are erased (null) once the person is
+/// deleted (see [`crate::erasure`]); the conversation still counts as held.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowUp {
     pub agreement: Id,
     pub stage: Stage,
     pub held_on: NaiveDate,
-    pub outcome: Outcome,
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -112,8 +114,13 @@ mod tests {
             due.iter().map(|d| (d.stage, d.due)).collect::<Vec<_>>(),
             [(Stage::Trial, day(10, 7)), (Stage::FollowUp, day(11, 7))]
         );
-        let held =
-            FollowUp { agreement, stage: Stage::Trial, held_on: day(10, 9), outcome: Outcome::Continue, note: None };
+        let held = FollowUp {
+            agreement,
+            stage: Stage::Trial,
+            held_on: day(10, 9),
+            outcome: Some(Outcome::Continue),
+            note: None,
+        };
         r.put(Id::from_u128(4), &held, stamp);
         assert_eq!(FollowUp::due(&r, day(11, 23)).len(), 1);
     }
