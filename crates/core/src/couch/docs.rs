@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
@@ -88,6 +89,9 @@ pub struct Pulled {
     /// How many changes the page listed (fewer than asked for: the last page).
     pub count: usize,
     pub summary: MergeSummary,
+    /// Flok documents whose revision tree has conflicting leaves (the
+    /// database was replicated): the id and the losing leaves' revisions.
+    pub conflicted: Vec<(String, Vec<String>)>,
 }
 
 /// Reads a `_changes?include_docs=true` response, merges its documents into
@@ -100,7 +104,39 @@ pub fn apply_changes(store: &mut impl Store, known: &mut Known, body: &[u8]) -> 
     };
     let docs =
         results.iter().filter_map(|change| change.get("doc")).filter_map(from_doc).collect::<Result<Vec<_>, _>>()?;
-    Ok(Pulled { last_seq: last_seq.clone(), count: results.len(), summary: absorb(store, known, docs) })
+    let conflicted = results.iter().filter_map(|change| conflicts_of(change.get("doc")?)).collect();
+    Ok(Pulled { last_seq: last_seq.clone(), count: results.len(), summary: absorb(store, known, docs), conflicted })
+}
+
+/// A Flok document's losing leaves, as `conflicts=true` lists them.
+fn conflicts_of(doc: &Value) -> Option<(String, Vec<String>)> {
+    let id = doc.get("_id")?.as_str()?;
+    key_of(id)?;
+    let revs: Vec<String> =
+        doc.get("_conflicts")?.as_array()?.iter().filter_map(|r| Some(r.as_str()?.to_owned())).collect();
+    (!revs.is_empty()).then(|| (id.to_owned(), revs))
+}
+
+/// The request path that reads these leaves of a document.
+pub fn leaves_path(id: &str, revs: &[String]) -> String {
+    let revs = Value::from(revs.to_vec()).to_string();
+    format!("{}?open_revs={}", utf8_percent_encode(id, NON_ALPHANUMERIC), utf8_percent_encode(&revs, NON_ALPHANUMERIC))
+}
+
+/// Reads an `open_revs` answer (`[{"ok": doc}, {"missing": rev}]`) and
+/// merges every leaf that is a Flok record into the store; `known` is left
+/// as it is (it names the winner). Gives the merged leaves' revisions: once
+/// the merged record is written on the winner, they are deleted. A leaf that
+/// is deleted or not a Flok record is left alone.
+pub fn apply_leaves(store: &mut impl Store, body: &[u8]) -> Result<(MergeSummary, Vec<String>), SyncError> {
+    let Value::Array(leaves) = parse(body)? else {
+        return Err(SyncError::Garbage("an open_revs answer is a list".into()));
+    };
+    let docs = leaves.iter().filter_map(|leaf| leaf.get("ok")).filter(|doc| doc.get("_deleted").is_none());
+    let docs = docs.filter_map(from_doc).collect::<Result<Vec<_>, _>>()?;
+    let revs = docs.iter().map(|(_, rev, _)| rev.clone()).collect();
+    let incoming: Replica = docs.into_iter().map(|(key, _, record)| (key, record)).collect();
+    Ok((store.merge(&incoming), revs))
 }
 
 /// Reads an `_all_docs?include_docs=true` response (the documents a push
@@ -158,13 +194,21 @@ pub struct Pushed {
     pub conflicts: Vec<String>,
 }
 
-/// Reads a `_bulk_docs` response, noting the new revisions of what was stored.
-pub fn apply_push_result(store: &impl Store, known: &mut Known, body: &[u8]) -> Result<Pushed, SyncError> {
+/// Reads a `_bulk_docs` response, noting the new revisions of what was
+/// stored. The first `records` results answer record documents; the rest
+/// answer deletions of losing leaves, which say nothing of the records (one
+/// refused means that leaf changed: the next pull sees it again).
+pub fn apply_push_result(
+    store: &impl Store,
+    known: &mut Known,
+    body: &[u8],
+    records: usize,
+) -> Result<Pushed, SyncError> {
     let Value::Array(results) = parse(body)? else {
         return Err(SyncError::Garbage("a _bulk_docs answer is a list".into()));
     };
     let mut pushed = Pushed::default();
-    for result in results {
+    for result in results.into_iter().take(records) {
         let id =
             result.get("id").and_then(Value::as_str).ok_or_else(|| SyncError::Garbage("a result without id".into()))?;
         match (result.get("rev").and_then(Value::as_str), result.get("error").and_then(Value::as_str)) {

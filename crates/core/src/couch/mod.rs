@@ -1,14 +1,21 @@
 //! Live sync with a CouchDB database, in the terms of CouchDB's HTTP API:
 //! each record is one document, pulled through `_changes` from a checkpoint
-//! in a `_local` document and pushed with `_bulk_docs`. CouchDB's own
-//! conflict handling is never relied on: a document is only ever replaced by
-//! the core's merge of both sides, so every device and the server converge.
+//! in a `_local` document and pushed with `_bulk_docs`. CouchDB's choice of a
+//! winning revision is never relied on: a device replaces a document only
+//! with the core's merge of both sides, and where the database holds
+//! conflicting leaves (it was replicated: a backup, two sites, a cluster
+//! after a partition), the pull reads every leaf, merges each into the
+//! device field by field, and resolves the conflict on the server (the merge
+//! written on the winner, the losing leaves deleted, in one `_bulk_docs`).
+//! So every device and every server converge.
 //!
 //! The app only carries requests; everything here is tested natively
 //! against an in-memory server that can fail at any request.
 
 mod docs;
 mod session;
+#[cfg(test)]
+mod test_server;
 #[cfg(test)]
 mod tests;
 

@@ -13,7 +13,8 @@ use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use serde_json::{json, Map, Value};
 
 use super::docs::{
-    apply_all_docs, apply_changes, apply_push_result, doc_id, fetch_body, key_of, push_docs, Held, Known,
+    apply_all_docs, apply_changes, apply_leaves, apply_push_result, doc_id, fetch_body, key_of, leaves_path, push_docs,
+    Held, Known,
 };
 use super::SyncError;
 use crate::replica::{MergeSummary, Replica};
@@ -23,6 +24,8 @@ pub const PAGE: usize = 500;
 /// Push rounds in one sync: a conflict is fetched, merged and pushed again;
 /// one still refused after that waits for the next sync.
 const PUSH_ROUNDS: usize = 3;
+/// A digest no record has (in all likelihood): the record is pushed again.
+const FORCE_PUSH: u64 = u64::MAX;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
@@ -228,16 +231,31 @@ pub async fn sync(
         state.known.clear();
     }
     let mut synced = Synced::default();
+    // Losing leaves merged here, to delete once the merge is on the winner.
+    let mut losing: Vec<Value> = Vec::new();
     loop {
         let since = match &state.since {
             Value::String(text) => text.clone(),
             other => other.to_string(),
         };
-        let path =
-            format!("_changes?include_docs=true&limit={PAGE}&since={}", utf8_percent_encode(&since, NON_ALPHANUMERIC));
+        let since = utf8_percent_encode(&since, NON_ALPHANUMERIC);
+        let path = format!("_changes?style=all_docs&conflicts=true&include_docs=true&limit={PAGE}&since={since}");
         let answer = checked(couch.request(Method::Get, &path, None).await?)?;
         let pulled = apply_changes(store, &mut state.known, &answer.body)?;
         synced.received += touched(&pulled.summary);
+        // A replicated database may hold edits in leaves CouchDB did not
+        // pick: each is merged here (field by field, by stamp), before the
+        // checkpoint passes it, and the conflict resolved at the push.
+        for (id, revs) in &pulled.conflicted {
+            let answer = checked(couch.request(Method::Get, &leaves_path(id, revs), None).await?)?;
+            let (summary, merged) = apply_leaves(store, &answer.body)?;
+            synced.received += touched(&summary);
+            if let Some(held) = key_of(id).and_then(|key| state.known.get_mut(&key)) {
+                // Written again on the winner, even if the merge changed nothing here.
+                held.digest = FORCE_PUSH;
+            }
+            losing.extend(merged.into_iter().map(|rev| json!({ "_id": id, "_rev": rev, "_deleted": true })));
+        }
         if pulled.last_seq != state.since {
             let mut doc = json!({ "since": pulled.last_seq });
             if let Some(rev) = &checkpoint_rev {
@@ -253,14 +271,17 @@ pub async fn sync(
     }
     for _ in 0..PUSH_ROUNDS {
         let docs = push_docs(couch, store, &state.known).await;
-        if docs.is_empty() {
+        if docs.is_empty() && losing.is_empty() {
             return Ok(synced);
         }
         let mut conflicts = Vec::new();
-        for page in docs.chunks(PAGE) {
-            let body = json!({ "docs": page });
+        for page in docs.chunks(PAGE).chain(docs.is_empty().then_some(&[][..])) {
+            // The losing leaves go with the first page: the merged record on
+            // the winner and the losers deleted, in one request.
+            let body = json!({ "docs": page.iter().chain(&losing).collect::<Vec<_>>() });
+            losing.clear();
             let answer = checked(couch.request(Method::Post, "_bulk_docs", Some(&body)).await?)?;
-            let pushed = apply_push_result(store, &mut state.known, &answer.body)?;
+            let pushed = apply_push_result(store, &mut state.known, &answer.body, page.len())?;
             synced.sent += pushed.stored;
             conflicts.extend(pushed.conflicts);
         }

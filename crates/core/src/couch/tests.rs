@@ -1,156 +1,15 @@
-use std::collections::BTreeMap;
 use std::future::Future;
 use std::task::{Context, Poll, Waker};
 
 use proptest::prelude::*;
-use serde_json::{json, Value};
+use serde_json::json;
 
-use super::docs::{apply_changes, from_doc};
+use super::docs::apply_changes;
 use super::session::PAGE;
+use super::test_server::{Failure, Server};
 use super::*;
 use crate::replica::{RecordKey, Replica};
 use crate::testing::arb_replica;
-
-/// How the in-memory server fails one request.
-#[derive(Clone, Copy, Debug)]
-enum Failure {
-    Offline,
-    Status(u16),
-    Garbage,
-}
-
-/// A CouchDB database in memory, answering as the HTTP API does: revisions
-/// count up, a write naming an old revision is a conflict, `_changes` lists
-/// the latest revision of each document changed since a sequence, `limit`
-/// pages it. It can fail its n-th request, and let another client write
-/// just before the next `_bulk_docs`.
-#[derive(Default)]
-struct Server {
-    docs: BTreeMap<String, (u64, Value, u64)>,
-    local: BTreeMap<String, (u64, Value)>,
-    seq: u64,
-    missing: bool,
-    requests: usize,
-    fail: Option<(usize, Failure)>,
-    sneak: Vec<Value>,
-    /// How often the sync let other work run.
-    pauses: usize,
-}
-
-impl Couch for Server {
-    async fn request(&mut self, method: Method, path: &str, body: Option<&Value>) -> Result<Answer, Unreachable> {
-        self.requests += 1;
-        let (status, body) = match self.fail.filter(|(at, _)| *at == self.requests) {
-            Some((_, Failure::Offline)) => return Err(Unreachable),
-            Some((_, Failure::Status(status))) => (status, json!({"error": "failed"})),
-            Some((_, Failure::Garbage)) => return Ok(Answer { status: 200, body: b"<html>proxy</html>".to_vec() }),
-            None => self.answer(method, path, body),
-        };
-        Ok(Answer { status, body: body.to_string().into_bytes() })
-    }
-
-    async fn pause(&mut self) {
-        self.pauses += 1;
-    }
-}
-
-impl Server {
-    fn answer(&mut self, method: Method, path: &str, body: Option<&Value>) -> (u16, Value) {
-        if self.missing {
-            return (404, json!({"error": "not_found", "reason": "Database does not exist."}));
-        }
-        let (path, query) = path.split_once('?').unwrap_or((path, ""));
-        match (method, path) {
-            (Method::Get, "") => (200, json!({"db_name": "flok"})),
-            (Method::Get, id) if id.starts_with("_local/") => match self.local.get(id) {
-                Some((rev, doc)) => (200, with_rev(doc, &format!("0-{rev}"))),
-                None => (404, json!({"error": "not_found"})),
-            },
-            (Method::Put, id) if id.starts_with("_local/") => {
-                let body = body.unwrap();
-                let current = self.local.get(id).map(|(rev, _)| format!("0-{rev}"));
-                if current.as_deref() != body.get("_rev").and_then(Value::as_str) {
-                    return (409, json!({"error": "conflict"}));
-                }
-                let rev = self.local.get(id).map_or(1, |(rev, _)| rev + 1);
-                self.local.insert(id.to_owned(), (rev, body.clone()));
-                (201, json!({"ok": true, "id": id, "rev": format!("0-{rev}")}))
-            }
-            (Method::Get, "_changes") => (200, self.changes(query)),
-            (Method::Post, "_bulk_docs") => {
-                for doc in std::mem::take(&mut self.sneak) {
-                    self.store(doc);
-                }
-                let results = body.unwrap()["docs"].as_array().unwrap().iter().map(|doc| self.write(doc)).collect();
-                (201, Value::Array(results))
-            }
-            (Method::Post, "_all_docs") => (200, self.all_docs(body.unwrap())),
-            _ => (400, json!({"error": "bad_request"})),
-        }
-    }
-
-    fn changes(&self, query: &str) -> Value {
-        let param = |name: &str| query.split('&').find_map(|p| p.strip_prefix(name)).unwrap().parse::<u64>().unwrap();
-        let (since, limit) = (param("since="), param("limit="));
-        let mut changed: Vec<_> = self.docs.iter().filter(|(_, (_, _, seq))| *seq > since).collect();
-        changed.sort_by_key(|(_, (_, _, seq))| *seq);
-        let results: Vec<Value> = changed
-            .iter()
-            .take(limit as usize)
-            .map(|(id, (rev, doc, seq))| json!({"id": id, "seq": seq, "doc": with_rev(doc, &format!("{rev}-x"))}))
-            .collect();
-        let last_seq = results.last().map_or(since, |r| r["seq"].as_u64().unwrap());
-        json!({"results": results, "last_seq": last_seq})
-    }
-
-    fn write(&mut self, doc: &Value) -> Value {
-        let id = doc["_id"].as_str().unwrap().to_owned();
-        let current = self.docs.get(&id).map(|(rev, _, _)| format!("{rev}-x"));
-        if current.as_deref() != doc.get("_rev").and_then(Value::as_str) {
-            return json!({"id": id, "error": "conflict", "reason": "Document update conflict."});
-        }
-        let rev = self.store(doc.clone());
-        json!({"ok": true, "id": id, "rev": format!("{rev}-x")})
-    }
-
-    /// Stores a document as the newest revision, whatever it replaces.
-    fn store(&mut self, doc: Value) -> u64 {
-        let id = doc["_id"].as_str().unwrap().to_owned();
-        self.seq += 1;
-        let rev = self.docs.get(&id).map_or(1, |(rev, _, _)| rev + 1);
-        self.docs.insert(id, (rev, doc, self.seq));
-        rev
-    }
-
-    fn all_docs(&self, body: &Value) -> Value {
-        let rows: Vec<Value> = body["keys"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|key| match self.docs.get(key.as_str().unwrap()) {
-                Some((rev, doc, _)) => json!({"id": key, "doc": with_rev(doc, &format!("{rev}-x"))}),
-                None => json!({"key": key, "error": "not_found"}),
-            })
-            .collect();
-        json!({"rows": rows})
-    }
-
-    /// The records the server holds.
-    fn replica(&self) -> Replica {
-        self.docs
-            .values()
-            .filter_map(|(rev, doc, _)| from_doc(&with_rev(doc, &format!("{rev}-x"))))
-            .map(|doc| doc.unwrap())
-            .map(|(key, _, record)| (key, record))
-            .collect()
-    }
-}
-
-fn with_rev(doc: &Value, rev: &str) -> Value {
-    let mut doc = doc.clone();
-    doc["_rev"] = json!(rev);
-    doc
-}
 
 /// Runs a future that never waits: the in-memory server answers at once.
 fn run<T>(future: impl Future<Output = T>) -> T {
@@ -365,7 +224,8 @@ fn the_sync_state_reads_back_and_foreign_text_is_refused() {
 
 #[test]
 fn a_missing_database_says_so() {
-    let mut server = Server { missing: true, ..Server::default() };
+    let mut server = Server::default();
+    server.missing = true;
     let mut a = Device::new(0, Replica::new());
     assert_eq!(a.sync(&mut server), Err(SyncError::NoDatabase));
 }
@@ -447,5 +307,130 @@ fn a_sync_allocates_for_what_it_moves_not_for_the_replica() {
     assert!(replica_bytes > 20 * limit, "the demo group is {replica_bytes} bytes of records");
     for (what, bytes) in [("pushing three records", pushing), ("pulling three, pushing two", pulling)] {
         assert!(bytes < limit, "{what} allocated {bytes} bytes with {replica_bytes} bytes of records on the device");
+    }
+}
+
+/// Two servers replicating both ways (a backup, two sites), each with its
+/// own phones: concurrent edits of different fields and of the same field
+/// end in conflicting leaves; once the phones have synced, every phone and
+/// both servers hold the same records and no document keeps a conflict.
+#[test]
+fn conflicting_leaves_of_replicated_servers_are_merged_and_resolved() {
+    let key = RecordKey::new("person", "p1");
+    let (mut one, mut two) = (Server::default(), Server::default());
+    let mut first = Device::new(0, Replica::new());
+    first.replica.set(key.clone(), "name", json!("Anna"), stamp(1));
+    first.sync(&mut one).unwrap();
+    one.replicate_to(&mut two);
+    let (mut a, mut b) = (Device::new(1, Replica::new()), Device::new(2, Replica::new()));
+    a.sync(&mut one).unwrap();
+    b.sync(&mut two).unwrap();
+    // A edits the phone number and the name on server one; B the e-mail and the name on two.
+    a.replica.set(key.clone(), "phone", json!("12 34 56 78"), stamp(10));
+    a.replica.set(key.clone(), "name", json!("Anna A"), stamp(11));
+    b.replica.set(key.clone(), "email", json!("anna@example.org"), stamp(12));
+    b.replica.set(key.clone(), "name", json!("Anna B"), stamp(13));
+    a.sync(&mut one).unwrap();
+    b.sync(&mut two).unwrap();
+    one.replicate_to(&mut two);
+    two.replicate_to(&mut one);
+    assert_eq!(one.conflicted(), ["person:p1"], "the servers hold both edits as conflicting leaves");
+    assert_eq!(two.conflicted(), ["person:p1"]);
+
+    // New phones on each server see both edits, the later name winning.
+    let (mut c, mut d) = (Device::new(3, Replica::new()), Device::new(4, Replica::new()));
+    c.sync(&mut one).unwrap();
+    d.sync(&mut two).unwrap();
+    for phone in [&c, &d] {
+        let record = phone.replica.get(&key).unwrap();
+        assert_eq!(
+            [record.get("name"), record.get("phone"), record.get("email")],
+            [Some(json!("Anna B")), Some(json!("12 34 56 78")), Some(json!("anna@example.org"))]
+        );
+    }
+    assert!(one.conflicted().is_empty() && two.conflicted().is_empty(), "the phones resolved the conflicts");
+    one.replicate_to(&mut two);
+    two.replicate_to(&mut one);
+    for device in [&mut a, &mut b, &mut c, &mut d] {
+        device.sync(&mut one).unwrap();
+        device.sync(&mut two).unwrap();
+    }
+    one.replicate_to(&mut two);
+    two.replicate_to(&mut one);
+    let everything = c.replica.clone();
+    for device in [&a, &b, &d] {
+        assert_eq!(device.replica, everything);
+    }
+    assert_eq!(one.replica(), everything);
+    assert_eq!(two.replica(), everything);
+    assert!(one.conflicted().is_empty() && two.conflicted().is_empty());
+}
+
+/// A deletion in one leaf and an edit in another: the deletion wins on
+/// every device, as in a file merge; and a leaf that is not a Flok record
+/// is left alone.
+#[test]
+fn a_deleted_record_in_one_leaf_wins_over_an_edit_in_another() {
+    let key = RecordKey::new("person", "p1");
+    let (mut one, mut two) = (Server::default(), Server::default());
+    let mut a = Device::new(0, Replica::new());
+    a.replica.set(key.clone(), "name", json!("Anna"), stamp(1));
+    a.sync(&mut one).unwrap();
+    one.replicate_to(&mut two);
+    let mut b = Device::new(1, Replica::new());
+    b.sync(&mut two).unwrap();
+    a.replica.delete(key.clone(), stamp(5));
+    b.replica.set(key.clone(), "phone", json!("12"), stamp(9));
+    a.sync(&mut one).unwrap();
+    b.sync(&mut two).unwrap();
+    two.replicate_to(&mut one);
+    let mut c = Device::new(2, Replica::new());
+    c.sync(&mut one).unwrap();
+    assert!(c.replica.get(&key).unwrap().is_deleted());
+    assert!(!c.replica.get(&key).unwrap().has_fields());
+    assert!(one.conflicted().is_empty());
+    b.sync(&mut one).unwrap();
+    assert!(b.replica.get(&key).unwrap().is_deleted());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Phones on two replicating servers, with any data and any order of
+    /// syncs and replications, converge: every phone and both servers end
+    /// with the merge of everything, and no conflict is left.
+    #[test]
+    fn phones_on_two_replicating_servers_converge(
+        starts in proptest::collection::vec(arb_replica(), 4),
+        order in proptest::collection::vec((0..4usize, any::<bool>(), any::<bool>()), 1..12),
+    ) {
+        let (mut one, mut two) = (Server::default(), Server::default());
+        let mut devices: Vec<Device> = starts.iter().enumerate().map(|(n, r)| Device::new(n, r.clone())).collect();
+        for &(d, on_one, replicate) in &order {
+            devices[d].sync(if on_one { &mut one } else { &mut two }).unwrap();
+            if replicate {
+                one.replicate_to(&mut two);
+                two.replicate_to(&mut one);
+            }
+        }
+        for _ in 0..2 {
+            one.replicate_to(&mut two);
+            two.replicate_to(&mut one);
+            for (n, device) in devices.iter_mut().enumerate() {
+                device.sync(if n % 2 == 0 { &mut one } else { &mut two }).unwrap();
+            }
+        }
+        one.replicate_to(&mut two);
+        two.replicate_to(&mut one);
+        for (n, device) in devices.iter_mut().enumerate() {
+            device.sync(if n % 2 == 0 { &mut one } else { &mut two }).unwrap();
+        }
+        let everything = merged(&starts);
+        for device in &devices {
+            prop_assert_eq!(&device.replica, &everything);
+        }
+        prop_assert_eq!(one.replica(), everything.clone());
+        prop_assert_eq!(two.replica(), everything);
+        prop_assert!(one.conflicted().is_empty() && two.conflicted().is_empty());
     }
 }
