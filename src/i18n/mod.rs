@@ -178,8 +178,11 @@ pub struct Texts {
     pub reading: fn(&str) -> String,
     pub merging: &'static str,
     pub could_not_save_file: &'static str,
+    pub encrypting: &'static str,
+    pub decrypting: &'static str,
     pub sealed_file_damaged: &'static str,
     pub no_secure_random: &'static str,
+    pub no_web_crypto: &'static str,
     pub could_not_read_file: &'static str,
     pub refused: fn(reason: &str) -> String,
     pub import_preview: &'static str,
@@ -459,6 +462,7 @@ impl Texts {
             ExportProblem::Seal(SealError::WrongPassphraseOrTampered) => self.wrong_passphrase.into(),
             ExportProblem::Seal(SealError::Damaged(_)) => self.sealed_file_damaged.into(),
             ExportProblem::NoRandomness => self.no_secure_random.into(),
+            ExportProblem::NoWebCrypto => self.no_web_crypto.into(),
             ExportProblem::NotSaved => self.could_not_save_file.into(),
         }
     }
@@ -602,6 +606,8 @@ pub enum ExportProblem {
     Seal(SealError),
     /// This browser has no secure random numbers: no safe seal.
     NoRandomness,
+    /// This page may not use the browser's cryptography (not https).
+    NoWebCrypto,
     /// The browser would not save the file.
     NotSaved,
 }
@@ -617,6 +623,7 @@ mod tests {
             ExportProblem::Seal(SealError::WrongPassphraseOrTampered),
             ExportProblem::Seal(SealError::Damaged("expected value at line 1 column 1".into())),
             ExportProblem::NoRandomness,
+            ExportProblem::NoWebCrypto,
             ExportProblem::NotSaved,
         ];
         for problem in &problems {

@@ -443,22 +443,29 @@ fn SealedExport() -> impl IntoView {
     let (store, words, device) = (use_store(), use_texts(), use_device());
     let passphrase = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ExportProblem>);
+    let working = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let result = store.export_sealed(&passphrase.get_untracked()).and_then(|(name, text)| {
-            files::download(&name, &text, "application/json").map_err(|_| ExportProblem::NotSaved)
+        working.set(true);
+        spawn_local(async move {
+            let sealed = store.export_sealed(&passphrase.get_untracked()).await;
+            let result = sealed.and_then(|(name, text)| {
+                files::download(&name, &text, "application/json").map_err(|_| ExportProblem::NotSaved)
+            });
+            if result.is_ok() {
+                device.exported(wall_today());
+            }
+            let _ = error.try_set(result.err());
+            let _ = working.try_set(false);
         });
-        if result.is_ok() {
-            device.exported(wall_today());
-        }
-        error.set(result.err());
     };
     view! {
         <form class="sealed" aria-label=move || words.t().encrypted_export novalidate on:submit=submit>
             <PassphraseField id="seal-passphrase" autocomplete="new-password" passphrase error />
             <div class="actions">
-                <button type="submit">{move || words.t().export_encrypted}</button>
+                <button type="submit" disabled=move || working.get()>{move || words.t().export_encrypted}</button>
             </div>
+            <p class="status" role="status">{move || working.get().then(|| words.t().encrypting)}</p>
         </form>
     }
 }
@@ -469,19 +476,31 @@ fn OpenSealed(bytes: Vec<u8>, on_open: impl Fn(Vec<u8>) + 'static, on_cancel: im
     let words = use_texts();
     let passphrase = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ExportProblem>);
+    let working = RwSignal::new(false);
+    let (bytes, on_open) = (StoredValue::new_local(bytes), StoredValue::new_local(on_open));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match sealed::open(&bytes, &passphrase.get_untracked()) {
-            Ok(plain) => on_open(plain),
-            Err(refused) => error.set(Some(ExportProblem::Seal(refused))),
-        }
+        working.set(true);
+        spawn_local(async move {
+            let file = bytes.try_with_value(Clone::clone).unwrap_or_default();
+            match crate::crypto::open(&file, &passphrase.get_untracked()).await {
+                Ok(plain) => {
+                    let _ = on_open.try_with_value(|open| open(plain));
+                }
+                Err(refused) => {
+                    let _ = error.try_set(Some(refused));
+                }
+            }
+            let _ = working.try_set(false);
+        });
     };
     view! {
         <form class="card" aria-label=move || words.t().open_encrypted_file novalidate on:submit=submit>
             <p>{move || words.t().file_is_encrypted}</p>
             <PassphraseField id="open-passphrase" autocomplete="current-password" passphrase error />
+            <p class="status" role="status">{move || working.get().then(|| words.t().decrypting)}</p>
             <div class="actions">
-                <button type="submit" class="primary">{move || words.t().open_file}</button>
+                <button type="submit" class="primary" disabled=move || working.get()>{move || words.t().open_file}</button>
                 <button type="button" on:click=move |_| on_cancel()>{move || words.t().cancel}</button>
             </div>
         </form>

@@ -115,14 +115,15 @@ impl Store {
     }
 
     /// The full export sealed under the group passphrase: name and text.
-    pub fn export_sealed(&self, passphrase: &str) -> Result<(String, String), ExportProblem> {
+    /// The key is derived off the page's thread (WebCrypto), so the page
+    /// stays responsive for the second or more it takes.
+    pub async fn export_sealed(&self, passphrase: &str) -> Result<(String, String), ExportProblem> {
         let mut random = [0u8; sealed::RANDOM_BYTES];
         let filled = window().crypto().and_then(|c| c.get_random_values_with_u8_array(&mut random).map(|_| ()));
         // Without a cryptographic generator there is no safe seal.
         filled.map_err(|_| ExportProblem::NoRandomness)?;
         let (name, text) = self.export_file(true);
-        let text =
-            sealed::seal(text.as_bytes(), passphrase, sealed::ITERATIONS, random).map_err(ExportProblem::Seal)?;
+        let text = crate::crypto::seal(text.as_bytes(), passphrase, sealed::ITERATIONS, random).await?;
         Ok((name.replace(".json", "-encrypted.json"), text))
     }
 }

@@ -212,9 +212,21 @@ export async function startCouch() {
   };
   await fetch(`${url}/_config/admins/${admin.user}`, { method: 'PUT', body: JSON.stringify(admin.password) });
   await ok('/flok', { method: 'PUT' });
+  const database = `http://${admin.user}:${admin.password}@127.0.0.1:${port}/flok`;
   return {
     url,
+    database,
     ...admin,
+    /** Replicates this database into `other`'s, as CouchDB's `_replicate` does. */
+    async replicateTo(other) {
+      const done = await ok('/_replicate', { method: 'POST', body: JSON.stringify({ source: database, target: other.database }) });
+      assert.ok(done.ok, `replication: ${JSON.stringify(done)}`);
+    },
+    /** The ids of documents that hold conflicting revisions. */
+    async conflicted() {
+      const all = await ok('/flok/_all_docs?include_docs=true&conflicts=true');
+      return all.rows.filter((r) => r.doc?._conflicts?.length).map((r) => r.id);
+    },
     /** The Flok records the database holds, by document id. */
     async records() {
       const all = await ok('/flok/_all_docs?include_docs=true');

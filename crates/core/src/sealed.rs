@@ -16,6 +16,11 @@ pub const FORMAT: &str = "flok-sealed";
 pub const VERSION: &str = "1.0";
 /// The work factor new files are sealed with.
 pub const ITERATIONS: u32 = 600_000;
+/// The most a file may ask for: about 4 s of a phone's WebCrypto at a 4×
+/// slower CPU (a file asking for millions would hold an opener for minutes).
+pub const MAX_ITERATIONS: u32 = 1_000_000;
+// New files must open everywhere.
+const _: () = assert!(ITERATIONS <= MAX_ITERATIONS);
 /// Passphrases shorter than this are refused when sealing.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 /// Random bytes a seal needs: a 16-byte salt and a 12-byte nonce.
@@ -54,58 +59,137 @@ pub fn is_sealed(bytes: &[u8]) -> bool {
     crate::scan::member_of(bytes, "format").is_some_and(|format| format == FORMAT)
 }
 
-/// Seals `plain` (an export's text) under `passphrase`; `random` must come
-/// from a cryptographic generator (the browser's `crypto.getRandomValues`).
-pub fn seal(plain: &[u8], passphrase: &str, iterations: u32, random: [u8; RANDOM_BYTES]) -> Result<String, SealError> {
-    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-        return Err(SealError::ShortPassphrase);
+/// A seal being made: the envelope and what the cipher needs. The core
+/// seals with [`seal`]; a browser derives the key and encrypts with its own
+/// WebCrypto (off the page's thread), then calls [`Sealing::finish`].
+pub struct Sealing {
+    envelope: Envelope,
+    salt: Vec<u8>,
+    nonce: Vec<u8>,
+}
+
+impl Sealing {
+    /// Checks the passphrase and lays out the envelope; `random` must come
+    /// from a cryptographic generator (the browser's `crypto.getRandomValues`).
+    pub fn start(passphrase: &str, iterations: u32, random: [u8; RANDOM_BYTES]) -> Result<Self, SealError> {
+        if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+            return Err(SealError::ShortPassphrase);
+        }
+        let (salt, nonce) = random.split_at(16);
+        let envelope = Envelope {
+            format: FORMAT.into(),
+            version: VERSION.into(),
+            cipher: "AES-256-GCM".into(),
+            kdf: Kdf { name: "PBKDF2-SHA256".into(), iterations, salt: BASE64.encode(salt) },
+            nonce: BASE64.encode(nonce),
+            ciphertext: String::new(),
+        };
+        Ok(Self { envelope, salt: salt.to_vec(), nonce: nonce.to_vec() })
     }
-    let (salt, nonce) = random.split_at(16);
-    let mut envelope = Envelope {
-        format: FORMAT.into(),
-        version: VERSION.into(),
-        cipher: "AES-256-GCM".into(),
-        kdf: Kdf { name: "PBKDF2-SHA256".into(), iterations, salt: BASE64.encode(salt) },
-        nonce: BASE64.encode(nonce),
-        ciphertext: String::new(),
-    };
-    let cipher = Aes256Gcm::new(&key(passphrase, salt, iterations).into());
-    let sealed = cipher
-        .encrypt(Nonce::from_slice(nonce), Payload { msg: plain, aad: header(&envelope).as_bytes() })
+
+    /// What the key is derived with, and what the cipher uses.
+    pub fn cipher(&self) -> Cipher<'_> {
+        Cipher {
+            iterations: self.envelope.kdf.iterations,
+            salt: &self.salt,
+            nonce: &self.nonce,
+            aad: header(&self.envelope),
+        }
+    }
+
+    /// The sealed file, given the AES-256-GCM output (ciphertext, then tag).
+    pub fn finish(mut self, sealed: &[u8]) -> String {
+        self.envelope.ciphertext = BASE64.encode(sealed);
+        let mut text = serde_json::to_string_pretty(&self.envelope).expect("an envelope serializes");
+        text.push('\n');
+        text
+    }
+}
+
+/// A sealed file being opened: checked, and what the cipher needs.
+pub struct Opening {
+    envelope: Envelope,
+    salt: Vec<u8>,
+    nonce: Vec<u8>,
+    sealed: Vec<u8>,
+}
+
+impl Opening {
+    /// Reads and checks the envelope (not yet the passphrase).
+    pub fn read(bytes: &[u8]) -> Result<Self, SealError> {
+        let envelope: Envelope = serde_json::from_slice(bytes).map_err(|e| SealError::Damaged(e.to_string()))?;
+        if envelope.format != FORMAT || envelope.cipher != "AES-256-GCM" || envelope.kdf.name != "PBKDF2-SHA256" {
+            return Err(SealError::Damaged("it names a cipher Flok does not use".into()));
+        }
+        if !(1..=MAX_ITERATIONS).contains(&envelope.kdf.iterations) {
+            return Err(SealError::Damaged("its work factor is out of range".into()));
+        }
+        let decode = |field: &str, text: &str| {
+            BASE64.decode(text).map_err(|_| SealError::Damaged(format!("{field} is not base64")))
+        };
+        let salt = decode("kdf.salt", &envelope.kdf.salt)?;
+        let nonce = decode("nonce", &envelope.nonce)?;
+        let sealed = decode("ciphertext", &envelope.ciphertext)?;
+        if nonce.len() != 12 || salt.len() < 8 {
+            return Err(SealError::Damaged("its nonce or salt has the wrong length".into()));
+        }
+        Ok(Self { envelope, salt, nonce, sealed })
+    }
+
+    /// What the key is derived with, and what the cipher uses.
+    pub fn cipher(&self) -> Cipher<'_> {
+        Cipher {
+            iterations: self.envelope.kdf.iterations,
+            salt: &self.salt,
+            nonce: &self.nonce,
+            aad: header(&self.envelope),
+        }
+    }
+
+    /// The AES-256-GCM output to decrypt (ciphertext, then tag).
+    pub fn sealed(&self) -> &[u8] {
+        &self.sealed
+    }
+}
+
+/// What sealing or opening one file takes: PBKDF2-SHA256 over the passphrase
+/// with `salt` and `iterations` gives a 256-bit key; AES-GCM with `nonce`
+/// authenticates `aad` (the header) with the content.
+pub struct Cipher<'a> {
+    pub iterations: u32,
+    pub salt: &'a [u8],
+    pub nonce: &'a [u8],
+    pub aad: String,
+}
+
+impl Cipher<'_> {
+    /// The key, derived here (the command line, the tests).
+    pub fn key(&self, passphrase: &str) -> [u8; 32] {
+        let mut key = [0u8; 32];
+        pbkdf2::pbkdf2_hmac::<sha2::Sha256>(passphrase.as_bytes(), self.salt, self.iterations, &mut key);
+        key
+    }
+}
+
+/// Seals `plain` (an export's text) under `passphrase`; `random` must come
+/// from a cryptographic generator.
+pub fn seal(plain: &[u8], passphrase: &str, iterations: u32, random: [u8; RANDOM_BYTES]) -> Result<String, SealError> {
+    let sealing = Sealing::start(passphrase, iterations, random)?;
+    let cipher = sealing.cipher();
+    let aes = Aes256Gcm::new(&cipher.key(passphrase).into());
+    let sealed = aes
+        .encrypt(Nonce::from_slice(cipher.nonce), Payload { msg: plain, aad: cipher.aad.as_bytes() })
         .expect("AES-GCM encrypts any message under 64 GiB");
-    envelope.ciphertext = BASE64.encode(sealed);
-    let mut text = serde_json::to_string_pretty(&envelope).expect("an envelope serializes");
-    text.push('\n');
-    Ok(text)
+    Ok(sealing.finish(&sealed))
 }
 
 /// Opens a sealed file: the export's text, or why not.
 pub fn open(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>, SealError> {
-    let envelope: Envelope = serde_json::from_slice(bytes).map_err(|e| SealError::Damaged(e.to_string()))?;
-    if envelope.format != FORMAT || envelope.cipher != "AES-256-GCM" || envelope.kdf.name != "PBKDF2-SHA256" {
-        return Err(SealError::Damaged("it names a cipher Flok does not use".into()));
-    }
-    if !(1..=10_000_000).contains(&envelope.kdf.iterations) {
-        return Err(SealError::Damaged("its work factor is out of range".into()));
-    }
-    let decode =
-        |field: &str, text: &str| BASE64.decode(text).map_err(|_| SealError::Damaged(format!("{field} is not base64")));
-    let salt = decode("kdf.salt", &envelope.kdf.salt)?;
-    let nonce = decode("nonce", &envelope.nonce)?;
-    let sealed = decode("ciphertext", &envelope.ciphertext)?;
-    if nonce.len() != 12 || salt.len() < 8 {
-        return Err(SealError::Damaged("its nonce or salt has the wrong length".into()));
-    }
-    let cipher = Aes256Gcm::new(&key(passphrase, &salt, envelope.kdf.iterations).into());
-    cipher
-        .decrypt(Nonce::from_slice(&nonce), Payload { msg: &sealed, aad: header(&envelope).as_bytes() })
+    let opening = Opening::read(bytes)?;
+    let cipher = opening.cipher();
+    let aes = Aes256Gcm::new(&cipher.key(passphrase).into());
+    aes.decrypt(Nonce::from_slice(cipher.nonce), Payload { msg: opening.sealed(), aad: cipher.aad.as_bytes() })
         .map_err(|_| SealError::WrongPassphraseOrTampered)
-}
-
-fn key(passphrase: &str, salt: &[u8], iterations: u32) -> [u8; 32] {
-    let mut key = [0u8; 32];
-    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(passphrase.as_bytes(), salt, iterations, &mut key);
-    key
 }
 
 /// Every header member, authenticated with the ciphertext.
@@ -149,5 +233,33 @@ mod tests {
         envelope["ciphertext"] = BASE64.encode(bytes).into();
         assert_eq!(open(envelope.to_string().as_bytes(), "kaffe og kage"), Err(SealError::WrongPassphraseOrTampered));
         assert!(matches!(open(b"{}", "x"), Err(SealError::Damaged(_))));
+    }
+
+    #[test]
+    fn a_file_asking_for_more_work_than_a_phone_can_do_is_refused_at_once() {
+        let sealed = seal(b"hello volunteers", "kaffe og kage", FAST, RANDOM).unwrap();
+        let mut envelope: serde_json::Value = serde_json::from_str(&sealed).unwrap();
+        envelope["kdf"]["iterations"] = (MAX_ITERATIONS + 1).into();
+        let started = std::time::Instant::now();
+        let refused = open(envelope.to_string().as_bytes(), "kaffe og kage");
+        assert_eq!(refused, Err(SealError::Damaged("its work factor is out of range".into())));
+        assert!(started.elapsed() < std::time::Duration::from_millis(100), "no key was derived");
+    }
+
+    #[test]
+    fn the_steps_a_browser_takes_give_the_same_file() {
+        // The browser derives and encrypts with WebCrypto from what Sealing
+        // gives; here the same steps with the core's cipher.
+        let sealing = Sealing::start("kaffe og kage", FAST, RANDOM).unwrap();
+        let cipher = sealing.cipher();
+        let aes = Aes256Gcm::new(&cipher.key("kaffe og kage").into());
+        let out = aes.encrypt(Nonce::from_slice(cipher.nonce), Payload { msg: b"hej", aad: cipher.aad.as_bytes() });
+        let text = sealing.finish(&out.unwrap());
+        assert_eq!(text, seal(b"hej", "kaffe og kage", FAST, RANDOM).unwrap());
+        assert_eq!(Opening::read(text.as_bytes()).unwrap().cipher().key("kaffe og kage"), cipher_key());
+    }
+
+    fn cipher_key() -> [u8; 32] {
+        Sealing::start("kaffe og kage", FAST, RANDOM).unwrap().cipher().key("kaffe og kage")
     }
 }
