@@ -33,6 +33,8 @@ pub mod state;
 pub mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod sync;
+#[cfg(target_arch = "wasm32")]
+mod web_lock;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

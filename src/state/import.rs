@@ -81,7 +81,8 @@ impl Imports {
         self.store.with_untracked(flok_core::model::refresh_typed);
         self.store.announce(&summary);
         perf::end("flok:import-merge", started);
-        self.store.save();
+        // Saved, and (with live sync) sent on soon, as a change made here.
+        self.store.changed_here();
         // Erased after the mark: undoing the import keeps the erasure.
         self.store.erase_about_deleted();
         self.before.set(Some((self.store.mark(), before)));

@@ -211,7 +211,7 @@ impl Store {
 
     /// After a change made on this device: saves it, and tells who waits
     /// for such changes (the sync).
-    pub(super) fn changed_here(&self) {
+    pub fn changed_here(&self) {
         self.made.notify();
         self.save();
     }

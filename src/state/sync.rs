@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::{wall_now, Imports, Notice, Store};
+use crate::perf;
 use crate::prefs;
 use crate::storage;
 use crate::sync::{SyncSettings, SyncStatus};
@@ -136,7 +137,14 @@ impl LiveSync {
             }
             let mut state = sync.known.try_update_value(Option::take).flatten().unwrap_or_else(|| SyncState::new(&url));
             let (device, since) = (sync.device.to_string(), state.since.clone());
-            let result = couch::sync(&mut target, &device, &mut Lent(sync.store), &mut state).await;
+            // One tab syncs at a time: two would race for the checkpoint (a 409).
+            let result = crate::web_lock::with_lock("flok-sync", async {
+                let syncing = perf::begin("flok:sync");
+                let result = couch::sync(&mut target, &device, &mut Lent(sync.store), &mut state).await;
+                perf::end("flok:sync", syncing);
+                result
+            })
+            .await;
             // Nothing pulled, pushed or waiting: what the state says is stored already.
             let unchanged = state.since == since && result.as_ref().is_ok_and(|s| s.sent == 0 && s.waiting == 0);
             let text = (!unchanged).then(|| state.to_json());

@@ -4,9 +4,10 @@
 // phone's data intact, says why, and resumes.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addPerson, everyone, exportText, freePort, openPhone, scratchDir, startApp, startCouch } from './harness.mjs';
+import { addPerson, everyone, exportText, flok, freePort, openPhone, scratchDir, startApp, startCouch } from './harness.mjs';
 
 let app;
 before(async () => (app = await startApp()));
@@ -180,5 +181,41 @@ test('each way a server can fail keeps the data, says why, and the sync resumes'
   await synced(page);
   await page.reload();
   assert.deepEqual(await names(page), [...everyoneSoFar, 'Offline Olga'].toSorted());
+  await done();
+});
+
+test('two tabs syncing at once take turns (Web Locks), so neither races the other for the checkpoint', async (t) => {
+  const couch = await serverFor(t);
+  const file = join(scratchDir, 'two-tabs-sync.json');
+  execFileSync(flok, ['demo', '--seed', '5', '--people', '20', '--years', '1', '-o', file]);
+  const { page: first, context, done } = await openPhone(app, '#/settings', { ignoreConsole });
+  await first.getByLabel('Import file').setInputFiles(file);
+  await first.getByRole('button', { name: 'Merge into my data' }).tap();
+  await first.getByRole('status').filter({ hasText: /^Imported: / }).waitFor();
+  await startSyncing(first, couch);
+  await synced(first);
+  const second = await context.newPage();
+  await second.goto(`${app.url}#/settings`);
+  await synced(second);
+
+  const syncs = (page) =>
+    page.evaluate(() => performance.getEntriesByName('flok:sync').map((m) => [performance.timeOrigin + m.startTime, m.duration]));
+  const before = (await syncs(first)).length + (await syncs(second)).length;
+  await Promise.all([
+    first.getByRole('button', { name: 'Sync now' }).tap(),
+    second.getByRole('button', { name: 'Sync now' }).tap(),
+  ]);
+  for (const page of [first, second]) {
+    await page.getByRole('status').filter({ hasText: /^Syncing/ }).waitFor({ state: 'detached' });
+    await synced(page);
+  }
+  const all = [...(await syncs(first)), ...(await syncs(second))].sort((a, b) => a[0] - b[0]);
+  assert.ok(all.length >= before + 2, `both tabs synced: ${all.length} syncs`);
+  for (let i = 1; i < all.length; i++) {
+    const [start, duration] = all[i - 1];
+    assert.ok(start + duration <= all[i][0] + 1, `two syncs overlapped: ${JSON.stringify(all)}`);
+  }
+  assert.equal(await first.getByRole('alert').count(), 0);
+  assert.equal(await second.getByRole('alert').count(), 0);
   await done();
 });
