@@ -1,6 +1,6 @@
 //! Settings for live sync with a CouchDB database, and how it goes.
 
-use flok_core::couch::SettingsError;
+use flok_core::couch::{SettingsError, SyncError};
 use leptos::prelude::*;
 
 use crate::components::field::FormField;
@@ -35,6 +35,7 @@ fn SyncForm() -> impl IntoView {
             database: database.get_untracked(),
             user: user.get_untracked().trim().to_owned(),
             password: password.get_untracked(),
+            session: false,
         };
         error.set(sync.set_settings(Some(settings)).err());
     };
@@ -55,7 +56,7 @@ fn SyncForm() -> impl IntoView {
             <FormField id="sync-user" label=|t| t.user_name autocomplete="username" value=user on_edit=clear />
             <FormField id="sync-password" label=|t| t.password kind="password" autocomplete="current-password"
                 value=password on_edit=clear />
-            <p class="hint">{move || words.t().password_kept_here}</p>
+            <p class="hint">{move || words.t().password_kept_where}</p>
             <div class="actions">
                 <button type="submit" class="primary">{move || words.t().start_syncing}</button>
             </div>
@@ -86,9 +87,29 @@ fn SyncPanel(settings: SyncSettings) -> impl IntoView {
             line
         })
     };
+    let session = settings.session;
+    let user = settings.user.clone();
+    // A session that ended (the server's cookie expired): the password once more.
+    let signed_out = move || session && status.with(|s| s.error == Some(SyncError::Unauthorized));
+    let password = RwSignal::new(String::new());
+    let sign_in = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let again = SyncSettings { password: password.get_untracked(), session: false, ..settings.clone() };
+        let _ = sync.set_settings(Some(again));
+    };
     view! {
-        <p>{move || (words.t().syncing_with)(&place, &settings.user)}</p>
+        <p>{move || (words.t().syncing_with)(&place, &user)}</p>
+        <p class="help">{move || if session { words.t().password_not_kept } else { words.t().password_kept_here }}</p>
         <p class="status" role="status">{progress}</p>
+        <Show when=signed_out>
+            <form aria-label=move || words.t().sign_in_again novalidate on:submit=sign_in.clone()>
+                <FormField id="sync-password-again" label=|t| t.password kind="password" autocomplete="current-password"
+                    value=password />
+                <div class="actions">
+                    <button type="submit" class="primary">{move || words.t().sign_in_again}</button>
+                </div>
+            </form>
+        </Show>
         {move || status.with(|s| s.error.clone()).map(|error| {
             let t = words.t();
             view! { <p class="field-error" role="alert">{t.sync_error(&error)} " " {t.sync_nothing_lost}</p> }

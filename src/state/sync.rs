@@ -86,15 +86,25 @@ impl LiveSync {
     }
 
     /// Keeps new sync settings and syncs at once, or forgets them (`None`);
-    /// settings that cannot be used are refused and change nothing.
+    /// settings that cannot be used are refused and change nothing. Where
+    /// the server opens a cookie session, the password is not kept.
     pub fn set_settings(&self, settings: Option<SyncSettings>) -> Result<(), SettingsError> {
-        if let Some(settings) = &settings {
-            settings.target()?;
-        }
-        prefs::set_sync_settings(settings.as_ref());
-        self.status.set(SyncStatus::default());
-        self.settings.set(settings);
-        self.now();
+        let Some(settings) = settings else {
+            prefs::set_sync_settings(None);
+            self.status.set(SyncStatus::default());
+            self.settings.set(None);
+            return Ok(());
+        };
+        settings.target()?;
+        self.status.set(SyncStatus { running: true, ..SyncStatus::default() });
+        let sync = *self;
+        spawn_local(async move {
+            let settings = settings.with_session().await;
+            prefs::set_sync_settings(Some(&settings));
+            sync.status.set(SyncStatus::default());
+            sync.settings.set(Some(settings));
+            sync.now();
+        });
         Ok(())
     }
 

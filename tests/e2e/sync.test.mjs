@@ -219,3 +219,37 @@ test('two tabs syncing at once take turns (Web Locks), so neither races the othe
   assert.equal(await second.getByRole('alert').count(), 0);
   await done();
 });
+
+test('where the server opens a session, the password is not kept; an ended session asks for it once more', async (t) => {
+  const couch = await serverFor(t);
+  // Members only, as a group's database is: a request without the session is refused.
+  const security = { admins: { names: [], roles: [] }, members: { names: [couch.user], roles: [] } };
+  const basic = `Basic ${Buffer.from(`${couch.user}:${couch.password}`).toString('base64')}`;
+  const secured = await fetch(`${couch.url}/flok/_security`, {
+    method: 'PUT',
+    headers: { authorization: basic, 'content-type': 'application/json' },
+    body: JSON.stringify(security),
+  });
+  assert.ok(secured.ok);
+  const { page, context, done } = await openPhone(app, '#/people', { ignoreConsole });
+  await addPerson(page, 'Anna');
+  await startSyncing(page, couch);
+  await synced(page);
+  const kept = await page.evaluate(() => localStorage.getItem('flok.sync'));
+  assert.ok(!kept.includes(couch.password), `the password is not kept: ${kept}`);
+  assert.match(kept, /"session":true/);
+  await page.getByText('The server opened a session: your password is not kept on this device.').waitFor();
+  assert.ok((await couch.records())[`person:${Object.keys(records(await exportText(page, app)).person)[0]}`]);
+
+  // The session cookie is gone (it expired): the next sync asks for the password.
+  await context.clearCookies();
+  await syncNow(page);
+  await page.getByRole('alert').filter({ hasText: 'refused the user name or password' }).waitFor();
+  const again = page.getByRole('form', { name: 'Sign in again' });
+  await again.getByLabel('Password', { exact: true }).fill(couch.password);
+  await again.getByRole('button', { name: 'Sign in again' }).tap();
+  await synced(page);
+  assert.equal(await page.getByRole('alert').count(), 0);
+  assert.ok(!(await page.evaluate(() => localStorage.getItem('flok.sync'))).includes(couch.password));
+  await done();
+});

@@ -21,8 +21,8 @@ mod tests;
 
 pub use docs::{Held, Known};
 pub use session::{
-    basic_auth, checkpoint_id, database_url, sync, Answer, Couch, Method, SettingsError, Store, SyncState, Synced,
-    Unreachable,
+    basic_auth, checkpoint_id, database_url, session_body, session_url, sync, Answer, Couch, Method, SettingsError,
+    Store, SyncState, Synced, Unreachable,
 };
 
 /// Why a sync stopped. Local data is intact in every case; the next sync

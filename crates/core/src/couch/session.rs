@@ -158,6 +158,17 @@ pub fn database_url(server: &str, database: &str) -> Result<String, SettingsErro
     Ok(format!("{server}/{}", utf8_percent_encode(database, NON_ALPHANUMERIC)))
 }
 
+/// Where a user opens a cookie session (`POST /_session`) on the server of a
+/// database URL that [`database_url`] made.
+pub fn session_url(server: &str) -> String {
+    format!("{}/_session", server.trim().trim_end_matches('/'))
+}
+
+/// The body of a `POST /_session`: the user's name and password, once.
+pub fn session_body(user: &str, password: &str) -> Value {
+    json!({ "name": user, "password": password })
+}
+
 /// Why sync settings cannot be used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SettingsError {

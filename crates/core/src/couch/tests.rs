@@ -231,6 +231,12 @@ fn a_missing_database_says_so() {
 }
 
 #[test]
+fn a_cookie_session_is_opened_on_the_server_of_the_database() {
+    assert_eq!(session_url(" https://couch.example.org/ "), "https://couch.example.org/_session");
+    assert_eq!(session_body("aarhus", "kaffe"), json!({"name": "aarhus", "password": "kaffe"}));
+}
+
+#[test]
 fn basic_auth_encodes_user_and_password() {
     assert_eq!(basic_auth("Aladdin", "open sesame"), "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
     assert_eq!(basic_auth("søs", "æ"), "Basic c8O4czrDpg==");
