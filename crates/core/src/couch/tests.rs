@@ -4,7 +4,7 @@ use std::task::{Context, Poll, Waker};
 use proptest::prelude::*;
 use serde_json::json;
 
-use super::docs::apply_changes;
+use super::docs::{apply_changes, apply_leaves};
 use super::session::PAGE;
 use super::test_server::{Failure, Server};
 use super::*;
@@ -273,6 +273,30 @@ fn garbage_or_strangers_change_nothing() {
     assert!(apply_changes(&mut replica, &mut known, bad_record.to_string().as_bytes()).is_err());
     assert!(replica.is_empty());
     assert_eq!(checkpoint_id("00aa"), "_local/flok-00aa");
+}
+
+#[test]
+fn leaves_that_are_garbage_or_not_flok_records_are_refused_or_left_alone() {
+    let mut replica = Replica::new();
+    for body in [&b"<html>502</html>"[..], br#"{"ok": true}"#, b""] {
+        assert!(apply_leaves(&mut replica, body).is_err(), "{body:?}");
+    }
+    let record = crate::export::record_value(&{
+        let mut r = Replica::new();
+        r.set(RecordKey::new("person", "p1"), "name", json!("Anna"), stamp(4));
+        r.get(&RecordKey::new("person", "p1")).unwrap().clone()
+    });
+    let leaves = json!([
+        {"ok": {"_id": "person:p1", "_rev": "2-a", "record": record}},
+        {"ok": {"_id": "person:p1", "_rev": "2-b", "other": "an app's own document"}},
+        {"ok": {"_id": "person:p1", "_rev": "3-c", "_deleted": true}},
+        {"missing": "2-d"},
+    ]);
+    let (summary, merged) = apply_leaves(&mut replica, leaves.to_string().as_bytes()).unwrap();
+    assert_eq!(merged, ["2-a"], "only the Flok leaf is merged, and only it is deleted later");
+    assert_eq!(summary.kinds["person"].new, 1);
+    let damaged = json!([{"ok": {"_id": "person:p1", "_rev": "2-a", "record": {"name": "no stamp"}}}]);
+    assert!(apply_leaves(&mut replica, damaged.to_string().as_bytes()).is_err());
 }
 
 /// A sync lends the store a step at a time and never copies it: with the
