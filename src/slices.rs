@@ -62,3 +62,16 @@ pub async fn next_task() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// A signal that turns true a task after now: a part of a page drawn after
+/// the rest (a long table), so that no one task is long. (The page may be
+/// left before: then nothing is drawn.)
+pub fn after_this_task() -> leptos::prelude::RwSignal<bool> {
+    use leptos::prelude::*;
+    let drawn = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        next_task().await;
+        let _ = drawn.try_set(true);
+    });
+    drawn
+}

@@ -12,6 +12,7 @@ use crate::components::page_heading::PageHeading;
 use crate::files;
 use crate::i18n::Texts;
 use crate::route::Page;
+use crate::slices::after_this_task;
 use crate::state::{use_store, use_texts, wall_today};
 
 const GROUPS: [GroupBy; 3] = [GroupBy::Person, GroupBy::Function, GroupBy::Month];
@@ -35,6 +36,10 @@ pub fn ReportsPage() -> impl IntoView {
         })
     });
     let status = RwSignal::new(None::<&'static str>);
+    // The table and chart are drawn a task after the page: with the page
+    // left behind (two hundred people, say), one task would keep a phone
+    // busy for too long.
+    let drawn = after_this_task();
     let download = move |_| {
         let (Some((from, to)), Some(rows)) = (period(), rows.get_untracked()) else { return };
         let t = words.t();
@@ -64,7 +69,10 @@ pub fn ReportsPage() -> impl IntoView {
                     <option value="2">{move || words.t().per_month}</option>
                 </FormField>
             </div>
-            {move || rows.get().map(|rows| view! { <ReportTable rows=rows.clone() by=group() /><HoursChart rows /> })}
+            {move || match drawn.get() {
+                true => rows.get().map(|rows| view! { <ReportTable rows=rows.clone() by=group() /><HoursChart rows /> }.into_any()),
+                false => Some(view! { <p class="status" role="status">{move || words.t().loading}</p> }.into_any()),
+            }}
             <div class="field check">
                 <input id="report-danish" type="checkbox" prop:checked=move || danish.get()
                     on:change=move |ev| danish.set(event_target_checked(&ev)) />
@@ -185,17 +193,12 @@ fn HoursChart(rows: Vec<Row>) -> impl IntoView {
 }
 
 /// Everyone still in the group at the end of the year, with their hours.
-/// Drawn in a task after the page's own: with the table above it, a group of
-/// two hundred would keep the phone busy for too long in one go.
+/// Drawn in a task after the table's: with it, a group of two hundred would
+/// keep the phone busy for too long in one go.
 #[component]
 fn ThankYouList(year: Signal<i32>) -> impl IntoView {
     let (store, words) = (use_store(), use_texts());
-    let shown = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        crate::slices::next_task().await;
-        // The page may have been left meanwhile.
-        let _ = shown.try_set(true);
-    });
+    let shown = after_this_task();
     let list = move || {
         if shown.get() {
             store.with(&KINDS_READ, |r| report::thank_you(r, year.get()))
