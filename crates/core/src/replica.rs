@@ -83,6 +83,9 @@ pub struct Replica {
     /// The version at which records last left this copy or changed without
     /// each being marked (see [`Replica::rewritten_at`]).
     rewritten: u64,
+    /// Records an undone merge took out, with the version that took each:
+    /// derived values follow them without reading everything again.
+    removed: Vec<(u64, RecordKey)>,
     /// Values derived from the records (typed copies), not data.
     derived: Derived,
 }
@@ -134,12 +137,18 @@ impl Replica {
         self.version
     }
 
-    /// The latest version at which records left this copy (an undone merge,
-    /// records held back) or changed without being marked one by one: what
-    /// was derived before it must be derived afresh, not from
-    /// [`Replica::changed_since`].
+    /// The latest version at which records left this copy (records held
+    /// back) or changed without being marked one by one: what was derived
+    /// before it must be derived afresh, not from [`Replica::changed_since`].
+    /// (Records an undone merge takes out are noted one by one instead.)
     pub fn rewritten_at(&self) -> u64 {
         self.rewritten
+    }
+
+    /// The ids of kind `kind` an undone merge took out after `version`.
+    pub(crate) fn removed_since<'a>(&'a self, kind: &'a str, version: u64) -> impl Iterator<Item = &'a RecordId> + 'a {
+        let from = self.removed.partition_point(|(at, _)| *at <= version);
+        self.removed[from..].iter().filter(move |(_, key)| key.kind == kind).map(|(_, key)| &key.id)
     }
 
     /// Values derived from the records, kept beside them.
@@ -241,16 +250,17 @@ impl Replica {
     /// undoes a merge on this device only, before it travels on: it is not a
     /// change other replicas could merge.
     pub fn restore(&mut self, before: Prior) {
-        // Records may leave below: nothing is left to mark their change.
-        self.rewrite();
         for (key, was) in before.into_iter().rev() {
+            self.version += 1;
             match was {
                 Some(record) => {
-                    self.version += 1;
                     self.records.insert(key, Entry { record, changed: self.version });
                 }
                 None => {
-                    self.records.remove(&key);
+                    // Noted, as nothing is left to mark the change.
+                    if self.records.remove(&key).is_some() {
+                        self.removed.push((self.version, key));
+                    }
                 }
             }
         }

@@ -4,11 +4,12 @@
 //! years; parsing each from its fields again after every tap costs tens of
 //! milliseconds on a phone. The copies are refreshed from the records changed
 //! since they were made (the replica's version says which), so a change costs
-//! only the records it touched; they are read afresh when the replica says it
-//! was rewritten since. They are not data: equality, merging and exporting
+//! only the records it touched (an undone merge notes the records it took
+//! out); they are read afresh when the replica says it was rewritten since. They are not data: equality, merging and exporting
 //! never see them, and a copy of the replica shares them until one side
 //! changes. Readers get them shared, never copied.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use crate::entity::{Entity, Id};
@@ -38,6 +39,12 @@ impl Replica {
         let kept = self.derived().take::<Kept<T>>().filter(|kept| kept.version >= self.rewritten_at());
         let mut kept = kept.unwrap_or_else(|| Kept { version: 0, items: Arc::default() });
         if kept.version != self.version() {
+            // Taken out by an undone merge: dropped first (one may be back since).
+            let mut removed = BTreeSet::new();
+            removed.extend(self.removed_since(T::KIND, kept.version).filter_map(|key| Id::from_key(key)));
+            if !removed.is_empty() {
+                Arc::make_mut(&mut kept.items).retain(|(id, _)| !removed.contains(id));
+            }
             // In id order, as keys spelled the way Flok writes ids are; a key
             // spelled otherwise is not read as typed.
             let changed = self.of_kind_changed_since(T::KIND, kept.version);
