@@ -89,12 +89,7 @@ impl Sealing {
 
     /// What the key is derived with, and what the cipher uses.
     pub fn cipher(&self) -> Cipher<'_> {
-        Cipher {
-            iterations: self.envelope.kdf.iterations,
-            salt: &self.salt,
-            nonce: &self.nonce,
-            aad: header(&self.envelope),
-        }
+        Cipher::of(&self.envelope, &self.salt, &self.nonce)
     }
 
     /// The sealed file, given the AES-256-GCM output (ciphertext, then tag).
@@ -138,12 +133,7 @@ impl Opening {
 
     /// What the key is derived with, and what the cipher uses.
     pub fn cipher(&self) -> Cipher<'_> {
-        Cipher {
-            iterations: self.envelope.kdf.iterations,
-            salt: &self.salt,
-            nonce: &self.nonce,
-            aad: header(&self.envelope),
-        }
+        Cipher::of(&self.envelope, &self.salt, &self.nonce)
     }
 
     /// The AES-256-GCM output to decrypt (ciphertext, then tag).
@@ -162,7 +152,11 @@ pub struct Cipher<'a> {
     pub aad: String,
 }
 
-impl Cipher<'_> {
+impl<'a> Cipher<'a> {
+    fn of(envelope: &Envelope, salt: &'a [u8], nonce: &'a [u8]) -> Self {
+        Self { iterations: envelope.kdf.iterations, salt, nonce, aad: header(envelope) }
+    }
+
     /// The key, derived here (the command line, the tests).
     pub fn key(&self, passphrase: &str) -> [u8; 32] {
         let mut key = [0u8; 32];
