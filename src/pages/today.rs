@@ -127,12 +127,7 @@ fn News(person: Id) -> impl IntoView {
 fn GettingStarted() -> impl IntoView {
     let (store, words, device) = (use_store(), use_texts(), use_device());
     const NEW: &str = "new";
-    let group = RwSignal::new(
-        store
-            .with_untracked(|r| r.read::<flok_core::model::Settings>(flok_core::model::Settings::ID))
-            .unwrap_or_default()
-            .group_name,
-    );
+    let group = RwSignal::new(store.settings_untracked().group_name);
     let who = RwSignal::new(NEW.to_owned());
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);

@@ -12,7 +12,7 @@ use crate::i18n::ExportProblem;
 impl Store {
     /// Changes the group's settings, and saves.
     pub fn change_settings(&self, edit: impl FnOnce(&mut Settings)) {
-        let mut settings = self.with_untracked(|r| r.read::<Settings>(Settings::ID).unwrap_or_default());
+        let mut settings = self.settings_untracked();
         let before = settings.clone();
         edit(&mut settings);
         if settings != before {
@@ -82,9 +82,7 @@ impl Store {
 
     /// My shifts of the next three months as an iCalendar file: name and text.
     pub fn calendar_file(&self, person: Id) -> (String, String) {
-        let alarm = u32::from(
-            self.with_untracked(|r| r.read::<Settings>(Settings::ID)).unwrap_or_default().calendar_alarm_minutes,
-        );
+        let alarm = u32::from(self.settings_untracked().calendar_alarm_minutes);
         let today = wall_today();
         let text = self.with_untracked(|r| {
             calendar::shifts_calendar(
@@ -102,7 +100,7 @@ impl Store {
     /// The export file of everything on this device, or (`personal` false)
     /// of everything but personal details: its name and text.
     pub fn export_file(&self, personal: bool) -> (String, String) {
-        let group = self.with_untracked(|r| r.read::<Settings>(Settings::ID)).unwrap_or_default().group_name;
+        let group = self.settings_untracked().group_name;
         let name = export::file_name(&group, wall_today());
         if personal {
             (name, self.with_untracked(export::write))

@@ -189,7 +189,13 @@ impl Store {
     /// The group's settings (defaults until someone changes them).
     #[inline(never)]
     pub fn settings(&self) -> Settings {
-        self.read::<Settings>(Settings::ID).unwrap_or_default()
+        self.trigger(Settings::KIND).track();
+        self.settings_untracked()
+    }
+
+    /// The group's settings, without making the view depend on them.
+    pub fn settings_untracked(&self) -> Settings {
+        self.with_untracked(|replica| replica.read::<Settings>(Settings::ID)).unwrap_or_default()
     }
 
     /// Where the store stands now.

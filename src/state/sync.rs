@@ -141,11 +141,11 @@ impl LiveSync {
         let sync = *self;
         spawn_local(async move {
             let url = target.url.clone();
-            if sync.known.with_value(|known| known.as_ref().is_none_or(|k| k.target != url)) {
-                let stored = storage::sync_state().await.filter(|s| s.target == url);
-                sync.known.set_value(Some(stored.unwrap_or_else(|| SyncState::new(&url))));
-            }
-            let mut state = sync.known.try_update_value(Option::take).flatten().unwrap_or_else(|| SyncState::new(&url));
+            // Kept from the last sync; else (first sync, or another database) as stored.
+            let mut state = match sync.known.try_update_value(Option::take).flatten().filter(|k| k.target == url) {
+                Some(kept) => kept,
+                None => storage::sync_state().await.filter(|s| s.target == url).unwrap_or_else(|| SyncState::new(&url)),
+            };
             let (device, since) = (sync.device.to_string(), state.since.clone());
             // One tab syncs at a time: two would race for the checkpoint (a 409).
             let result = crate::web_lock::with_lock("flok-sync", async {
