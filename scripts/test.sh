@@ -41,6 +41,8 @@ step browser-tests with_wasm_env cargo test --target wasm32-unknown-unknown --te
 step release-build with_wasm_env trunk build --release
 step bundle-size bash scripts/bundle-size.sh dist
 step cli-build cargo build -p flok-cli --quiet
+# The benchmarks are their own workspace: checked so they never rot unseen.
+step bench-build cargo check --manifest-path bench/Cargo.toml --benches --quiet
 step e2e-tests node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
 if ((${#broken[@]})); then

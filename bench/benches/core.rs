@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use automerge::AutoCommit;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use criterion::{BatchSize, BenchmarkId, Criterion};
 use flok_bench::{to_replica, Scenario};
 use flok_core::report::{report, GroupBy};
@@ -96,10 +96,12 @@ fn time_once(scale: f64, once: &mut Once) -> Sizes {
     let flok_export = timed(once, (l, "export", "flok"), || export::write(&s.flok_a)).len();
     // From a copy that has read nothing typed, as Automerge's starts from its document.
     let fresh: Replica = s.flok_a.records().map(|(key, record)| (key.clone(), record.clone())).collect();
-    let flok_report = timed(once, (l, "report", "flok"), || report(&fresh, from, to, GroupBy::Person));
+    let flok_report =
+        timed(once, (l, "report", "flok"), || report(&fresh, from, to, GroupBy::Person, NaiveDateTime::MAX));
     drop(fresh);
-    let automerge_report =
-        timed(once, (l, "report", "automerge"), || report(&to_replica(&s.automerge_a), from, to, GroupBy::Person));
+    let automerge_report = timed(once, (l, "report", "automerge"), || {
+        report(&to_replica(&s.automerge_a), from, to, GroupBy::Person, NaiveDateTime::MAX)
+    });
     assert_eq!(flok_report, automerge_report, "both systems hold the same data");
     let sizes = Sizes {
         label: label.clone(),
@@ -185,19 +187,19 @@ fn bench_scale(c: &mut Criterion, scale: f64) -> Sizes {
         b.iter_batched(
             || flok.records().map(|(key, record)| (key.clone(), record.clone())).collect::<Replica>(),
             |fresh| {
-                let rows = report(&fresh, from, to, GroupBy::Person);
+                let rows = report(&fresh, from, to, GroupBy::Person, NaiveDateTime::MAX);
                 (fresh, rows)
             },
             BatchSize::LargeInput,
         )
     });
     group.bench_function(BenchmarkId::new("report", "automerge"), |b| {
-        b.iter(|| report(&to_replica(&automerge), from, to, GroupBy::Person))
+        b.iter(|| report(&to_replica(&automerge), from, to, GroupBy::Person, NaiveDateTime::MAX))
     });
     group.finish();
     assert_eq!(
-        report(&flok, from, to, GroupBy::Person),
-        report(&to_replica(&automerge), from, to, GroupBy::Person),
+        report(&flok, from, to, GroupBy::Person, NaiveDateTime::MAX),
+        report(&to_replica(&automerge), from, to, GroupBy::Person, NaiveDateTime::MAX),
         "both systems hold the same data"
     );
     Sizes {

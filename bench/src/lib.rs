@@ -11,6 +11,7 @@
 use automerge::transaction::Transactable;
 use automerge::{ActorId, AutoCommit, ObjId, ObjType, Prop, ReadDoc, ScalarValue, ROOT};
 use flok_core::demo::{demo, DemoOptions};
+use flok_core::model::CheckIn;
 use flok_core::{Clock, DeviceId, RecordKey, Replica, Stamp};
 use serde_json::{json, Number, Value};
 
@@ -39,9 +40,12 @@ impl Scenario {
         let base = demo(DemoOptions { seed: 1, people, years: 5 });
         let other = demo(DemoOptions { seed: 2, people, years: 5 });
         let checkins: Vec<RecordKey> =
-            base.of_kind("checkin").step_by(20).map(|(id, _)| RecordKey::new("checkin", id.clone())).collect();
+            base.all::<CheckIn>().iter().step_by(20).map(|(id, _)| RecordKey::new("checkin", id.to_string())).collect();
         let edits = |device: &str| -> Vec<Edit> {
-            checkins.iter().map(|key| Edit { key: key.clone(), value: json!(format!("{device}: {}", key.id)) }).collect()
+            checkins
+                .iter()
+                .map(|key| Edit { key: key.clone(), value: json!(format!("{device}: {}", key.id)) })
+                .collect()
         };
         let (edits_a, edits_b) = (edits("a"), edits("b"));
 
@@ -170,9 +174,11 @@ fn read(doc: &AutoCommit, parent: &ObjId, prop: Prop) -> Value {
         automerge::Value::Object(ObjType::List) => {
             (0..doc.length(&id)).map(|i| read(doc, &id, Prop::Seq(i))).collect::<Vec<_>>().into()
         }
-        automerge::Value::Object(_) => {
-            doc.keys(&id).map(|k| (k.clone(), read(doc, &id, Prop::from(k.as_str())))).collect::<serde_json::Map<_, _>>().into()
-        }
+        automerge::Value::Object(_) => doc
+            .keys(&id)
+            .map(|k| (k.clone(), read(doc, &id, Prop::from(k.as_str()))))
+            .collect::<serde_json::Map<_, _>>()
+            .into(),
         automerge::Value::Scalar(s) => match s.as_ref() {
             ScalarValue::Boolean(b) => Value::Bool(*b),
             ScalarValue::Int(i) => Value::from(*i),

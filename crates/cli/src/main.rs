@@ -134,7 +134,10 @@ fn run(command: Command) -> Result<(), Failure> {
                 return Err(Failure(format!("--to {to} is before --from {from}"), 2));
             }
             let (replica, _) = read(&file)?;
-            let rows = report(&replica, from, to, by.into());
+            // As of now (in UTC: near enough to tell a forgotten check-out).
+            let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+            let now = chrono::DateTime::from_timestamp(since_epoch.as_secs() as i64, 0).map(|t| t.naive_utc());
+            let rows = report(&replica, from, to, by.into(), now.unwrap_or(chrono::NaiveDateTime::MAX));
             if csv {
                 let style = if danish { CsvStyle::Danish } else { CsvStyle::International };
                 print!("{}", to_csv(&rows, by.into(), style));

@@ -31,8 +31,12 @@ pub fn shifts_calendar(
     ];
     let name = |id: Id| replica.read::<Person>(id).map(|p| p.name.to_string());
     for shift in shifts_of(replica, person, from, to).into_iter().filter(|s| s.expected.contains(&person)) {
-        let function = replica.read::<Function>(shift.function);
-        let title = function.as_ref().map_or_else(|| "Flok".to_owned(), |f| f.name.clone());
+        let function = shift.function.and_then(|f| replica.read::<Function>(f));
+        let title = match (&shift.title, &function) {
+            (Some(title), _) => title.clone(),
+            (None, Some(f)) => f.name.clone(),
+            (None, None) => "Flok".to_owned(),
+        };
         let mut details = Vec::new();
         if let Some(contact) = function.and_then(|f| f.contact).and_then(name) {
             details.push(format!("Contact: {contact}"));
@@ -43,6 +47,9 @@ pub fn shifts_calendar(
         let uid = match shift.occurrence {
             OccurrenceRef::Agreement { agreement, date } => format!("{agreement}-{}", date.format("%Y%m%d")),
             OccurrenceRef::Event { event } => event.to_string(),
+            OccurrenceRef::Needed { function, date, starts, .. } => {
+                format!("{function}-{}", date.and_time(starts).format("%Y%m%dT%H%M"))
+            }
         };
         lines.extend([
             "BEGIN:VEVENT".to_owned(),
@@ -110,12 +117,22 @@ mod tests {
         r.put(cafe, &Function::new(long_name, Some(bent), 1).unwrap(), stamp);
         r.put(
             agreement,
-            &Agreement { person: anna, function: cafe, schedule: mondays(10, 13, day(2)), buddy: Some(bent) },
+            &Agreement {
+                person: anna,
+                function: cafe,
+                schedule: mondays(10, 13, day(2)),
+                buddy: Some(bent),
+                follows: None,
+            },
             stamp,
         );
         let occurrence = OccurrenceRef::Agreement { agreement, date: day(16) };
         let given_at = day(10).and_hms_opt(9, 0, 0).unwrap();
-        r.put(Id::from_u128(5), &Cancellation { person: anna, occurrence, reason: None, given_at }, stamp);
+        r.put(
+            Id::from_u128(5),
+            &Cancellation { person: anna, occurrence, reason: None, given_at, recorded_by: None },
+            stamp,
+        );
 
         let text = shifts_calendar(&r, anna, day(1), day(30), 120, day(1).and_hms_opt(8, 0, 0).unwrap());
         assert!(text.split("\r\n").all(|line| line.len() <= 75), "lines are folded");

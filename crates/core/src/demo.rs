@@ -174,7 +174,7 @@ pub fn demo(options: DemoOptions) -> Replica {
             let last_day = g.rng.random_bool(0.15).then(|| g.day_between(start, LAST_DAY));
             let schedule = Schedule::new(recurrence, starts, ends, start, last_day).expect("a demo schedule is valid");
             let buddy = g.rng.random_bool(0.1).then(|| people.choose(&mut g.rng).map(|(id, _)| *id)).flatten();
-            let id = g.put(noon(start), &Agreement { person, function, schedule, buddy });
+            let id = g.put(noon(start), &Agreement { person, function, schedule, buddy, follows: None });
             agreements.push((id, start));
         }
     }
@@ -187,12 +187,13 @@ pub fn demo(options: DemoOptions) -> Replica {
             let date = year_start.checked_add_months(Months::new(month - 1)).unwrap_or(year_start);
             if date <= LAST_DAY {
                 let event = Event {
-                    function: helpers,
+                    function: Some(helpers),
                     title: title.into(),
                     date,
                     starts: NaiveTime::from_hms_opt(17, 0, 0).expect("valid"),
                     ends: NaiveTime::from_hms_opt(21, 0, 0).expect("valid"),
                     needed: 6,
+                    description: None,
                 };
                 g.put(noon(date - Days::new(30)), &event);
             }
@@ -210,18 +211,27 @@ pub fn demo(options: DemoOptions) -> Replica {
             let reason = ["Ill", "Doctor's appointment", "Family visit", "Travelling"]
                 .choose(&mut g.rng)
                 .map(|r| (*r).to_owned());
-            g.put(given_at, &Cancellation { person, occurrence: shift.occurrence, reason, given_at });
+            g.put(
+                given_at,
+                &Cancellation { person, occurrence: shift.occurrence, reason, given_at, recorded_by: None },
+            );
             workers.retain(|p| *p != person);
             if g.rng.random_bool(0.35) {
                 let taker = people.choose(&mut g.rng).expect("people").0;
-                g.put(given_at + Duration::hours(2), &SignUp { person: taker, occurrence: shift.occurrence });
+                g.put(
+                    given_at + Duration::hours(2),
+                    &SignUp { person: taker, occurrence: shift.occurrence, recorded_by: None },
+                );
                 workers.push(taker);
             }
         }
         if let OccurrenceRef::Event { .. } = shift.occurrence {
             for _ in 0..shift.places.saturating_sub(1) {
                 let helper = people.choose(&mut g.rng).expect("people").0;
-                g.put(start - Duration::days(7), &SignUp { person: helper, occurrence: shift.occurrence });
+                g.put(
+                    start - Duration::days(7),
+                    &SignUp { person: helper, occurrence: shift.occurrence, recorded_by: None },
+                );
                 workers.push(helper);
             }
         }
@@ -229,7 +239,8 @@ pub fn demo(options: DemoOptions) -> Replica {
             if g.rng.random_bool(0.93) {
                 let checked_in = start + g.minutes(10);
                 let checked_out = Some(end + g.minutes(20));
-                g.put(checked_in, &CheckIn { person, occurrence: Some(shift.occurrence), checked_in, checked_out });
+                let stay = CheckIn { checked_out, ..CheckIn::new(person, Some(shift.occurrence), None, checked_in) };
+                g.put(checked_in, &stay);
             }
         }
     }
@@ -240,7 +251,7 @@ pub fn demo(options: DemoOptions) -> Replica {
         if let Some(&(person, _)) = people.choose(&mut g.rng).filter(|(_, added)| *added <= day) {
             let checked_in = day.and_hms_opt(g.rng.random_range(9..15), 0, 0).expect("valid") + g.minutes(30);
             let checked_out = Some(checked_in + Duration::minutes(g.rng.random_range(30..150)));
-            g.put(checked_in, &CheckIn { person, occurrence: None, checked_in, checked_out });
+            g.put(checked_in, &CheckIn { checked_out, ..CheckIn::new(person, None, None, checked_in) });
         }
         day = day + Days::new(g.rng.random_range(1..4));
     }

@@ -9,9 +9,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use thiserror::Error;
 
 use crate::entity::{Entity, Id};
-use crate::model::{Agreement, Cancellation, CheckIn, CheckOutError, Event, Function, OccurrenceRef, SignUp};
+use crate::model::{Agreement, Cancellation, CheckIn, CheckOutError, Event, Function, OccurrenceRef, SignUp, Waiting};
 use crate::replica::Replica;
 use crate::shifts::{shifts_between, Shift};
+use crate::stays;
 
 /// Why an action on a shift or a stay was refused.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -30,30 +31,49 @@ pub enum DutyError {
     NoOpenPlace,
     #[error("already on this shift")]
     AlreadyOnShift,
+    #[error("the centre is closed that day")]
+    Closed,
+    #[error("already on the waiting list")]
+    AlreadyWaiting,
+    #[error("there is an open place: take it")]
+    PlaceOpen,
+    #[error("the time is in the future")]
+    InFuture,
 }
 
 /// The kinds this module's questions read (shifts and stays): also enough
 /// for the roster, the reports and the calendar.
-pub const KINDS_READ: [&str; 7] = {
-    let [a, b, c, d, e, f] = crate::shifts::KINDS_READ;
-    [a, b, c, d, e, f, CheckIn::KIND]
+pub const KINDS_READ: [&str; 9] = {
+    let [a, b, c, d, e, f, g, h] = crate::shifts::KINDS_READ;
+    [a, b, c, d, e, f, g, h, CheckIn::KIND]
 };
 
-/// The person's open stay (checked in, not out), if any.
-pub fn open_stay(replica: &Replica, person: Id) -> Option<(Id, CheckIn)> {
+/// The person's stay going on at `now` (checked in, not out, not closed by
+/// itself), if any.
+pub fn open_stay(replica: &Replica, person: Id, now: NaiveDateTime) -> Option<(Id, CheckIn)> {
     replica
         .all::<CheckIn>()
         .iter()
-        .filter(|(_, s)| s.person == person && s.is_open())
+        .filter(|(_, s)| s.person == person && stays::is_going_on(replica, s, now))
         .max_by_key(|(_, s)| s.checked_in)
         .cloned()
 }
 
-/// Who is on duty now (checked in, not out).
-pub fn here(replica: &Replica) -> BTreeSet<Id> {
+/// Who is on duty at `now`.
+pub fn here(replica: &Replica, now: NaiveDateTime) -> BTreeSet<Id> {
     let mut here = BTreeSet::new();
-    here.extend(replica.all::<CheckIn>().iter().filter(|(_, s)| s.is_open()).map(|(_, s)| s.person));
+    let stays = replica.all::<CheckIn>();
+    here.extend(stays.iter().filter(|(_, s)| stays::is_going_on(replica, s, now)).map(|(_, s)| s.person));
     here
+}
+
+/// The function a shift belongs to, as its records say now.
+pub fn function_of(replica: &Replica, occurrence: &OccurrenceRef) -> Option<Id> {
+    match occurrence {
+        OccurrenceRef::Agreement { agreement, .. } => replica.read::<Agreement>(*agreement).map(|a| a.function),
+        OccurrenceRef::Event { event } => replica.read::<Event>(*event).and_then(|e| e.function),
+        OccurrenceRef::Needed { function, .. } => Some(*function),
+    }
 }
 
 /// A new stay from `at`, for a shift or spontaneous; refused while one is open.
@@ -63,15 +83,15 @@ pub fn check_in(
     occurrence: Option<OccurrenceRef>,
     at: NaiveDateTime,
 ) -> Result<CheckIn, DutyError> {
-    if open_stay(replica, person).is_some() {
+    if open_stay(replica, person, at).is_some() {
         return Err(DutyError::AlreadyCheckedIn);
     }
-    Ok(CheckIn { person, occurrence, checked_in: at, checked_out: None })
+    Ok(CheckIn::new(person, occurrence, None, at))
 }
 
 /// Ends the person's open stay at `at`: the stay's id and its new value.
 pub fn check_out(replica: &Replica, person: Id, at: NaiveDateTime) -> Result<(Id, CheckIn), DutyError> {
-    let (id, mut stay) = open_stay(replica, person).ok_or(DutyError::NotCheckedIn)?;
+    let (id, mut stay) = open_stay(replica, person, at).ok_or(DutyError::NotCheckedIn)?;
     stay.check_out(at)?;
     Ok((id, stay))
 }
@@ -92,38 +112,117 @@ pub fn shift_to_check_in(replica: &Replica, person: Id, now: NaiveDateTime) -> O
     let checked_in = |s: &Shift| stays.iter().any(|(_, c)| c.person == person && c.occurrence == Some(s.occurrence));
     shifts_of(replica, person, now.date(), now.date())
         .into_iter()
-        .find(|s| s.expected.contains(&person) && s.date.and_time(s.ends) > now && !checked_in(s))
+        .find(|s| s.has(person) && s.closed.is_none() && s.end() > now && !checked_in(s))
 }
 
 /// The notice that `person` cannot come to `shift`, given at `at`.
 pub fn cancel(person: Id, shift: &Shift, reason: &str, at: NaiveDateTime) -> Result<Cancellation, DutyError> {
-    if !shift.expected.contains(&person) {
+    if shift.closed.is_some() {
+        return Err(DutyError::Closed);
+    }
+    if !shift.has(person) {
         return Err(DutyError::NotExpected);
     }
-    if shift.date.and_time(shift.ends) <= at {
+    if shift.end() <= at {
         return Err(DutyError::ShiftOver);
     }
     let reason = Some(reason.trim().to_owned()).filter(|r| !r.is_empty());
-    Ok(Cancellation { person, occurrence: shift.occurrence, reason, given_at: at })
+    Ok(Cancellation { person, occurrence: shift.occurrence, reason, given_at: at, recorded_by: None })
 }
 
-/// `person` taking an open place in `shift`.
+/// `person` taking an open place in `shift`: one nobody waits for, or the
+/// one offered to them from the waiting list.
 pub fn take(person: Id, shift: &Shift, at: NaiveDateTime) -> Result<SignUp, DutyError> {
-    if shift.expected.contains(&person) {
+    if shift.start() <= at {
+        return Err(DutyError::ShiftOver);
+    }
+    let sign_up = put_into(person, shift, at, None)?;
+    if !shift.offered().contains(&person) && shift.free_places() == 0 {
+        return Err(DutyError::NoOpenPlace);
+    }
+    Ok(sign_up)
+}
+
+/// A coordinator (`by`) putting `person` into an open place of `shift`, up
+/// to its end and whoever waits: the coordinator decides.
+pub fn put_into(person: Id, shift: &Shift, at: NaiveDateTime, by: Option<Id>) -> Result<SignUp, DutyError> {
+    if shift.closed.is_some() {
+        return Err(DutyError::Closed);
+    }
+    if shift.has(person) {
         return Err(DutyError::AlreadyOnShift);
     }
-    if shift.start() <= at {
+    if shift.end() <= at {
         return Err(DutyError::ShiftOver);
     }
     if shift.open_places() == 0 {
         return Err(DutyError::NoOpenPlace);
     }
-    Ok(SignUp { person, occurrence: shift.occurrence })
+    Ok(SignUp { person, occurrence: shift.occurrence, recorded_by: by })
 }
 
-/// Shifts with open places that have not started by `now`, up to `to`.
-pub fn open_slots(replica: &Replica, now: NaiveDateTime, to: NaiveDate) -> Vec<Shift> {
-    shifts_between(replica, now.date(), to).into_iter().filter(|s| s.open_places() > 0 && s.start() > now).collect()
+/// `person` joining the waiting list of a full `shift`.
+pub fn wait(person: Id, shift: &Shift, at: NaiveDateTime) -> Result<Waiting, DutyError> {
+    if shift.closed.is_some() {
+        return Err(DutyError::Closed);
+    }
+    if shift.has(person) {
+        return Err(DutyError::AlreadyOnShift);
+    }
+    if shift.start() <= at {
+        return Err(DutyError::ShiftOver);
+    }
+    if shift.waiting.contains(&person) {
+        return Err(DutyError::AlreadyWaiting);
+    }
+    if shift.free_places() > 0 {
+        return Err(DutyError::PlaceOpen);
+    }
+    Ok(Waiting { person, occurrence: shift.occurrence, since: at })
+}
+
+/// The waiting-list records of `person` for `occurrence`: removed when
+/// they take the place or let it pass.
+pub fn waiting_records(replica: &Replica, person: Id, occurrence: OccurrenceRef) -> Vec<Id> {
+    let all = replica.all::<Waiting>();
+    all.iter().filter(|(_, w)| w.person == person && w.occurrence == occurrence).map(|(id, _)| *id).collect()
+}
+
+/// Places offered to `person` from a waiting list, not yet started by `now`.
+pub fn offers_for(replica: &Replica, person: Id, now: NaiveDateTime, to: NaiveDate) -> Vec<Shift> {
+    let mut offers = shifts_between(replica, now.date(), to);
+    offers.retain(|s| s.start() > now && s.offered().contains(&person));
+    offers
+}
+
+/// Shifts with places `person` may take (free, or offered to them) that
+/// have not started by `now`, up to `to`.
+pub fn open_slots(replica: &Replica, now: NaiveDateTime, to: NaiveDate, person: Option<Id>) -> Vec<Shift> {
+    let mut open = shifts_between(replica, now.date(), to);
+    let offered = |s: &Shift| person.is_some_and(|p| s.offered().contains(&p));
+    open.retain(|s| s.start() > now && (s.free_places() > 0 || offered(s)));
+    open
+}
+
+/// Events with every place taken, not started by `now`: their waiting lists.
+pub fn full_events(replica: &Replica, now: NaiveDateTime, to: NaiveDate) -> Vec<Shift> {
+    let mut full = shifts_between(replica, now.date(), to);
+    full.retain(|s| {
+        matches!(s.occurrence, OccurrenceRef::Event { .. })
+            && s.start() > now
+            && s.closed.is_none()
+            && s.free_places() == 0
+    });
+    full
+}
+
+/// The person's other shifts on the day of `shift` that overlap it in time.
+pub fn clashes(replica: &Replica, person: Id, shift: &Shift) -> Vec<Shift> {
+    let mut same_day = shifts_of(replica, person, shift.date, shift.date);
+    same_day.retain(|s| {
+        s.occurrence != shift.occurrence && s.has(person) && s.starts < shift.ends && shift.starts < s.ends
+    });
+    same_day
 }
 
 /// The functions a person already does: by agreement, or by having taken a
@@ -133,15 +232,11 @@ pub fn functions_of(replica: &Replica, person: Id) -> BTreeSet<Id> {
     // that costs the wasm kilobytes for each element type.
     let mut functions = BTreeSet::new();
     functions.extend(replica.all::<Agreement>().iter().filter(|(_, a)| a.person == person).map(|(_, a)| a.function));
-    let function_of = |occurrence: &OccurrenceRef| match occurrence {
-        OccurrenceRef::Agreement { agreement, .. } => replica.read::<Agreement>(*agreement).map(|a| a.function),
-        OccurrenceRef::Event { event } => replica.read::<Event>(*event).map(|e| e.function),
-    };
     for (_, sign_up) in replica.all::<SignUp>().iter().filter(|(_, s)| s.person == person) {
-        functions.extend(function_of(&sign_up.occurrence));
+        functions.extend(function_of(replica, &sign_up.occurrence));
     }
     for (_, stay) in replica.all::<CheckIn>().iter().filter(|(_, s)| s.person == person) {
-        functions.extend(stay.occurrence.as_ref().and_then(function_of));
+        functions.extend(stay.function.or_else(|| stay.occurrence.as_ref().and_then(|o| function_of(replica, o))));
     }
     functions
 }
@@ -153,14 +248,15 @@ pub struct Hours {
     pub spontaneous_minutes: i64,
 }
 
-/// What `person` gave from `from` to `to` (by the day they checked in).
-pub fn hours(replica: &Replica, person: Id, from: NaiveDate, to: NaiveDate) -> Hours {
+/// What `person` gave from `from` to `to` (by the day they checked in), as
+/// of `now`: a forgotten check-out counts to the shift's end.
+pub fn hours(replica: &Replica, person: Id, from: NaiveDate, to: NaiveDate, now: NaiveDateTime) -> Hours {
     let mut hours = Hours::default();
     for (_, stay) in replica.all::<CheckIn>().iter() {
         if stay.person != person || !(from..=to).contains(&stay.checked_in.date()) {
             continue;
         }
-        let minutes = stay.minutes().unwrap_or(0);
+        let minutes = stays::minutes(replica, stay, now).unwrap_or(0);
         if stay.is_spontaneous() {
             hours.spontaneous_minutes += minutes;
         } else {
@@ -173,7 +269,7 @@ pub fn hours(replica: &Replica, person: Id, from: NaiveDate, to: NaiveDate) -> H
 /// Cancellations `person` should hear of: in shifts where they are the buddy
 /// or the function's staff contact (their own are left out).
 pub fn cancellations_for(replica: &Replica, person: Id, from: NaiveDate, to: NaiveDate) -> Vec<(Shift, Cancellation)> {
-    let contact_of = |function: Id| replica.read::<Function>(function).and_then(|f| f.contact);
+    let contact_of = |function: Option<Id>| function.and_then(|f| replica.read::<Function>(f)).and_then(|f| f.contact);
     shifts_between(replica, from, to)
         .into_iter()
         .filter(|s| s.buddy == Some(person) || contact_of(s.function) == Some(person))
@@ -214,7 +310,11 @@ mod tests {
         }
         r.put(CAFE, &Function::new("Café", Some(CARL), 1).unwrap(), stamp(1));
         let schedule = mondays(10, 13, date(2));
-        r.put(MONDAYS, &Agreement { person: ANNA, function: CAFE, schedule, buddy: Some(BENT) }, stamp(1));
+        r.put(
+            MONDAYS,
+            &Agreement { person: ANNA, function: CAFE, schedule, buddy: Some(BENT), follows: None },
+            stamp(1),
+        );
         r
     }
 
@@ -230,7 +330,7 @@ mod tests {
         let (id, stay) = check_out(&r, ANNA, at(23, 13, 5)).unwrap();
         assert_eq!((id, stay.minutes()), (Id::from_u128(50), Some(190)));
         r.put(id, &stay, stamp(3));
-        assert_eq!(open_stay(&r, ANNA), None);
+        assert_eq!(open_stay(&r, ANNA, at(23, 13, 6)), None);
         assert_eq!(shift_to_check_in(&r, ANNA, at(23, 13, 6)), None, "that shift is done");
     }
 
@@ -243,12 +343,20 @@ mod tests {
             (None, at(25, 9, 0), at(25, 9, 0) + chrono::Duration::days(40)),
         ];
         for (i, (occurrence, from, to)) in stays.into_iter().enumerate() {
-            let stay = CheckIn { person: ANNA, occurrence, checked_in: from, checked_out: Some(to) };
+            let stay = CheckIn {
+                person: ANNA,
+                occurrence,
+                checked_in: from,
+                checked_out: Some(to),
+                function: None,
+                recorded_by: None,
+                by_hand: false,
+            };
             r.put(Id::from_u128(60 + i as u128), &stay, stamp(2));
         }
-        let november = hours(&r, ANNA, date(1), date(24));
+        let november = hours(&r, ANNA, date(1), date(24), at(30, 0, 0));
         assert_eq!(november, Hours { agreed_minutes: 180, spontaneous_minutes: 90 });
-        assert_eq!(hours(&r, BENT, date(1), date(30)), Hours::default());
+        assert_eq!(hours(&r, BENT, date(1), date(30), at(30, 0, 0)), Hours::default());
     }
 
     #[test]
@@ -266,17 +374,78 @@ mod tests {
         assert_eq!(cancellations_for(&r, CARL, date(1), date(30)).len(), 1);
         assert_eq!(cancellations_for(&r, ANNA, date(1), date(30)).len(), 0);
 
-        let slots = open_slots(&r, at(29, 18, 0), date(30));
+        let slots = open_slots(&r, at(29, 18, 0), date(30), None);
         assert_eq!(slots.len(), 1);
         assert_eq!(take(ANNA, &slots[0], at(29, 18, 0)).map(|_| ()), Ok(()), "she may change her mind");
         let sign_up = take(BENT, &slots[0], at(29, 19, 0)).unwrap();
         assert_eq!(take(BENT, &slots[0], at(30, 10, 30)), Err(DutyError::ShiftOver));
         r.put(Id::from_u128(71), &sign_up, stamp(3));
-        assert!(open_slots(&r, at(29, 19, 0), date(30)).is_empty());
+        assert!(open_slots(&r, at(29, 19, 0), date(30), None).is_empty());
         let full = shifts_between(&r, date(30), date(30)).remove(0);
         assert_eq!(take(CARL, &full, at(29, 19, 0)), Err(DutyError::NoOpenPlace));
         assert_eq!(take(BENT, &full, at(29, 19, 0)), Err(DutyError::AlreadyOnShift));
         assert_eq!(functions_of(&r, BENT), BTreeSet::from([CAFE]));
         assert_eq!(functions_of(&r, CARL), BTreeSet::new());
+    }
+
+    #[test]
+    fn a_full_event_has_a_waiting_line_and_a_coordinator_may_put_people_in() {
+        let mut r = group();
+        let party =
+            Event::new("Summer party", None, date(27), (at(27, 17, 0).time(), at(27, 20, 0).time()), 1, "").unwrap();
+        r.put(Id::from_u128(80), &party, stamp(2));
+        let event = |r: &Replica| shifts_between(r, date(27), date(27)).remove(0);
+        let now = at(20, 12, 0);
+        assert_eq!(wait(BENT, &event(&r), now), Err(DutyError::PlaceOpen), "take the open place instead");
+        r.put(Id::from_u128(81), &take(ANNA, &event(&r), now).unwrap(), stamp(3));
+        assert_eq!(full_events(&r, now, date(30)).len(), 1);
+        assert_eq!(take(BENT, &event(&r), now), Err(DutyError::NoOpenPlace));
+        r.put(Id::from_u128(82), &wait(BENT, &event(&r), now).unwrap(), stamp(4));
+        r.put(Id::from_u128(83), &wait(CARL, &event(&r), at(20, 13, 0)).unwrap(), stamp(5));
+        assert_eq!(wait(BENT, &event(&r), now), Err(DutyError::AlreadyWaiting));
+        assert_eq!(wait(ANNA, &event(&r), now), Err(DutyError::AlreadyOnShift));
+
+        // Anna cancels: the place is Bent's to take or let pass, not Carl's.
+        r.put(Id::from_u128(84), &cancel(ANNA, &event(&r), "", at(21, 9, 0)).unwrap(), stamp(6));
+        assert_eq!(offers_for(&r, BENT, at(21, 9, 0), date(30)).len(), 1);
+        assert_eq!(offers_for(&r, CARL, at(21, 9, 0), date(30)), []);
+        assert_eq!(open_slots(&r, at(21, 9, 0), date(30), Some(CARL)).len(), 0, "held for Bent");
+        assert_eq!(open_slots(&r, at(21, 9, 0), date(30), Some(BENT)).len(), 1);
+        assert_eq!(take(CARL, &event(&r), at(21, 9, 0)), Err(DutyError::NoOpenPlace));
+        // Bent lets it pass: it goes to Carl.
+        for id in waiting_records(&r, BENT, event(&r).occurrence) {
+            r.remove::<Waiting>(id, stamp(7));
+        }
+        assert_eq!(offers_for(&r, CARL, at(21, 10, 0), date(30)).len(), 1);
+        let sign_up = take(CARL, &event(&r), at(21, 10, 0)).unwrap();
+        r.put(Id::from_u128(85), &sign_up, stamp(8));
+        assert_eq!(event(&r).waiting, [], "someone with the place waits no more");
+
+        // The coordinator may put someone in even after the start, not into a full one.
+        assert_eq!(put_into(BENT, &event(&r), at(27, 18, 0), Some(CARL)), Err(DutyError::NoOpenPlace));
+        let monday = shifts_of(&r, ANNA, date(30), date(30)).remove(0);
+        r.put(Id::from_u128(86), &cancel(ANNA, &monday, "ill", at(30, 9, 0)).unwrap(), stamp(9));
+        let monday = shifts_between(&r, date(30), date(30)).remove(0);
+        let put = put_into(BENT, &monday, at(30, 10, 30), Some(CARL)).unwrap();
+        assert_eq!((put.person, put.recorded_by), (BENT, Some(CARL)));
+    }
+
+    #[test]
+    fn clashing_shifts_are_named_and_a_closed_day_refuses_duty() {
+        let mut r = group();
+        let meeting =
+            Event::new("Joint meeting", None, date(30), (at(30, 12, 0).time(), at(30, 14, 0).time()), 5, "").unwrap();
+        r.put(Id::from_u128(90), &meeting, stamp(2));
+        let meeting = shifts_between(&r, date(30), date(30)).into_iter().find(|s| s.title.is_some()).unwrap();
+        let clashes = clashes(&r, ANNA, &meeting);
+        assert_eq!(clashes.len(), 1, "her café shift 10–13 overlaps the meeting 12–14");
+        assert_eq!(clashes[0].function, Some(CAFE));
+        assert_eq!(crate::duty::clashes(&r, BENT, &meeting), []);
+
+        r.put(Id::from_u128(91), &crate::model::Closure { date: date(30), reason: "Holiday".into() }, stamp(3));
+        let closed = shifts_of(&r, ANNA, date(30), date(30)).remove(0);
+        assert_eq!(cancel(ANNA, &closed, "", at(29, 9, 0)), Err(DutyError::Closed));
+        assert_eq!(shift_to_check_in(&r, ANNA, at(30, 9, 0)), None);
+        assert!(open_slots(&r, at(29, 9, 0), date(30), None).is_empty());
     }
 }

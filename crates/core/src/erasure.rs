@@ -148,6 +148,7 @@ mod tests {
                         function: Id::from_u128(3),
                         schedule: mondays(10, 12, day()),
                         buddy: None,
+                        follows: None,
                     };
                     replica.put(AGREEMENT, &agreement, stamp);
                 }
@@ -158,6 +159,7 @@ mod tests {
                         occurrence,
                         reason: Some(SECRETS[*secret].to_owned()),
                         given_at: day().and_hms_opt(8, 0, 0).unwrap(),
+                        recorded_by: None,
                     };
                     replica.put(Id::from_u128(100 + *secret as u128), &cancellation, stamp);
                 }
@@ -238,11 +240,15 @@ mod tests {
             occurrence: None,
             checked_in: day().and_hms_opt(10, 0, 0).unwrap(),
             checked_out: day().and_hms_opt(12, 0, 0),
+            function: None,
+            recorded_by: None,
+            by_hand: false,
         };
         replica.put(Id::from_u128(9), &stay, stamp(1));
         replica.remove::<Person>(PERSON, stamp(2));
         assert_eq!(erase_about_deleted(&mut replica), None, "nothing written about Anna to erase");
-        let rows = crate::report::report(&replica, day(), day(), crate::report::GroupBy::Person);
+        let rows =
+            crate::report::report(&replica, day(), day(), crate::report::GroupBy::Person, chrono::NaiveDateTime::MAX);
         assert_eq!(rows.iter().map(|r| r.spontaneous_minutes).sum::<i64>(), 120);
         assert!(!export::write(&replica).contains("Anna"));
     }

@@ -6,6 +6,7 @@
 //! lets the web app, the command line and the benchmarks share one
 //! implementation.
 
+pub mod attendance;
 pub mod calendar;
 pub mod clock;
 pub mod couch;
@@ -26,6 +27,7 @@ pub mod roster;
 mod scan;
 pub mod sealed;
 pub mod shifts;
+pub mod stays;
 #[cfg(test)]
 mod testing;
 mod typed_cache;

@@ -4,12 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::entity::Id;
 use crate::model::{Agreement, Cancellation, CheckIn, Event, Function, OccurrenceRef, Person, Status};
 use crate::replica::Replica;
 use crate::shifts::shifts_between;
+use crate::stays;
 use crate::typed_cache::{find, Typed};
 
 /// What a report's rows stand for.
@@ -35,8 +36,9 @@ pub const NO_FUNCTION: &str = "(spontaneous)";
 /// The label of records whose person or function was deleted.
 pub const DELETED: &str = "(deleted)";
 
-/// The report for `from`..=`to`, rows ordered by label (months in time order).
-pub fn report(replica: &Replica, from: NaiveDate, to: NaiveDate, by: GroupBy) -> Vec<Row> {
+/// The report for `from`..=`to` as of `now` (a forgotten check-out counts to
+/// its shift's end), rows ordered by label (months in time order).
+pub fn report(replica: &Replica, from: NaiveDate, to: NaiveDate, by: GroupBy, now: NaiveDateTime) -> Vec<Row> {
     let names = Names::of(replica);
     let mut rows: BTreeMap<String, Row> = BTreeMap::new();
     let label = |person: Option<Id>, function: Option<Id>, date: NaiveDate| match by {
@@ -46,11 +48,18 @@ pub fn report(replica: &Replica, from: NaiveDate, to: NaiveDate, by: GroupBy) ->
     };
     for (_, stay) in replica.all::<CheckIn>().iter() {
         let date = stay.checked_in.date();
-        let Some(minutes) = stay.minutes().filter(|_| (from..=to).contains(&date)) else {
+        if !(from..=to).contains(&date) {
+            continue;
+        }
+        let Some(minutes) = stays::minutes(replica, stay, now) else {
             continue;
         };
-        let function = stay.occurrence.and_then(|o| names.function_of(&o));
-        let r = row(&mut rows, label(Some(stay.person), function, date));
+        let function = stay.function.or_else(|| stay.occurrence.and_then(|o| names.function_of(&o)));
+        let r = match (by, function, stay.occurrence) {
+            // The shift's agreement or event was deleted: its hours still count.
+            (GroupBy::Function, None, Some(_)) => row(&mut rows, DELETED.to_owned()),
+            _ => row(&mut rows, label(Some(stay.person), function, date)),
+        };
         if stay.is_spontaneous() {
             r.spontaneous_minutes += minutes;
         } else {
@@ -59,7 +68,7 @@ pub fn report(replica: &Replica, from: NaiveDate, to: NaiveDate, by: GroupBy) ->
     }
     for (_, cancellation) in replica.all::<Cancellation>().iter() {
         let date = match cancellation.occurrence {
-            OccurrenceRef::Agreement { date, .. } => Some(date),
+            OccurrenceRef::Agreement { date, .. } | OccurrenceRef::Needed { date, .. } => Some(date),
             OccurrenceRef::Event { event } => replica.read::<Event>(event).map(|e| e.date),
         };
         if let Some(date) = date.filter(|d| (from..=to).contains(d)) {
@@ -69,7 +78,7 @@ pub fn report(replica: &Replica, from: NaiveDate, to: NaiveDate, by: GroupBy) ->
     }
     if by != GroupBy::Person {
         for shift in shifts_between(replica, from, to).into_iter().filter(|s| s.open_places() > 0) {
-            row(&mut rows, label(None, Some(shift.function), shift.date)).open_places += u64::from(shift.open_places());
+            row(&mut rows, label(None, shift.function, shift.date)).open_places += u64::from(shift.open_places());
         }
     }
     rows.into_values().collect()
@@ -77,14 +86,14 @@ pub fn report(replica: &Replica, from: NaiveDate, to: NaiveDate, by: GroupBy) ->
 
 /// The year's thank-you list: everyone still in the group at the end of the
 /// year, by name, with the minutes they gave in it (none is also thanked).
-pub fn thank_you(replica: &Replica, year: i32) -> Vec<(Id, String, i64)> {
+pub fn thank_you(replica: &Replica, year: i32, now: NaiveDateTime) -> Vec<(Id, String, i64)> {
     let (Some(first), Some(last)) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31)) else {
         return Vec::new();
     };
     // One pass over the stays, not one per person: years of data are large.
     let mut given: BTreeMap<Id, i64> = BTreeMap::new();
     for (_, stay) in replica.all::<CheckIn>().iter().filter(|(_, s)| (first..=last).contains(&s.checked_in.date())) {
-        *given.entry(stay.person).or_default() += stay.minutes().unwrap_or(0);
+        *given.entry(stay.person).or_default() += stays::minutes(replica, stay, now).unwrap_or(0);
     }
     Person::by_name(replica)
         .into_iter()
@@ -122,7 +131,8 @@ impl Names {
     fn function_of(&self, occurrence: &OccurrenceRef) -> Option<Id> {
         match occurrence {
             OccurrenceRef::Agreement { agreement, .. } => find(&self.agreements, *agreement).map(|a| a.function),
-            OccurrenceRef::Event { event } => find(&self.events, *event).map(|e| e.function),
+            OccurrenceRef::Event { event } => find(&self.events, *event).and_then(|e| e.function),
+            OccurrenceRef::Needed { function, .. } => Some(*function),
         }
     }
 }
@@ -219,7 +229,7 @@ mod tests {
             Some(date(11, 30)),
         )
         .unwrap();
-        r.put(MONDAYS, &Agreement { person: ANNA, function: CAFE, schedule, buddy: None }, stamp());
+        r.put(MONDAYS, &Agreement { person: ANNA, function: CAFE, schedule, buddy: None, follows: None }, stamp());
         // Came on 2 Nov (3 h), cancelled 9 Nov, helped spontaneously on 4 Nov (1.5 h).
         let at = |d, h, m| date(11, d).and_hms_opt(h, m, 0).unwrap();
         let agreed = OccurrenceRef::Agreement { agreement: MONDAYS, date: date(11, 2) };
@@ -230,18 +240,35 @@ mod tests {
                 occurrence: Some(agreed),
                 checked_in: at(2, 10, 0),
                 checked_out: Some(at(2, 13, 0)),
+                function: None,
+                recorded_by: None,
+                by_hand: false,
             },
             stamp(),
         );
         r.put(
             Id::from_u128(31),
-            &CheckIn { person: ANNA, occurrence: None, checked_in: at(4, 9, 0), checked_out: Some(at(4, 10, 30)) },
+            &CheckIn {
+                person: ANNA,
+                occurrence: None,
+                checked_in: at(4, 9, 0),
+                checked_out: Some(at(4, 10, 30)),
+                function: None,
+                recorded_by: None,
+                by_hand: false,
+            },
             stamp(),
         );
         let cancelled = OccurrenceRef::Agreement { agreement: MONDAYS, date: date(11, 9) };
         r.put(
             Id::from_u128(32),
-            &Cancellation { person: ANNA, occurrence: cancelled, reason: None, given_at: at(8, 12, 0) },
+            &Cancellation {
+                person: ANNA,
+                occurrence: cancelled,
+                reason: None,
+                given_at: at(8, 12, 0),
+                recorded_by: None,
+            },
             stamp(),
         );
         r
@@ -249,7 +276,7 @@ mod tests {
 
     #[test]
     fn hours_per_person_keep_agreed_and_spontaneous_apart() {
-        let rows = report(&group(), date(11, 1), date(11, 30), GroupBy::Person);
+        let rows = report(&group(), date(11, 1), date(11, 30), GroupBy::Person, NaiveDateTime::MAX);
         assert_eq!(
             rows,
             [Row {
@@ -264,7 +291,7 @@ mod tests {
 
     #[test]
     fn per_function_spontaneous_help_has_its_own_row_and_open_places_show() {
-        let rows = report(&group(), date(11, 1), date(11, 30), GroupBy::Function);
+        let rows = report(&group(), date(11, 1), date(11, 30), GroupBy::Function, NaiveDateTime::MAX);
         assert_eq!(rows[0], Row { label: NO_FUNCTION.into(), spontaneous_minutes: 90, ..Row::default() });
         assert_eq!(
             rows[1],
@@ -274,8 +301,8 @@ mod tests {
 
     #[test]
     fn the_period_limits_what_is_counted() {
-        assert!(report(&group(), date(12, 1), date(12, 31), GroupBy::Month).is_empty());
-        let rows = report(&group(), date(11, 3), date(11, 30), GroupBy::Month);
+        assert!(report(&group(), date(12, 1), date(12, 31), GroupBy::Month, NaiveDateTime::MAX).is_empty());
+        let rows = report(&group(), date(11, 3), date(11, 30), GroupBy::Month, NaiveDateTime::MAX);
         assert_eq!(
             rows,
             [Row {
@@ -290,7 +317,7 @@ mod tests {
 
     #[test]
     fn csv_for_danish_spreadsheets_uses_semicolons_decimal_commas_and_a_bom() {
-        let rows = report(&group(), date(11, 1), date(11, 30), GroupBy::Person);
+        let rows = report(&group(), date(11, 1), date(11, 30), GroupBy::Person, NaiveDateTime::MAX);
         assert_eq!(
             to_csv(&rows, GroupBy::Person, CsvStyle::Danish),
             "\u{feff}person;agreed hours;spontaneous hours;cancellations;open places\r\nAnna;3,00;1,50;1;0\r\n"
@@ -309,8 +336,8 @@ mod tests {
         let mut left = Person::new("Cai", date(1, 1)).unwrap();
         left.status = Status::Left { on: date(6, 1) };
         r.put(Id::from_u128(3), &left, stamp());
-        assert_eq!(thank_you(&r, 2026), [(ANNA, "Anna".into(), 270), (bo, "Bo".into(), 0)]);
-        assert_eq!(thank_you(&r, 2025), []);
+        assert_eq!(thank_you(&r, 2026, NaiveDateTime::MAX), [(ANNA, "Anna".into(), 270), (bo, "Bo".into(), 0)]);
+        assert_eq!(thank_you(&r, 2025, NaiveDateTime::MAX), []);
     }
 
     #[test]

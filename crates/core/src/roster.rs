@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::entity::Id;
-use crate::model::{CheckIn, Function, OccurrenceRef};
+use crate::model::{Cancellation, CheckIn, OccurrenceRef};
 use crate::replica::Replica;
 use crate::shifts::shifts_between;
-use crate::typed_cache::find;
+use crate::stays;
 
 /// How late someone may be before they count as missing.
 pub const GRACE: Duration = Duration::minutes(15);
@@ -27,6 +27,12 @@ pub enum Presence {
         at: NaiveDateTime,
         out: NaiveDateTime,
     },
+    /// Checked in and never out: closed by itself, counted to `closed` (see
+    /// [`crate::stays`]), for the coordinator to correct.
+    NotCheckedOut {
+        at: NaiveDateTime,
+        closed: NaiveDateTime,
+    },
     /// Not checked in [`GRACE`] after the start.
     Missing,
     /// Gave notice, this many hours before the start.
@@ -35,70 +41,96 @@ pub enum Presence {
     },
 }
 
+/// One person in a slot: where they stand, and the shift and stay that say so.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub person: Id,
+    pub presence: Presence,
+    pub occurrence: OccurrenceRef,
+    /// Their stay for this shift, if they checked in.
+    pub stay: Option<Id>,
+    /// Their cancellation, if they gave notice.
+    pub cancellation: Option<Id>,
+}
+
 /// The people of one function at one time on one day (all its agreements and
-/// events then, taken together).
+/// needed places then, taken together), or of one event.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Slot {
     pub date: NaiveDate,
-    pub function: Id,
+    pub function: Option<Id>,
+    /// An event's title.
+    pub title: Option<String>,
     pub starts: NaiveTime,
     pub ends: NaiveTime,
-    pub people: Vec<(Id, Presence)>,
-    /// Places nobody fills: the larger of the shifts' own open places and the
-    /// function's need beyond those expected.
+    pub people: Vec<Entry>,
+    /// Places nobody fills, over all its shifts.
     pub open: u16,
+    /// The shifts with open places, to put someone into.
+    pub open_shifts: Vec<OccurrenceRef>,
+    /// Why the centre is closed that day, if it is.
+    pub closed: Option<String>,
 }
 
 /// The roster from `from` to `to`, by date, start time and function, as it
 /// stands at `now`.
 pub fn roster(replica: &Replica, from: NaiveDate, to: NaiveDate, now: NaiveDateTime) -> Vec<Slot> {
-    let functions = replica.all::<Function>();
-    let mut stays: BTreeMap<(Id, OccurrenceRef), &CheckIn> = BTreeMap::new();
+    let mut stays: BTreeMap<(Id, OccurrenceRef), (Id, &CheckIn)> = BTreeMap::new();
     let all_stays = replica.all::<CheckIn>();
-    for (_, stay) in all_stays.iter() {
+    for (id, stay) in all_stays.iter() {
         if let Some(occurrence) = stay.occurrence {
-            stays.insert((stay.person, occurrence), stay);
+            stays.insert((stay.person, occurrence), (*id, stay));
         }
     }
-    let mut slots: BTreeMap<(NaiveDate, NaiveTime, Id, NaiveTime), (Slot, u16)> = BTreeMap::new();
+    let notices = replica.all::<Cancellation>();
+    let notice_of = |person: Id, occurrence: OccurrenceRef| {
+        notices.iter().find(|(_, c)| c.person == person && c.occurrence == occurrence).map(|(id, _)| *id)
+    };
+    type Key = (NaiveDate, NaiveTime, Option<Id>, NaiveTime, Option<Id>);
+    let mut slots: BTreeMap<Key, Slot> = BTreeMap::new();
     for shift in shifts_between(replica, from, to) {
-        let key = (shift.date, shift.starts, shift.function, shift.ends);
-        let (slot, shift_open) = slots.entry(key).or_insert_with(|| {
-            let slot = Slot {
-                date: shift.date,
-                function: shift.function,
-                starts: shift.starts,
-                ends: shift.ends,
-                people: Vec::new(),
-                open: 0,
-            };
-            (slot, 0)
+        let event = match shift.occurrence {
+            OccurrenceRef::Event { event } => Some(event),
+            _ => None,
+        };
+        let key = (shift.date, shift.starts, shift.function, shift.ends, event);
+        let slot = slots.entry(key).or_insert_with(|| Slot {
+            date: shift.date,
+            function: shift.function,
+            title: shift.title.clone(),
+            starts: shift.starts,
+            ends: shift.ends,
+            people: Vec::new(),
+            open: 0,
+            open_shifts: Vec::new(),
+            closed: shift.closed.clone(),
         });
-        *shift_open += shift.open_places();
+        slot.open += shift.open_places();
+        if shift.open_places() > 0 {
+            slot.open_shifts.push(shift.occurrence);
+        }
+        let occurrence = shift.occurrence;
         for &person in &shift.expected {
-            let presence = match stays.get(&(person, shift.occurrence)) {
-                Some(CheckIn { checked_in, checked_out: None, .. }) => Presence::CheckedIn { at: *checked_in },
-                Some(CheckIn { checked_in, checked_out: Some(out), .. }) => {
-                    Presence::CheckedOut { at: *checked_in, out: *out }
-                }
+            let stay = stays.get(&(person, occurrence));
+            let presence = match stay {
+                Some((_, s)) => match stays::ended_at(replica, s, now) {
+                    None => Presence::CheckedIn { at: s.checked_in },
+                    Some(out) if s.checked_out.is_some() => Presence::CheckedOut { at: s.checked_in, out },
+                    Some(closed) => Presence::NotCheckedOut { at: s.checked_in, closed },
+                },
                 None if now >= shift.start() + GRACE => Presence::Missing,
                 None => Presence::Expected,
             };
-            slot.people.push((person, presence));
+            let stay = stay.map(|(id, _)| *id);
+            slot.people.push(Entry { person, presence, occurrence, stay, cancellation: None });
         }
         for c in &shift.cancelled {
-            slot.people.push((c.person, Presence::Cancelled { notice_hours: c.notice_hours(shift.start()) }));
+            let presence = Presence::Cancelled { notice_hours: c.notice_hours(shift.start()) };
+            let cancellation = notice_of(c.person, occurrence);
+            slot.people.push(Entry { person: c.person, presence, occurrence, stay: None, cancellation });
         }
     }
-    slots
-        .into_values()
-        .map(|(mut slot, shift_open)| {
-            let expected = slot.people.iter().filter(|(_, p)| !matches!(p, Presence::Cancelled { .. })).count();
-            let short = find(&functions, slot.function).map_or(0, |f| f.needed).saturating_sub(expected as u16);
-            slot.open = shift_open.max(short);
-            slot
-        })
-        .collect()
+    slots.into_values().collect()
 }
 
 /// The Monday of the week `date` falls in (weeks start on Monday).
@@ -111,7 +143,7 @@ pub fn week_start(date: NaiveDate) -> NaiveDate {
 mod tests {
     use super::*;
     use crate::clock::{DeviceId, Stamp};
-    use crate::model::{Agreement, Cancellation, Person};
+    use crate::model::{Agreement, Function, Person};
     use crate::testing::mondays;
 
     fn date(d: u32) -> NaiveDate {
@@ -131,8 +163,13 @@ mod tests {
         let schedule = mondays(10, 13, date(2));
         for n in 1..=3u128 {
             r.put(Id::from_u128(n), &Person::new(&format!("P{n}"), date(1)).unwrap(), stamp);
-            let agreement =
-                Agreement { person: Id::from_u128(n), function: cafe, schedule: schedule.clone(), buddy: None };
+            let agreement = Agreement {
+                person: Id::from_u128(n),
+                function: cafe,
+                schedule: schedule.clone(),
+                buddy: None,
+                follows: None,
+            };
             r.put(Id::from_u128(20 + n), &agreement, stamp);
         }
         let occurrence = |n: u128| OccurrenceRef::Agreement { agreement: Id::from_u128(20 + n), date: date(23) };
@@ -141,18 +178,29 @@ mod tests {
             occurrence: Some(occurrence(1)),
             checked_in: at(23, 9, 58),
             checked_out: None,
+            function: None,
+            recorded_by: None,
+            by_hand: false,
         };
         r.put(Id::from_u128(31), &stay, stamp);
-        let notice =
-            Cancellation { person: Id::from_u128(3), occurrence: occurrence(3), reason: None, given_at: at(22, 10, 0) };
+        let notice = Cancellation {
+            person: Id::from_u128(3),
+            occurrence: occurrence(3),
+            reason: None,
+            given_at: at(22, 10, 0),
+            recorded_by: None,
+        };
         r.put(Id::from_u128(32), &notice, stamp);
 
         let before = roster(&r, date(23), date(23), at(23, 10, 10));
         assert_eq!(before.len(), 1);
-        assert_eq!(before[0].people[1], (Id::from_u128(2), Presence::Expected));
+        assert_eq!(before[0].people[1].presence, Presence::Expected);
         let slot = roster(&r, date(23), date(23), at(23, 10, 15)).remove(0);
+        let people: Vec<(Id, Presence)> = slot.people.iter().map(|e| (e.person, e.presence)).collect();
+        assert_eq!(slot.people[0].stay, Some(Id::from_u128(31)));
+        assert_eq!(slot.people[2].cancellation, Some(Id::from_u128(32)));
         assert_eq!(
-            slot.people,
+            people,
             [
                 (Id::from_u128(1), Presence::CheckedIn { at: at(23, 9, 58) }),
                 (Id::from_u128(2), Presence::Missing),
@@ -160,6 +208,17 @@ mod tests {
             ]
         );
         assert_eq!(slot.open, 2, "the café needs four; two are expected");
+        assert_eq!(slot.open_shifts.len(), 2, "the cancelled place and the needed one");
+        assert!(matches!(
+            roster(&r, date(23), date(23), at(23, 14, 59)).remove(0).people[0].presence,
+            Presence::CheckedIn { .. }
+        ));
+        let forgotten = roster(&r, date(23), date(23), at(23, 15, 0)).remove(0);
+        assert_eq!(
+            forgotten.people[0].presence,
+            Presence::NotCheckedOut { at: at(23, 9, 58), closed: at(23, 13, 0) },
+            "a check-in left open closes two hours after the shift and counts to its end"
+        );
         assert_eq!(roster(&r, date(24), date(29), at(23, 10, 15)), []);
     }
 

@@ -1,25 +1,33 @@
-//! The shifts of a date range, derived from agreements and one-off events:
-//! who is expected, who cancelled, who took a place, and how many places are
-//! still open. Nothing here is stored; it is worked out from the records.
+//! The shifts of a date range, derived from agreements, one-off events and
+//! the places functions need: who is expected, who cancelled, who took a
+//! place, who waits for one, how many places are still open, and whether
+//! the centre is closed that day. Nothing here is stored; it is worked out
+//! from the records.
 
 use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::entity::{Entity, Id};
-use crate::model::{Agreement, Cancellation, Event, Function, OccurrenceRef, Person, SignUp};
+use crate::model::{
+    Agreement, Cancellation, Closure, Event, Function, Lines, OccurrenceRef, Person, SignUp, Status, Waiting,
+};
 use crate::replica::Replica;
 use crate::typed_cache::find;
 
-/// One shift of one function: an agreement's date, or an event.
+/// One shift: an agreement's date, an event, or a function's needed places.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Shift {
     pub occurrence: OccurrenceRef,
-    pub function: Id,
+    /// None for a joint meeting, which belongs to no function.
+    pub function: Option<Id>,
+    /// An event's title.
+    pub title: Option<String>,
     pub date: NaiveDate,
     pub starts: NaiveTime,
     pub ends: NaiveTime,
-    /// Places this shift has: one per agreement, the event's count for events.
+    /// Places this shift has: one per agreement, the event's count for
+    /// events, the missing ones for a function's needed places.
     pub places: u16,
     /// Who is expected: the agreement's person (unless they cancelled) and
     /// whoever took a place.
@@ -28,6 +36,10 @@ pub struct Shift {
     pub cancelled: Vec<Cancellation>,
     /// The buddy told of a cancellation (agreements only).
     pub buddy: Option<Id>,
+    /// Who waits for a place, first in line first.
+    pub waiting: Vec<Id>,
+    /// Why the centre is closed that day, if it is: then nobody is due.
+    pub closed: Option<String>,
 }
 
 impl Shift {
@@ -35,20 +47,53 @@ impl Shift {
         self.date.and_time(self.starts)
     }
 
-    /// Places nobody fills: after a cancellation, or an event not yet full.
+    pub fn end(&self) -> NaiveDateTime {
+        self.date.and_time(self.ends)
+    }
+
+    /// Places nobody fills: after a cancellation, an event not yet full, a
+    /// function short of people. None on a closed day.
     pub fn open_places(&self) -> u16 {
+        if self.closed.is_some() {
+            return 0;
+        }
         self.places.saturating_sub(self.expected.len() as u16)
+    }
+
+    /// The people waiting who are offered the open places, first in line first.
+    pub fn offered(&self) -> &[Id] {
+        &self.waiting[..self.waiting.len().min(usize::from(self.open_places()))]
+    }
+
+    /// Open places anyone may take: those not offered to the waiting list.
+    pub fn free_places(&self) -> u16 {
+        self.open_places() - self.offered().len() as u16
+    }
+
+    /// Whether `person` holds a place in it (expected, not cancelled).
+    pub fn has(&self, person: Id) -> bool {
+        self.expected.contains(&person)
     }
 }
 
 /// The kinds [`shifts_between`] reads: a view of shifts that re-reads when
 /// one of them changes is never stale.
-pub const KINDS_READ: [&str; 6] =
-    [Person::KIND, Function::KIND, Agreement::KIND, Event::KIND, Cancellation::KIND, SignUp::KIND];
+pub const KINDS_READ: [&str; 8] = [
+    Person::KIND,
+    Function::KIND,
+    Agreement::KIND,
+    Event::KIND,
+    Cancellation::KIND,
+    SignUp::KIND,
+    Waiting::KIND,
+    Closure::KIND,
+];
 
 /// Every shift from `from` to `to` (both included), ordered by start time.
 /// Agreements of people who have left, or are paused that day, give none;
-/// agreements whose function was deleted give none either.
+/// agreements whose function was deleted give none either. Where the
+/// agreements of a function at one time give fewer people than it needs,
+/// the missing places are a shift of their own, open to anyone.
 pub fn shifts_between(replica: &Replica, from: NaiveDate, to: NaiveDate) -> Vec<Shift> {
     let (people, functions) = (replica.all::<Person>(), replica.all::<Function>());
     let mut cancellations: BTreeMap<OccurrenceRef, Vec<Cancellation>> = BTreeMap::new();
@@ -59,9 +104,26 @@ pub fn shifts_between(replica: &Replica, from: NaiveDate, to: NaiveDate) -> Vec<
     for (_, s) in replica.all::<SignUp>().iter() {
         sign_ups.entry(s.occurrence).or_default().push(s.person);
     }
+    let mut line: Vec<(OccurrenceRef, NaiveDateTime, Id)> =
+        replica.all::<Waiting>().iter().map(|(id, w)| (w.occurrence, w.since, *id)).collect();
+    line.sort_unstable();
+    let waiting_for = |occurrence: &OccurrenceRef| -> Vec<Id> {
+        let first = line.partition_point(|(o, ..)| o < occurrence);
+        let ids = line[first..].iter().take_while(|(o, ..)| o == occurrence);
+        ids.filter_map(|(_, _, id)| replica.read::<Waiting>(*id).map(|w| w.person)).collect()
+    };
+    // Someone who took a function's needed place keeps it when the
+    // agreements later give enough people.
+    let mut taken_needed: Vec<OccurrenceRef> = sign_ups
+        .keys()
+        .filter(|o| matches!(o, OccurrenceRef::Needed { date, .. } if (from..=to).contains(date)))
+        .copied()
+        .collect();
+    let closures = replica.all::<Closure>();
+    let closed_on = |date: NaiveDate| closures.iter().find(|(_, c)| c.date == date).map(|(_, c)| c.reason.clone());
 
     let mut shifts = Vec::new();
-    let mut add = |occurrence, function, date, starts, ends, places, regular: Option<Id>, buddy| {
+    let mut add = |occurrence, function, title, (date, starts, ends), places, regular: Option<Id>, buddy| {
         let cancelled = cancellations.remove(&occurrence).unwrap_or_default();
         let gave_notice = |person: &Id| cancelled.iter().any(|c| c.person == *person);
         let mut expected: Vec<Id> = regular.into_iter().filter(|p| !gave_notice(p)).collect();
@@ -70,10 +132,35 @@ pub fn shifts_between(replica: &Replica, from: NaiveDate, to: NaiveDate) -> Vec<
                 expected.push(person);
             }
         }
-        shifts.push(Shift { occurrence, function, date, starts, ends, places, expected, cancelled, buddy });
+        let mut waiting: Vec<Id> = Vec::new();
+        for person in waiting_for(&occurrence) {
+            if !expected.contains(&person) && !waiting.contains(&person) {
+                waiting.push(person);
+            }
+        }
+        let closed = closed_on(date);
+        shifts.push(Shift {
+            occurrence,
+            function,
+            title,
+            date,
+            starts,
+            ends,
+            places,
+            expected,
+            cancelled,
+            buddy,
+            waiting,
+            closed,
+        });
     };
 
-    for (id, agreement) in replica.all::<Agreement>().iter() {
+    let agreements = replica.all::<Agreement>();
+    let lines = Lines::of(&agreements);
+    // What each function's agreements give at each time (a paused person
+    // gives nobody): the needed places are what is left over.
+    let mut given: Vec<(Id, NaiveDate, NaiveTime, NaiveTime, u16)> = Vec::new();
+    for (id, agreement) in agreements.iter() {
         let Some(person) = find(&people, agreement.person) else {
             continue;
         };
@@ -81,24 +168,41 @@ pub fn shifts_between(replica: &Replica, from: NaiveDate, to: NaiveDate) -> Vec<
             continue;
         }
         let schedule = &agreement.schedule;
-        for date in schedule.dates_between(from, to).filter(|d| person.status.takes_part_on(*d)) {
-            let occurrence = OccurrenceRef::Agreement { agreement: *id, date };
-            add(
-                occurrence,
-                agreement.function,
-                date,
-                schedule.starts,
-                schedule.ends,
-                1,
-                Some(agreement.person),
-                agreement.buddy,
-            );
+        let to = lines.last_day(*id, agreement).map_or(to, |last| to.min(last));
+        for date in schedule.dates_between(from, to) {
+            if matches!(person.status, Status::Left { on } if date >= on) {
+                break;
+            }
+            let takes_part = person.status.takes_part_on(date);
+            given.push((agreement.function, date, schedule.starts, schedule.ends, u16::from(takes_part)));
+            if takes_part {
+                let occurrence = OccurrenceRef::Agreement { agreement: *id, date };
+                let when = (date, schedule.starts, schedule.ends);
+                add(occurrence, Some(agreement.function), None, when, 1, Some(agreement.person), agreement.buddy);
+            }
+        }
+    }
+    given.sort_unstable();
+    for run in given.chunk_by(|a, b| (a.0, a.1, a.2, a.3) == (b.0, b.1, b.2, b.3)) {
+        let (function, date, starts, ends, _) = run[0];
+        let needed = find(&functions, function).filter(|f| !f.retired).map_or(0, |f| f.needed);
+        let missing = needed.saturating_sub(run.iter().map(|g| g.4).sum());
+        let occurrence = OccurrenceRef::Needed { function, date, starts, ends };
+        if missing > 0 {
+            add(occurrence, Some(function), None, (date, starts, ends), missing, None, None);
+            taken_needed.retain(|o| *o != occurrence);
+        }
+    }
+    for occurrence in taken_needed {
+        if let OccurrenceRef::Needed { function, date, starts, ends } = occurrence {
+            add(occurrence, Some(function), None, (date, starts, ends), 0, None, None);
         }
     }
     for (id, event) in replica.all::<Event>().iter() {
-        if (from..=to).contains(&event.date) && find(&functions, event.function).is_some() {
+        if (from..=to).contains(&event.date) {
             let occurrence = OccurrenceRef::Event { event: *id };
-            add(occurrence, event.function, event.date, event.starts, event.ends, event.needed, None, None);
+            let when = (event.date, event.starts, event.ends);
+            add(occurrence, event.function, Some(event.title.clone()), when, event.needed, None, None);
         }
     }
     // The occurrence makes the key unique: an unstable sort gives the same order
@@ -133,9 +237,9 @@ mod tests {
         let mut r = Replica::new();
         r.put(ANNA, &Person::new("Anna", date(1)).unwrap(), stamp);
         r.put(BENT, &Person::new("Bent", date(1)).unwrap(), stamp);
-        r.put(CAFE, &Function::new("Café", Some(BENT), 2).unwrap(), stamp);
+        r.put(CAFE, &Function::new("Café", Some(BENT), 1).unwrap(), stamp);
         let schedule = mondays(10, 13, date(2));
-        r.put(MONDAYS, &Agreement { person: ANNA, function: CAFE, schedule, buddy: Some(BENT) }, stamp);
+        r.put(MONDAYS, &Agreement { person: ANNA, function: CAFE, schedule, buddy: Some(BENT), follows: None }, stamp);
         r
     }
 
@@ -158,7 +262,7 @@ mod tests {
         let given_at = date(8).and_hms_opt(18, 0, 0).unwrap();
         r.put(
             Id::from_u128(30),
-            &Cancellation { person: ANNA, occurrence: monday, reason: Some("ill".into()), given_at },
+            &Cancellation { person: ANNA, occurrence: monday, reason: Some("ill".into()), given_at, recorded_by: None },
             stamp(2),
         );
         let shift = shifts_between(&r, date(9), date(9)).remove(0);
@@ -166,7 +270,7 @@ mod tests {
         assert_eq!(shift.open_places(), 1);
         assert_eq!(shift.cancelled[0].notice_hours(shift.start()), 16.0);
 
-        r.put(Id::from_u128(31), &SignUp { person: BENT, occurrence: monday }, stamp(3));
+        r.put(Id::from_u128(31), &SignUp { person: BENT, occurrence: monday, recorded_by: None }, stamp(3));
         let shift = shifts_between(&r, date(9), date(9)).remove(0);
         assert_eq!(shift.expected, [BENT]);
         assert_eq!(shift.open_places(), 0);
@@ -178,28 +282,87 @@ mod tests {
         let mut anna = r.read::<Person>(ANNA).unwrap();
         anna.status = Status::Paused { from: date(5), until: Some(date(23)) };
         r.put(ANNA, &anna, stamp(2));
-        let dates: Vec<NaiveDate> = shifts_between(&r, date(1), date(30)).iter().map(|s| s.date).collect();
-        assert_eq!(dates, [date(2), date(23), date(30)]);
+        let shifts = shifts_between(&r, date(1), date(30));
+        let hers = |s: &&Shift| s.has(ANNA);
+        assert_eq!(shifts.iter().filter(hers).map(|s| s.date).collect::<Vec<_>>(), [date(2), date(23), date(30)]);
+        let needed = |s: &&Shift| matches!(s.occurrence, OccurrenceRef::Needed { .. });
+        assert_eq!(shifts.iter().filter(needed).map(|s| s.date).collect::<Vec<_>>(), [date(9), date(16)]);
     }
 
     #[test]
-    fn an_event_has_its_own_number_of_places() {
+    fn an_event_has_its_own_number_of_places_and_title() {
         let mut r = group();
-        let party = Event {
-            function: CAFE,
-            title: "Christmas party".into(),
-            date: date(27),
-            starts: time(17),
-            ends: time(22),
-            needed: 4,
-        };
+        let party = Event::new("Christmas party", None, date(27), (time(17), time(22)), 4, "").unwrap();
         r.put(Id::from_u128(40), &party, stamp(2));
-        r.put(
-            Id::from_u128(41),
-            &SignUp { person: BENT, occurrence: OccurrenceRef::Event { event: Id::from_u128(40) } },
-            stamp(3),
-        );
+        let event = OccurrenceRef::Event { event: Id::from_u128(40) };
+        r.put(Id::from_u128(41), &SignUp { person: BENT, occurrence: event, recorded_by: None }, stamp(3));
         let shift = shifts_between(&r, date(27), date(27)).remove(0);
         assert_eq!((shift.places, shift.open_places(), shift.expected.clone()), (4, 3, vec![BENT]));
+        assert_eq!((shift.title.as_deref(), shift.function), (Some("Christmas party"), None));
+    }
+
+    #[test]
+    fn a_function_short_of_people_has_needed_places_anyone_may_take() {
+        let mut r = group();
+        r.put(CAFE, &Function::new("Café", Some(BENT), 3).unwrap(), stamp(2));
+        let monday: Vec<Shift> = shifts_between(&r, date(9), date(9));
+        assert_eq!(monday.len(), 2, "Anna's shift and the places the café still needs");
+        let needed = OccurrenceRef::Needed { function: CAFE, date: date(9), starts: time(10), ends: time(13) };
+        assert_eq!((monday[1].occurrence, monday[1].places, monday[1].open_places()), (needed, 2, 2));
+        r.put(Id::from_u128(50), &SignUp { person: BENT, occurrence: needed, recorded_by: None }, stamp(3));
+        assert_eq!(shifts_between(&r, date(9), date(9))[1].open_places(), 1);
+
+        // Enough people again: Bent keeps the place he took.
+        r.put(CAFE, &Function::new("Café", Some(BENT), 1).unwrap(), stamp(4));
+        let monday = shifts_between(&r, date(9), date(9));
+        assert_eq!(monday.len(), 2);
+        assert_eq!((monday[1].expected.clone(), monday[1].open_places()), (vec![BENT], 0));
+        assert_eq!(shifts_between(&r, date(16), date(16)).len(), 1, "no needed places on other Mondays");
+
+        // A paused person gives nobody: their place is needed.
+        r.put(CAFE, &Function::new("Café", Some(BENT), 1).unwrap(), stamp(5));
+        let mut anna = r.read::<Person>(ANNA).unwrap();
+        anna.status = Status::Paused { from: date(10), until: None };
+        r.put(ANNA, &anna, stamp(6));
+        let paused = shifts_between(&r, date(16), date(16));
+        assert_eq!(paused.len(), 1);
+        assert!(matches!(paused[0].occurrence, OccurrenceRef::Needed { .. }) && paused[0].open_places() == 1);
+        // Retired, the function needs nobody.
+        let mut cafe = r.read::<Function>(CAFE).unwrap();
+        cafe.retired = true;
+        r.put(CAFE, &cafe, stamp(7));
+        assert_eq!(shifts_between(&r, date(16), date(16)), []);
+    }
+
+    #[test]
+    fn the_first_in_the_waiting_line_is_offered_the_place_that_opens() {
+        let mut r = group();
+        let party = Event::new("Summer party", Some(CAFE), date(27), (time(17), time(22)), 1, "Bring a cake").unwrap();
+        r.put(Id::from_u128(40), &party, stamp(2));
+        let event = OccurrenceRef::Event { event: Id::from_u128(40) };
+        r.put(Id::from_u128(41), &SignUp { person: ANNA, occurrence: event, recorded_by: None }, stamp(3));
+        let carl = Id::from_u128(3);
+        let at = |h| date(20).and_time(time(h));
+        for (id, person, since) in [(43, carl, at(12)), (42, BENT, at(11)), (44, BENT, at(13))] {
+            r.put(Id::from_u128(id), &Waiting { person, occurrence: event, since }, stamp(4));
+        }
+        let full = shifts_between(&r, date(27), date(27)).remove(0);
+        assert_eq!((full.waiting.clone(), full.offered().len(), full.free_places()), (vec![BENT, carl], 0, 0));
+
+        let notice =
+            Cancellation { person: ANNA, occurrence: event, reason: None, given_at: at(14), recorded_by: None };
+        r.put(Id::from_u128(45), &notice, stamp(5));
+        let open = shifts_between(&r, date(27), date(27)).remove(0);
+        assert_eq!((open.open_places(), open.offered(), open.free_places()), (1, &[BENT][..], 0));
+    }
+
+    #[test]
+    fn a_closed_day_has_no_places_and_no_one_is_due() {
+        let mut r = group();
+        r.put(Id::from_u128(60), &Closure { date: date(9), reason: "Holiday".into() }, stamp(2));
+        r.put(CAFE, &Function::new("Café", Some(BENT), 2).unwrap(), stamp(3));
+        let closed = shifts_between(&r, date(9), date(9));
+        assert!(closed.iter().all(|s| s.closed.as_deref() == Some("Holiday") && s.open_places() == 0));
+        assert!(shifts_between(&r, date(16), date(16)).iter().all(|s| s.closed.is_none()));
     }
 }

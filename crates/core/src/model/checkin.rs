@@ -17,6 +17,17 @@ pub struct CheckIn {
     pub checked_in: NaiveDateTime,
     #[serde(default)]
     pub checked_out: Option<NaiveDateTime>,
+    /// The function of hours entered by hand (a stay for a shift has its
+    /// shift's). These three are set when the stay is made and never
+    /// cleared, so they are left out of files while empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub function: Option<Id>,
+    /// Who recorded it, when not the person themselves (a coordinator).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded_by: Option<Id>,
+    /// Hours entered afterwards ("2 hours on 3 March"), not checked in.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_hand: bool,
 }
 
 impl Entity for CheckIn {
@@ -32,8 +43,14 @@ pub enum CheckOutError {
 }
 
 impl CheckIn {
+    /// A stay for no shift and no function: welcome help, counted apart.
     pub fn is_spontaneous(&self) -> bool {
-        self.occurrence.is_none()
+        self.occurrence.is_none() && self.function.is_none()
+    }
+
+    /// A stay starting at `at`, by the person themselves.
+    pub fn new(person: Id, occurrence: Option<OccurrenceRef>, function: Option<Id>, at: NaiveDateTime) -> Self {
+        Self { person, occurrence, checked_in: at, checked_out: None, function, recorded_by: None, by_hand: false }
     }
 
     /// Whether the person is on duty (checked in, not yet out).
@@ -69,7 +86,7 @@ mod tests {
 
     #[test]
     fn checking_out_records_the_minutes_once() {
-        let mut stay = CheckIn { person: Id::from_u128(1), occurrence: None, checked_in: at(10, 0), checked_out: None };
+        let mut stay = CheckIn::new(Id::from_u128(1), None, None, at(10, 0));
         assert!(stay.is_open() && stay.is_spontaneous());
         assert_eq!(stay.check_out(at(9, 0)), Err(CheckOutError::BeforeCheckIn));
         stay.check_out(at(12, 30)).unwrap();

@@ -65,13 +65,16 @@ pub struct Due {
 
 impl FollowUp {
     /// Conversations due by `until`, oldest first, for agreements of people
-    /// still in the group; a stage already held is not due again.
+    /// still in the group; a stage already held is not due again. An
+    /// agreement changed from a date has its conversations under the first
+    /// of its line: a change starts no new trial.
     pub fn due(replica: &Replica, until: NaiveDate) -> Vec<Due> {
         let mut held = BTreeSet::new();
         held.extend(replica.all::<FollowUp>().iter().map(|(_, f)| (f.agreement, f.stage)));
         let mut due: Vec<Due> = replica
             .all::<Agreement>()
             .iter()
+            .filter(|(_, a)| a.follows.is_none())
             .filter(|(_, a)| replica.read::<Person>(a.person).is_some_and(|p| !matches!(p.status, Status::Left { .. })))
             .flat_map(|(id, a)| {
                 [Stage::Trial, Stage::FollowUp].map(|stage| Due {
@@ -106,7 +109,11 @@ mod tests {
         let time = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
         let weekly = Recurrence::Weekly { weekdays: vec![Weekday::Mon], interval: 1 };
         let schedule = Schedule::new(weekly, time(10), time(12), day(9, 7), None).unwrap();
-        r.put(agreement, &Agreement { person: anna, function: Id::from_u128(3), schedule, buddy: None }, stamp);
+        r.put(
+            agreement,
+            &Agreement { person: anna, function: Id::from_u128(3), schedule, buddy: None, follows: None },
+            stamp,
+        );
 
         assert_eq!(FollowUp::due(&r, day(10, 6)), []);
         let due = FollowUp::due(&r, day(11, 23));

@@ -17,6 +17,9 @@ pub struct Function {
     pub needed: u16,
     #[serde(default)]
     pub description: Option<String>,
+    /// No longer done: kept for history and reports, gone from pickers.
+    #[serde(default)]
+    pub retired: bool,
 }
 
 impl Entity for Function {
@@ -43,7 +46,13 @@ impl Function {
         if !(1..=Self::MAX_NEEDED).contains(&needed) {
             return Err(FunctionError::Needed);
         }
-        Ok(Self { name: name.to_owned(), contact, needed, description: None })
+        Ok(Self { name: name.to_owned(), contact, needed, description: None, retired: false })
+    }
+
+    /// With the description as typed (blank is none).
+    pub fn described(mut self, text: &str) -> Self {
+        self.description = Some(text.trim().to_owned()).filter(|d| !d.is_empty());
+        self
     }
 
     /// The number of people a shift needs, as typed in a form.

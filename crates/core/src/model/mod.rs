@@ -12,12 +12,12 @@ pub mod occurrence;
 pub mod person;
 pub mod settings;
 
-pub use agreement::Agreement;
+pub use agreement::{Agreement, AgreementError, Lines};
 pub use checkin::{CheckIn, CheckOutError};
 pub use competence::{Competence, Grant};
 pub use follow_up::{FollowUp, Outcome, Stage};
 pub use function::{Function, FunctionError};
-pub use occurrence::{Cancellation, Event, OccurrenceRef, SignUp};
+pub use occurrence::{Cancellation, Closure, Event, EventError, OccurrenceRef, SignUp, Waiting};
 pub use person::{NameError, Person, PersonName, Status, StatusError};
 pub use settings::Settings;
 
@@ -30,7 +30,7 @@ pub fn refresh_typed(replica: &crate::Replica) {
 
 /// [`refresh_typed`] one kind at a time, for a caller that lets the page
 /// through between kinds (after an undo every record is read afresh).
-pub const REFRESH_TYPED: [fn(&crate::Replica); 11] = [
+pub const REFRESH_TYPED: [fn(&crate::Replica); 13] = [
     crate::Replica::refresh_typed::<Agreement>,
     crate::Replica::refresh_typed::<CheckIn>,
     crate::Replica::refresh_typed::<Competence>,
@@ -40,6 +40,8 @@ pub const REFRESH_TYPED: [fn(&crate::Replica); 11] = [
     crate::Replica::refresh_typed::<Cancellation>,
     crate::Replica::refresh_typed::<Event>,
     crate::Replica::refresh_typed::<SignUp>,
+    crate::Replica::refresh_typed::<Waiting>,
+    crate::Replica::refresh_typed::<Closure>,
     crate::Replica::refresh_typed::<Person>,
     crate::Replica::refresh_typed::<Settings>,
 ];
