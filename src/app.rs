@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use crate::components::nav::MainNav;
 use crate::components::notice::{DataNotice, ExportReminder, SaveState, UpdateNotice};
 use crate::pages::{
-    agreements::AgreementsPage, competences::CompetencesPage, follow_ups::FollowUpsPage, functions::FunctionsPage,
-    kiosk::KioskPage, my_shifts::MyShiftsPage, not_found::NotFound, open_slots::OpenSlotsPage, people::PeoplePage,
-    reports::ReportsPage, roster::RosterPage, settings::SettingsPage, today::TodayPage,
+    agreements::AgreementsPage, competences::CompetencesPage, events::EventsPage, follow_ups::FollowUpsPage,
+    functions::FunctionsPage, kiosk::KioskPage, my_shifts::MyShiftsPage, not_found::NotFound,
+    open_slots::OpenSlotsPage, people::PeoplePage, person::PersonPage, plan::PlanPage, reports::ReportsPage,
+    roster::RosterPage, settings::SettingsPage, today::TodayPage,
 };
 use crate::route::{Page, Route};
 use crate::state::{self, use_store, use_texts};
@@ -50,6 +51,7 @@ pub fn App() -> impl IntoView {
         let t = words.t();
         let title = match &now {
             Route::Page(page) => format!("{} · Flok", t.page(*page)),
+            Route::Person(id) => format!("{} · Flok", store.name_of(*id)),
             Route::NotFound(_) => format!("{} · Flok", t.page_not_found),
         };
         document().set_title(&title);
@@ -85,6 +87,9 @@ pub fn App() -> impl IntoView {
                 Route::Page(Page::Today) => view! { <TodayPage /> }.into_any(),
                 Route::Page(Page::MyShifts) => view! { <MyShiftsPage /> }.into_any(),
                 Route::Page(Page::OpenSlots) => view! { <OpenSlotsPage /> }.into_any(),
+                Route::Page(Page::Plan) => view! { <PlanPage /> }.into_any(),
+                Route::Page(Page::Events) => view! { <EventsPage /> }.into_any(),
+                Route::Person(id) => view! { <PersonPage id /> }.into_any(),
                 Route::Page(Page::Agreements) => view! { <AgreementsPage /> }.into_any(),
                 Route::Page(Page::Roster) => view! { <RosterPage /> }.into_any(),
                 Route::Page(Page::FollowUps) => view! { <FollowUpsPage /> }.into_any(),

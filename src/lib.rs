@@ -1,9 +1,10 @@
 //! Flok's web app: Leptos components over the domain core.
 //!
-//! [`route`] and [`i18n`] are plain Rust (tested natively); everything that needs a
+//! [`route`], [`i18n`] and [`form_values`] are plain Rust (tested natively); everything that needs a
 //! browser is compiled for wasm32 alone, so `cargo test` on a laptop builds
 //! no web dependency.
 
+pub mod form_values;
 pub mod i18n;
 pub mod route;
 

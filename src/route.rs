@@ -4,15 +4,20 @@
 //! `index.html` for every fragment, so a reload on any screen works on any
 //! plain file server, with no rewrite rules (Leptos's router has no hash mode).
 
-/// A page of the app, in the order the navigation lists them.
+use flok_core::Id;
+
+/// A page of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Page {
     Today,
     MyShifts,
     OpenSlots,
+    /// The coordinator's planning pages, one tap away from the bar.
+    Plan,
     People,
     Functions,
     Agreements,
+    Events,
     Roster,
     FollowUps,
     Competences,
@@ -22,21 +27,25 @@ pub enum Page {
     Kiosk,
 }
 
-/// Where the address points: a page, or a fragment no page answers to.
+/// Where the address points: a page, one person's page, or a fragment no
+/// page answers to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Page(Page),
+    Person(Id),
     NotFound(String),
 }
 
 impl Page {
-    pub const ALL: [Page; 12] = [
+    pub const ALL: [Page; 14] = [
         Page::Today,
         Page::MyShifts,
         Page::OpenSlots,
+        Page::Plan,
         Page::People,
         Page::Functions,
         Page::Agreements,
+        Page::Events,
         Page::Roster,
         Page::FollowUps,
         Page::Competences,
@@ -45,23 +54,26 @@ impl Page {
         Page::Kiosk,
     ];
 
-    /// Whether the navigation lists the page only in coordinator mode.
-    pub fn for_coordinators(self) -> bool {
-        matches!(
-            self,
-            Page::People
-                | Page::Functions
-                | Page::Agreements
-                | Page::Roster
-                | Page::FollowUps
-                | Page::Competences
-                | Page::Reports
-        )
-    }
+    /// The bar every phone shows: a volunteer's four places, and Plan in
+    /// coordinator mode.
+    pub const BAR: [Page; 5] = [Page::Today, Page::MyShifts, Page::OpenSlots, Page::Plan, Page::Settings];
 
-    /// Whether the navigation lists the page at all.
-    pub fn in_navigation(self) -> bool {
-        self != Page::Kiosk
+    /// The planning pages behind Plan, in the order it lists them.
+    pub const PLANNING: [Page; 8] = [
+        Page::Roster,
+        Page::People,
+        Page::Agreements,
+        Page::Events,
+        Page::Functions,
+        Page::FollowUps,
+        Page::Competences,
+        Page::Reports,
+    ];
+
+    /// Whether the page is for coordinators (the bar shows Plan only in
+    /// coordinator mode).
+    pub fn for_coordinators(self) -> bool {
+        self == Page::Plan || Self::PLANNING.contains(&self)
     }
 
     /// The fragment path segment, stable across languages so links keep working.
@@ -70,9 +82,11 @@ impl Page {
             Page::Today => "today",
             Page::MyShifts => "my-shifts",
             Page::OpenSlots => "open-slots",
+            Page::Plan => "plan",
             Page::People => "people",
             Page::Functions => "functions",
             Page::Agreements => "agreements",
+            Page::Events => "events",
             Page::Roster => "roster",
             Page::FollowUps => "follow-ups",
             Page::Competences => "competences",
@@ -88,13 +102,26 @@ impl Page {
 }
 
 impl Route {
+    /// The address of one person's page.
+    pub fn person_href(id: Id) -> String {
+        format!("#/people/{id}")
+    }
+
     /// Reads `location.hash`. An empty fragment is the start page; a trailing
     /// slash or a query after the path is tolerated, as people paste links.
+    /// `#/people/<id>` is that person's page.
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
-        let path = path.split(['?', '/']).next().unwrap_or_default();
+        let path = path.split('?').next().unwrap_or_default();
+        let mut parts = path.split('/');
+        let path = parts.next().unwrap_or_default();
         if path.is_empty() {
             return Route::Page(Page::Today);
+        }
+        if path == Page::People.slug() {
+            if let Some(Ok(id)) = parts.next().map(str::parse::<Id>) {
+                return Route::Person(id);
+            }
         }
         Page::ALL
             .into_iter()
@@ -125,6 +152,22 @@ mod tests {
     fn a_trailing_slash_or_query_is_tolerated() {
         assert_eq!(Route::from_hash("#/people/"), Route::Page(Page::People));
         assert_eq!(Route::from_hash("#/people?x=1"), Route::Page(Page::People));
+    }
+
+    #[test]
+    fn a_person_has_a_page_of_their_own() {
+        let id = Id::from_u128(7);
+        assert_eq!(Route::from_hash(&Route::person_href(id)), Route::Person(id));
+        assert_eq!(Route::from_hash("#/people/not-an-id"), Route::Page(Page::People));
+        assert_eq!(Route::from_hash(&format!("#/functions/{id}")), Route::Page(Page::Functions));
+    }
+
+    #[test]
+    fn the_bar_and_plan_reach_every_page_but_the_kiosk() {
+        for page in Page::ALL {
+            let reached = Page::BAR.contains(&page) || Page::PLANNING.contains(&page);
+            assert_eq!(reached, page != Page::Kiosk, "{page:?}");
+        }
     }
 
     #[test]

@@ -53,7 +53,7 @@ async fn a_view_re_renders_for_the_kinds_it_shows_only() {
     let (anna, _) = store.add_person("Anna").unwrap();
     let (bent, _) = store.add_person("Bent").unwrap();
     store.add_person("Carl").unwrap();
-    store.save_function(None, "Café", Some(anna), "2").unwrap();
+    store.save_function(None, ("Café", ""), Some(anna), "2").unwrap();
     settle(50).await;
     let text = parent.text_content().unwrap();
     assert!(text.contains("Anna") && text.contains("Carl") && text.contains("Café"), "{text}");

@@ -2,18 +2,20 @@
 //! and the on-duty line while they are checked in.
 
 use flok_core::duty::{self, KINDS_READ};
-use flok_core::{Entity, Id};
+use flok_core::Id;
 use leptos::prelude::*;
 
-use crate::components::shift::function_name;
+use crate::components::shift::shift_name;
 use crate::state::{use_now, use_store, use_texts};
 
 #[component]
 pub fn DutyControls(person: Id) -> impl IntoView {
     let (store, words, now) = (use_store(), use_texts(), use_now());
     let message = RwSignal::new(None::<String>);
-    let stay =
-        move || store.with(&[flok_core::model::CheckIn::KIND], |r| duty::open_stay(r, person)).map(|(_, stay)| stay);
+    let stay = move || {
+        let at = now.at();
+        store.with(&KINDS_READ, |r| duty::open_stay(r, person, at)).map(|(_, stay)| stay)
+    };
     let shift_now = move || {
         let at = now.at();
         store.with(&KINDS_READ, |r| duty::shift_to_check_in(r, person, at))
@@ -22,7 +24,7 @@ pub fn DutyControls(person: Id) -> impl IntoView {
     let check_in = move |_| {
         let t = words.t();
         message.set(Some(match store.check_in(person) {
-            Ok(Some(shift)) => (t.checked_in_for)(&function_name(store, &shift), &t.times(shift.starts, shift.ends)),
+            Ok(Some(shift)) => (t.checked_in_for)(&shift_name(store, &shift), &t.times(shift.starts, shift.ends)),
             Ok(None) => t.checked_in_spontaneous.into(),
             Err(refused) => t.duty_error(&refused).into(),
         }));
@@ -49,7 +51,7 @@ pub fn DutyControls(person: Id) -> impl IntoView {
                 None => {
                     let t = words.t();
                     let today = shift_now().map(|shift| {
-                        (t.your_shift_today)(&function_name(store, &shift), &t.times(shift.starts, shift.ends))
+                        (t.your_shift_today)(&shift_name(store, &shift), &t.times(shift.starts, shift.ends))
                     });
                     view! {
                         {today.map(|line| view! { <p class="shift-today">{line}</p> })}

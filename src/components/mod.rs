@@ -1,5 +1,6 @@
 //! Widgets shared by several pages.
 
+pub mod acting;
 pub mod adding;
 pub mod duty;
 pub mod field;
@@ -8,3 +9,4 @@ pub mod notice;
 pub mod page_heading;
 pub mod shift;
 pub mod status;
+pub mod write_to;

@@ -1,10 +1,11 @@
 //! Agreements (*faste aftaler*): who does which function, on which days, at
 //! what time, from when, with which buddy. The editor shows the next five
 //! dates before saving, and refuses a pattern that makes no sense beside the
-//! field at fault.
+//! field at fault. An agreement changes from a chosen date on (the shifts
+//! before stay as they were), ends on a last day, or is deleted.
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
-use flok_core::model::{Agreement, Function, Person};
+use flok_core::model::{Agreement, AgreementError, Function, Lines, Person};
 use flok_core::recurrence::{Nth, Recurrence, Schedule, ScheduleError};
 use flok_core::{Entity, Id};
 use leptos::prelude::*;
@@ -12,9 +13,10 @@ use leptos::prelude::*;
 use crate::components::adding::{chosen, AddPanel, PersonOptions, SaveOrCancel};
 use crate::components::field::{EmptyList, FormField};
 use crate::components::page_heading::PageHeading;
+use crate::form_values::{parse_date, parse_time, time_value};
 use crate::i18n::Texts;
 use crate::route::Page;
-use crate::state::{use_now, use_store, use_texts, Store, Words};
+use crate::state::{use_now, use_store, use_texts, wall_today, Store, Words};
 
 const WEEKDAYS: [Weekday; 7] =
     [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
@@ -23,25 +25,30 @@ const NTHS: [Nth; 5] = [Nth::First, Nth::Second, Nth::Third, Nth::Fourth, Nth::L
 #[component]
 pub fn AgreementsPage() -> impl IntoView {
     let (store, words) = (use_store(), use_texts());
+    // Each agreement with its last day as its line decides (a change from a
+    // date ends the one before).
     let agreements = Memo::new(move |_| {
         store.with(&[Agreement::KIND, Person::KIND], |r| {
-            let mut all = r.all::<Agreement>().to_vec();
+            let all = r.all::<Agreement>();
+            let lines = Lines::of(&all);
             let name = |id| r.read::<Person>(id).map(|p| p.name.sort_key()).unwrap_or_default();
-            all.sort_by_cached_key(|(id, a)| (name(a.person), a.schedule.first_day, *id));
-            all
+            let mut listed: Vec<(Id, Agreement, Option<NaiveDate>)> =
+                all.iter().map(|(id, a)| (*id, a.clone(), lines.last_day(*id, a))).collect();
+            listed.sort_by_cached_key(|(id, a, _)| (name(a.person), a.line(*id), a.schedule.first_day));
+            listed
         })
     });
     view! {
         <section aria-labelledby="page-heading">
             <PageHeading text=Signal::derive(move || words.t().page(Page::Agreements)) />
-            <AddPanel label=|t| t.add_agreement form=|on_added, on_cancel| view! { <AgreementForm on_added on_cancel /> } />
+            <AddPanel label=|t| t.add_agreement form=|on_added, on_cancel| view! { <AgreementForm editing=None on_added on_cancel /> } />
             <Show
                 when=move || agreements.with(|a| !a.is_empty())
                 fallback=|| view! { <EmptyList text=|t| t.no_agreements_yet /> }
             >
                 <ul class="agreements" aria-label=move || words.t().all_agreements>
-                    <For each=move || agreements.get() key=|(id, a)| (*id, a.clone()) let:entry>
-                        <li class="agreement">{move || agreement_lines(store, words, &entry.1)}</li>
+                    <For each=move || agreements.get() key=|entry| entry.clone() let:entry>
+                        <AgreementRow id=entry.0 agreement=entry.1 last_day=entry.2 />
                     </For>
                 </ul>
             </Show>
@@ -49,12 +56,107 @@ pub fn AgreementsPage() -> impl IntoView {
     }
 }
 
+/// What is open beside one agreement.
+#[derive(Clone, Copy, PartialEq)]
+enum Editing {
+    None,
+    Change,
+    End,
+    Delete,
+}
+
+/// One agreement: who, what and when, and Change, End and Delete.
+#[component]
+pub fn AgreementRow(id: Id, agreement: Agreement, last_day: Option<NaiveDate>) -> impl IntoView {
+    let (store, words) = (use_store(), use_texts());
+    let open = RwSignal::new(Editing::None);
+    let status = RwSignal::new(None::<String>);
+    let who = store.name_of(agreement.person);
+    let lines = agreement_lines(store, words, &agreement, last_day);
+    let toggle = move |editing: Editing| open.update(|o| *o = if *o == editing { Editing::None } else { editing });
+    let done = Callback::new(move |message: String| {
+        status.set(Some(message));
+        open.set(Editing::None);
+    });
+    let close = Callback::new(move |()| open.set(Editing::None));
+    let labels = {
+        let t = words.t();
+        [(t.change_agreement_of)(&who), (t.end_agreement_of)(&who), (t.delete_agreement_of)(&who)]
+    };
+    let [change_label, end_label, delete_label] = labels.clone();
+    view! {
+        <li class="agreement">
+            {lines}
+            <div class="actions">
+                <button type="button" aria-label=change_label aria-expanded=move || (open.get() == Editing::Change).to_string()
+                    on:click=move |_| toggle(Editing::Change)>{move || words.t().change}</button>
+                <button type="button" aria-label=end_label aria-expanded=move || (open.get() == Editing::End).to_string()
+                    on:click=move |_| toggle(Editing::End)>{move || words.t().end}</button>
+                <button type="button" class="danger" aria-label=delete_label aria-expanded=move || (open.get() == Editing::Delete).to_string()
+                    on:click=move |_| toggle(Editing::Delete)>{move || words.t().delete}</button>
+            </div>
+            {move || match open.get() {
+                Editing::None => None,
+                Editing::Change => Some(view! {
+                    <AgreementForm editing=Some(id) on_added=Callback::new(move |_| done.run(words.t().agreement_changed.into())) on_cancel=close />
+                }.into_any()),
+                Editing::End => Some(view! { <EndAgreement id label=labels[1].clone() done close /> }.into_any()),
+                Editing::Delete => Some(view! {
+                    <div class="confirm" role="group" aria-label=labels[2].clone()>
+                        <p>{move || words.t().delete_agreement_warning}</p>
+                        <div class="actions">
+                            <button type="button" class="danger" on:click=move |_| store.delete_agreement(id)>
+                                {move || words.t().confirm_delete}
+                            </button>
+                            <button type="button" on:click=move |_| close.run(())>{move || words.t().keep}</button>
+                        </div>
+                    </div>
+                }.into_any()),
+            }}
+            <p class="status" role="status">{move || status.get()}</p>
+        </li>
+    }
+}
+
+/// End an agreement: its last day.
+#[component]
+pub fn EndAgreement(id: Id, label: String, done: Callback<String>, close: Callback<()>) -> impl IntoView {
+    let (store, words) = (use_store(), use_texts());
+    let last = RwSignal::new(wall_today().to_string());
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = words.t();
+        let Some(day) = parse_date(&last.get_untracked()) else {
+            return error.set(Some(t.enter_date.into()));
+        };
+        match store.end_agreement(id, day) {
+            Ok(()) => done.run((t.agreement_ends)(&t.long_day(day))),
+            Err(refused) => error.set(Some(agreement_error(t, &refused).into())),
+        }
+    };
+    view! {
+        <form class="inline-form" aria-label=label novalidate on:submit=submit>
+            <FormField id=format!("end-{id}") label=|t| t.last_day kind="date" min="1900-01-01" max="2200-12-31" value=last error=error />
+            <SaveOrCancel on_cancel=close />
+        </form>
+    }
+}
+
+fn agreement_error(t: &Texts, error: &AgreementError) -> &'static str {
+    match error {
+        AgreementError::BeforeStart => t.before_agreement_started,
+        AgreementError::AfterEnd => t.after_agreement_ended,
+        AgreementError::Gone => t.agreement_gone,
+    }
+}
+
 /// An agreement as lines: who and what, the pattern, the times and dates, the buddy.
-fn agreement_lines(store: Store, words: Words, a: &Agreement) -> impl IntoView {
+fn agreement_lines(store: Store, words: Words, a: &Agreement, last_day: Option<NaiveDate>) -> impl IntoView {
     let t = words.t();
     let function = store.read::<Function>(a.function).map(|f| f.name).unwrap_or_default();
     let s = &a.schedule;
-    let dates = match s.last_day {
+    let dates = match last_day {
         Some(last) => (t.from_to_day)(&t.short_day(s.first_day), &t.short_day(last)),
         None => (t.from_day)(&t.short_day(s.first_day)),
     };
@@ -76,6 +178,7 @@ enum Problem {
     FirstDay,
     LastDay,
     Schedule(ScheduleError),
+    Change(AgreementError),
 }
 
 fn problem_text(t: &Texts, problem: &Problem) -> String {
@@ -89,6 +192,7 @@ fn problem_text(t: &Texts, problem: &Problem) -> String {
         Problem::Schedule(ScheduleError::EndsBeforeStart) => t.ends_before_start.into(),
         Problem::Schedule(ScheduleError::LastDayBeforeFirst) => t.last_before_first.into(),
         Problem::Schedule(ScheduleError::DateOutOfRange) => t.date_out_of_range.into(),
+        Problem::Change(refused) => agreement_error(t, refused).into(),
     }
 }
 
@@ -99,35 +203,48 @@ fn field_of(problem: &Problem) -> &'static str {
         Problem::Function => "function",
         Problem::Starts => "starts",
         Problem::Ends | Problem::Schedule(ScheduleError::EndsBeforeStart) => "ends",
-        Problem::FirstDay | Problem::Schedule(ScheduleError::DateOutOfRange) => "first-day",
+        Problem::FirstDay | Problem::Schedule(ScheduleError::DateOutOfRange) | Problem::Change(_) => "first-day",
         Problem::LastDay | Problem::Schedule(ScheduleError::LastDayBeforeFirst) => "last-day",
         Problem::Schedule(ScheduleError::NoWeekday) => "weekdays",
         Problem::Schedule(ScheduleError::Interval) => "interval",
     }
 }
 
-/// Accepts "10:00" (what a time field gives) and "10.00" (as Danes write it).
-fn parse_time(text: &str) -> Option<NaiveTime> {
-    let text = text.trim();
-    NaiveTime::parse_from_str(text, "%H:%M").or_else(|_| NaiveTime::parse_from_str(text, "%H.%M")).ok()
-}
-
+/// Adds an agreement, or with `editing` changes one from a chosen date on.
 #[component]
-fn AgreementForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl IntoView {
+pub fn AgreementForm(editing: Option<Id>, on_added: Callback<String>, on_cancel: Callback<()>) -> impl IntoView {
     let (store, words) = (use_store(), use_texts());
-    let person = RwSignal::new(String::new());
-    let function = RwSignal::new(String::new());
-    let buddy = RwSignal::new(String::new());
-    let monthly = RwSignal::new(false);
-    let weekdays = RwSignal::new([false; 7]);
-    let interval = RwSignal::new("1".to_owned());
-    let nth = RwSignal::new(0usize);
-    let month_weekday = RwSignal::new(0usize);
-    let starts = RwSignal::new("10:00".to_owned());
-    let ends = RwSignal::new("13:00".to_owned());
+    let saved = editing.and_then(|id| store.read::<Agreement>(id));
+    let text = |value: Option<String>| RwSignal::new(value.unwrap_or_default());
+    let person = text(saved.as_ref().map(|a| a.person.to_string()));
+    let function = text(saved.as_ref().map(|a| a.function.to_string()));
+    let buddy = text(saved.as_ref().and_then(|a| a.buddy).map(|b| b.to_string()));
+    let (mut days, mut every, mut month_week, mut month_day) = ([false; 7], 1, 0, 0);
+    match saved.as_ref().map(|a| &a.schedule.recurrence) {
+        Some(Recurrence::Weekly { weekdays, interval }) => {
+            weekdays.iter().for_each(|d| days[d.num_days_from_monday() as usize] = true);
+            every = *interval;
+        }
+        Some(Recurrence::Monthly { nth, weekday }) => {
+            month_week = NTHS.iter().position(|n| n == nth).unwrap_or(0);
+            month_day = weekday.num_days_from_monday() as usize;
+        }
+        None => {}
+    }
+    let monthly =
+        RwSignal::new(matches!(saved.as_ref().map(|a| &a.schedule.recurrence), Some(Recurrence::Monthly { .. })));
+    let weekdays = RwSignal::new(days);
+    let interval = RwSignal::new(every.to_string());
+    let nth = RwSignal::new(month_week);
+    let month_weekday = RwSignal::new(month_day);
+    let time = |at: Option<NaiveTime>, default: &str| RwSignal::new(at.map_or(default.to_owned(), time_value));
+    let starts = time(saved.as_ref().map(|a| a.schedule.starts), "10:00");
+    let ends = time(saved.as_ref().map(|a| a.schedule.ends), "13:00");
     let now = use_now();
-    let first_day = RwSignal::new(now.today().to_string());
-    let last_day = RwSignal::new(String::new());
+    // A change applies from today (or the agreement's start, if later).
+    let from = saved.as_ref().map_or(now.today(), |a| a.schedule.first_day.max(now.today()));
+    let first_day = RwSignal::new(from.to_string());
+    let last_day = text(saved.as_ref().and_then(|a| a.schedule.last_day).map(|d| d.to_string()));
     let tried = RwSignal::new(false);
 
     let schedule = move || -> Result<Schedule, Problem> {
@@ -152,9 +269,14 @@ fn AgreementForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl In
         let person = person.get().parse::<Id>().map_err(|_| Problem::Person)?;
         let function = function.get().parse::<Id>().map_err(|_| Problem::Function)?;
         let buddy = buddy.get().parse::<Id>().ok().filter(|b| *b != person);
-        Ok(Agreement { person, function, schedule: schedule()?, buddy })
+        Ok(Agreement { person, function, schedule: schedule()?, buddy, follows: None })
     };
-    let problem = move || if tried.get() { agreement().err() } else { None };
+    // Why the last save was refused by the agreement's line (a date before it started).
+    let refusal = RwSignal::new(None::<AgreementError>);
+    let problem = move || {
+        let shown = tried.get().then(|| agreement().err()).flatten();
+        shown.or_else(|| refusal.get().map(Problem::Change))
+    };
     let message =
         move |field: &'static str| problem().filter(|p| field_of(p) == field).map(|p| problem_text(words.t(), &p));
     let error = move |field: &'static str| Signal::derive(move || message(field));
@@ -169,17 +291,34 @@ fn AgreementForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl In
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
-        if let Ok(agreement) = agreement() {
-            store.add_agreement(&agreement);
-            on_added.run(store.name_of(agreement.person));
+        let Ok(agreement) = agreement() else { return };
+        let name = store.name_of(agreement.person);
+        match editing {
+            None => store.add_agreement(&agreement),
+            Some(id) => {
+                let from = agreement.schedule.first_day;
+                if let Err(refused) = store.change_agreement(id, agreement, from) {
+                    return refusal.set(Some(refused));
+                }
+            }
         }
+        on_added.run(name);
     };
-    let field = |name: &str| format!("agreement-{name}");
-    let error_id = |name: &str| format!("agreement-{name}-error");
-    let functions = Memo::new(move |_| store.with(&[Function::KIND], Function::by_name));
+    // Ids unique to this form: an agreement's editor can be open beside the new one's.
+    let field = move |name: &str| format!("agreement-{}-{name}", editing.map_or("new".to_owned(), |id| id.to_string()));
+    let error_id = move |name: &str| format!("{}-error", field(name));
+    let repeats = field("repeats");
+    let preview_heading = field("preview-heading");
+    let saved_name = saved.as_ref().map(|a| store.name_of(a.person)).unwrap_or_default();
+    let first_label: fn(&Texts) -> &'static str = if editing.is_some() { |t| t.changes_from } else { |t| t.first_day };
+    let functions = Memo::new(move |_| store.with(&[Function::KIND], Function::in_use));
+    let form_label = move || match editing {
+        Some(_) => (words.t().change_agreement_of)(&saved_name),
+        None => words.t().new_agreement.to_owned(),
+    };
 
     view! {
-        <form class="card" aria-label=move || words.t().new_agreement novalidate on:submit=submit>
+        <form class="card" aria-label=form_label novalidate on:submit=submit>
             <FormField id=field("person") label=|t| t.person value=person error=error("person")>
                 <option value="">{move || words.t().choose}</option>
                 <PersonOptions selected=chosen(person) />
@@ -194,12 +333,12 @@ fn AgreementForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl In
                 <legend>{move || words.t().repeats}</legend>
                 <div class="choices">
                     <label class="choice">
-                        <input type="radio" name="agreement-repeats" prop:checked=move || !monthly.get()
+                        <input type="radio" name=repeats.clone() prop:checked=move || !monthly.get()
                             on:change=move |_| monthly.set(false) />
                         {move || words.t().weekly}
                     </label>
                     <label class="choice">
-                        <input type="radio" name="agreement-repeats" prop:checked=move || monthly.get()
+                        <input type="radio" name=repeats.clone() prop:checked=move || monthly.get()
                             on:change=move |_| monthly.set(true) />
                         {move || words.t().monthly}
                     </label>
@@ -243,7 +382,8 @@ fn AgreementForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl In
             <div class="pause-fields">
                 <FormField id=field("starts") label=|t| t.starts kind="time" value=starts error=error("starts") />
                 <FormField id=field("ends") label=|t| t.ends kind="time" value=ends error=error("ends") />
-                <FormField id=field("first-day") label=|t| t.first_day kind="date" min="1900-01-01" max="2200-12-31"
+                <FormField id=field("first-day") label=first_label kind="date" min="1900-01-01" max="2200-12-31"
+                    on_edit=Callback::new(move |()| refusal.set(None))
                     value=first_day error=error("first-day") />
                 <FormField id=field("last-day") label=|t| t.last_day_optional kind="date" min="1900-01-01" max="2200-12-31"
                     value=last_day error=error("last-day") />
@@ -252,8 +392,8 @@ fn AgreementForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl In
                 <option value="">{move || words.t().no_buddy}</option>
                 <PersonOptions selected=chosen(buddy) />
             </FormField>
-            <section class="preview" aria-labelledby="agreement-preview-heading">
-                <h3 id="agreement-preview-heading">{move || words.t().next_five_dates}</h3>
+            <section class="preview" aria-labelledby=preview_heading.clone()>
+                <h3 id=preview_heading.clone()>{move || words.t().next_five_dates}</h3>
                 {move || match preview() {
                     Some(dates) => view! {
                         <ol class="preview-dates">{dates.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ol>

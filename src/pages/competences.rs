@@ -11,11 +11,11 @@ use crate::components::adding::{chosen, AddPanel, PersonOptions, SaveOrCancel};
 use crate::components::field::FormField;
 use crate::components::page_heading::PageHeading;
 use crate::route::Page;
-use crate::state::{use_device, use_store, use_texts};
+use crate::state::{use_device, use_now, use_store, use_texts};
 
 #[component]
 pub fn CompetencesPage() -> impl IntoView {
-    let (store, words) = (use_store(), use_texts());
+    let (store, words, now) = (use_store(), use_texts(), use_now());
     let filter = RwSignal::new(None::<Id>);
     let on_duty_only = RwSignal::new(false);
     let competences = Memo::new(move |_| store.with(&[Competence::KIND], Competence::all));
@@ -26,8 +26,9 @@ pub fn CompetencesPage() -> impl IntoView {
     let holders = Memo::new(move |_| {
         let wanted = filter.get();
         let only_here = on_duty_only.get();
+        let at = now.at();
         store.with(&[CheckIn::KIND, Grant::KIND, Person::KIND], |r| {
-            let here = duty::here(r);
+            let here = duty::here(r, at);
             let grants = r.all::<Grant>();
             Person::by_name(r)
                 .into_iter()

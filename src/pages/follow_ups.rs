@@ -5,12 +5,13 @@
 use chrono::{Duration, NaiveDate};
 use flok_core::model::follow_up::Due;
 use flok_core::model::{Agreement, FollowUp, Function, Outcome, Person, Stage};
-use flok_core::Entity;
+use flok_core::{Entity, Id};
 use leptos::prelude::*;
 
 use crate::components::adding::SaveOrCancel;
 use crate::components::field::{EmptyList, FormField};
 use crate::components::page_heading::PageHeading;
+use crate::pages::agreements::{AgreementForm, EndAgreement};
 use crate::route::Page;
 use crate::state::{use_now, use_store, use_texts};
 
@@ -26,18 +27,20 @@ pub fn FollowUpsPage() -> impl IntoView {
         store.with(&[FollowUp::KIND, Agreement::KIND, Person::KIND], |r| FollowUp::due(r, until))
     });
     let status = RwSignal::new(None::<String>);
+    let next = RwSignal::new(None::<NextStep>);
     view! {
         <section aria-labelledby="page-heading">
             <PageHeading text=Signal::derive(move || words.t().page(Page::FollowUps)) />
             <h2>{move || words.t().due_and_overdue}</h2>
             <p class="status" role="status">{move || status.get()}</p>
+            {move || next.get().map(|step| view! { <NextStepCard step next /> })}
             <Show
                 when=move || due.with(|d| !d.is_empty())
                 fallback=|| view! { <EmptyList text=|t| t.no_follow_ups_due /> }
             >
                 <ul class="shifts" aria-label=move || words.t().due_and_overdue>
                     <For each=move || due.get() key=|d| (d.agreement, d.stage) let:due>
-                        <li class="card"><DueItem due status /></li>
+                        <li class="card"><DueItem due status next /></li>
                     </For>
                 </ul>
             </Show>
@@ -45,8 +48,38 @@ pub fn FollowUpsPage() -> impl IntoView {
     }
 }
 
+/// What a conversation's outcome asks for next: ending the agreement, or changing it.
+#[derive(Clone, PartialEq)]
+struct NextStep {
+    agreement: Id,
+    outcome: Outcome,
+    person: String,
+}
+
+/// After "stops": end the agreement (a last day); after "changes": its editor.
 #[component]
-fn DueItem(due: Due, status: RwSignal<Option<String>>) -> impl IntoView {
+fn NextStepCard(step: NextStep, next: RwSignal<Option<NextStep>>) -> impl IntoView {
+    let words = use_texts();
+    let done = Callback::new(move |_: String| next.set(None));
+    let close = Callback::new(move |()| next.set(None));
+    let t = words.t();
+    let NextStep { agreement, outcome, person } = step;
+    view! {
+        <section class="card news" aria-labelledby="next-step-heading">
+            <h2 id="next-step-heading">{match outcome {
+                Outcome::Stop => (t.end_agreement_now)(&person),
+                _ => (t.change_agreement_now)(&person),
+            }}</h2>
+            {match outcome {
+                Outcome::Stop => view! { <EndAgreement id=agreement label=(t.end_agreement_of)(&person) done close /> }.into_any(),
+                _ => view! { <AgreementForm editing=Some(agreement) on_added=done on_cancel=close /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn DueItem(due: Due, status: RwSignal<Option<String>>, next: RwSignal<Option<NextStep>>) -> impl IntoView {
     let (store, words) = (use_store(), use_texts());
     let asking = RwSignal::new(false);
     let now = use_now();
@@ -81,15 +114,18 @@ fn DueItem(due: Due, status: RwSignal<Option<String>>) -> impl IntoView {
         ev.prevent_default();
         let Ok(held) = held_on.get_untracked().parse::<NaiveDate>() else { return invalid.set(true) };
         let note = Some(note.get_untracked().trim().to_owned()).filter(|n| !n.is_empty());
-        let follow_up = FollowUp {
-            agreement: due.agreement,
-            stage: due.stage,
-            held_on: held,
-            outcome: Some(OUTCOMES[outcome.get_untracked().parse::<usize>().unwrap_or(0).min(2)]),
-            note,
-        };
+        let chosen = OUTCOMES[outcome.get_untracked().parse::<usize>().unwrap_or(0).min(2)];
+        let follow_up =
+            FollowUp { agreement: due.agreement, stage: due.stage, held_on: held, outcome: Some(chosen), note };
         store.record_follow_up(&follow_up);
         status.set(Some((words.t().conversation_saved)(&saved_name)));
+        // A conversation that ends or changes the agreement leads straight there.
+        let person = saved_name.clone();
+        next.set((chosen != Outcome::Continue).then_some(NextStep {
+            agreement: due.agreement,
+            outcome: chosen,
+            person,
+        }));
     };
 
     view! {

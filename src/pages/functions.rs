@@ -35,7 +35,7 @@ pub fn FunctionsPage() -> impl IntoView {
                 fallback=|| view! { <EmptyList text=|t| t.no_functions_yet /> }
             >
                 <ul class="functions" aria-label=move || words.t().all_functions>
-                    <For each=move || functions.get() key=|(id, f)| (*id, f.name.clone(), f.needed, f.contact) let:entry>
+                    <For each=move || functions.get() key=|(id, f)| (*id, f.name.clone(), f.needed, f.contact, f.retired, f.description.clone()) let:entry>
                         <FunctionRow id=entry.0 function=entry.1 editing=editing />
                     </For>
                 </ul>
@@ -49,9 +49,15 @@ pub fn FunctionsPage() -> impl IntoView {
 fn FunctionRow(id: Id, function: Function, editing: RwSignal<Option<Id>>) -> impl IntoView {
     let (store, words) = (use_store(), use_texts());
     let name = function.name.clone();
+    let (retired, description) = (function.retired, function.description.clone());
     let summary = move || {
         let contact = function.contact.and_then(|c| store.read::<Person>(c)).map(|p| p.name.to_string());
-        (words.t().function_summary)(contact.as_deref(), function.needed)
+        let summary = (words.t().function_summary)(contact.as_deref(), function.needed);
+        if retired {
+            format!("{summary} · {}", words.t().retired)
+        } else {
+            summary
+        }
     };
     let done = Callback::new(move |_| editing.set(None));
     view! {
@@ -60,16 +66,27 @@ fn FunctionRow(id: Id, function: Function, editing: RwSignal<Option<Id>>) -> imp
                 when=move || editing.get() == Some(id)
                 fallback=move || {
                     let name = name.clone();
-                    let label = name.clone();
+                    let (label, retire_label) = (name.clone(), name.clone());
+                    let description = description.clone();
                     view! {
                         <div class="row">
                             <div>
                                 <p class="function-name">{name}</p>
                                 <p class="function-summary">{summary}</p>
+                                {description.map(|d| view! { <p class="shift-description">{d}</p> })}
                             </div>
-                            <button type="button" aria-label=move || (words.t().edit_named)(&label) on:click=move |_| editing.set(Some(id))>
-                                {move || words.t().edit}
-                            </button>
+                            <div class="actions">
+                                <button type="button" aria-label=move || (words.t().edit_named)(&label) on:click=move |_| editing.set(Some(id))>
+                                    {move || words.t().edit}
+                                </button>
+                                <button type="button" on:click=move |_| store.retire_function(id, !retired)
+                                    aria-label=move || {
+                                        let t = words.t();
+                                        if retired { (t.bring_back_named)(&retire_label) } else { (t.retire_named)(&retire_label) }
+                                    }>
+                                    {move || if retired { words.t().bring_back } else { words.t().retire }}
+                                </button>
+                            </div>
                         </div>
                     }
                 }
@@ -88,6 +105,7 @@ fn FunctionForm(editing: Option<Id>, on_added: Callback<String>, on_cancel: Call
     let name = RwSignal::new(saved.as_ref().map(|f| f.name.clone()).unwrap_or_default());
     let contact = RwSignal::new(saved.as_ref().and_then(|f| f.contact).map(|c| c.to_string()).unwrap_or_default());
     let needed = RwSignal::new(saved.as_ref().map_or(1, |f| f.needed).to_string());
+    let description = RwSignal::new(saved.as_ref().and_then(|f| f.description.clone()).unwrap_or_default());
     let field_id =
         move |field: &str| format!("function-{}-{field}", editing.map(|id| id.to_string()).unwrap_or("new".into()));
     let error = RwSignal::new(None::<FunctionError>);
@@ -97,7 +115,8 @@ fn FunctionForm(editing: Option<Id>, on_added: Callback<String>, on_cancel: Call
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let contact = contact.get_untracked().parse::<Id>().ok();
-        match store.save_function(editing, &name.get_untracked(), contact, &needed.get_untracked()) {
+        let texts = (name.get_untracked(), description.get_untracked());
+        match store.save_function(editing, (&texts.0, &texts.1), contact, &needed.get_untracked()) {
             Ok(()) => on_added.run(name.get_untracked().trim().to_owned()),
             Err(refused) => error.set(Some(refused)),
         }
@@ -131,6 +150,7 @@ fn FunctionForm(editing: Option<Id>, on_added: Callback<String>, on_cancel: Call
             </FormField>
             <FormField id=field_id("needed") label=|t| t.people_needed kind="number" inputmode="numeric"
                 min="1" max=Function::MAX_NEEDED.to_string() value=needed error=message(FunctionError::Needed) on_edit=clear />
+            <FormField id=field_id("description") label=|t| t.description_optional value=description multiline=true />
             <SaveOrCancel on_cancel />
         </form>
     }

@@ -29,9 +29,10 @@ pub fn KioskPage() -> impl IntoView {
     // Expected today (by name) and who is on duty, each once; a new day
     // (the kiosk left on overnight) brings its own list.
     let people = Memo::new(move |_| {
-        let day = now.today();
+        let at = now.at();
+        let day = at.date();
         store.with(&KINDS_READ, |r| {
-            let here = duty::here(r);
+            let here = duty::here(r, at);
             let mut expected = here.clone();
             expected.extend(shifts_between(r, day, day).into_iter().flat_map(|s| s.expected));
             Person::by_name(r)

@@ -2,6 +2,7 @@
 
 pub mod agreements;
 pub mod competences;
+pub mod events;
 pub mod follow_ups;
 pub mod functions;
 pub mod kiosk;
@@ -10,6 +11,8 @@ pub mod my_shifts;
 pub mod not_found;
 pub mod open_slots;
 pub mod people;
+pub mod person;
+pub mod plan;
 pub mod reports;
 pub mod roster;
 pub mod settings;

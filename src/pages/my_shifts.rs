@@ -4,14 +4,14 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 use flok_core::duty::{self, Hours, KINDS_READ};
-use flok_core::model::{CheckIn, Person};
+use flok_core::model::Person;
 use flok_core::shifts::Shift;
-use flok_core::{Entity, Id};
+use flok_core::Id;
 use leptos::prelude::*;
 
 use crate::components::field::{EmptyList, FormField};
 use crate::components::page_heading::PageHeading;
-use crate::components::shift::{function_name, ShiftSummary};
+use crate::components::shift::{dom_id, shift_name, ShiftSummary};
 use crate::components::status::StatusControls;
 use crate::files;
 use crate::route::Page;
@@ -50,7 +50,7 @@ fn MyHours(me: Id) -> impl IntoView {
         let day = now.today();
         let from = if year { NaiveDate::from_ymd_opt(day.year(), 1, 1) } else { day.with_day(1) }.unwrap_or(day);
         let Hours { agreed_minutes, spontaneous_minutes } =
-            store.with(&[CheckIn::KIND], |r| duty::hours(r, me, from, day));
+            store.with(&KINDS_READ, |r| duty::hours(r, me, from, day, now.at()));
         let t = words.t();
         (t.agreed_and_spontaneous)(&t.minutes(agreed_minutes), &t.minutes(spontaneous_minutes))
     };
@@ -109,10 +109,10 @@ fn MyShift(me: Id, shift: Shift, status: RwSignal<Option<String>>) -> impl IntoV
     let reason = RwSignal::new(String::new());
     let my_notice = shift.cancelled.iter().find(|c| c.person == me).map(|c| c.notice_hours(shift.start()));
     let (occurrence, date) = (shift.occurrence, shift.date);
-    let reason_id = format!("reason-{}-{}", shift.function, shift.start().and_utc().timestamp());
+    let reason_id = dom_id("reason", &shift.occurrence);
     let label = {
         let t = words.t();
-        (t.cancel_shift_on)(&function_name(store, &shift), &t.short_day(shift.date))
+        (t.cancel_shift_on)(&shift_name(store, &shift), &t.short_day(shift.date))
     };
     let confirm = move |_| {
         let t = words.t();

@@ -174,6 +174,7 @@ fn PersonDetails(id: Id) -> impl IntoView {
                 </div>
                 <p class="status" role="status">{move || saved.get().then(|| words.t().details_saved)}</p>
             </form>
+            <p><a class="button" href=crate::route::Route::person_href(id)>{move || (words.t().open_page_of)(&saved_name())}</a></p>
             <StatusControls id=id can_leave=true />
             <DeleteControls id=id />
         </div>

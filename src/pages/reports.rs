@@ -3,7 +3,9 @@
 //! thank-you list; and a CSV download, optionally for Danish spreadsheets.
 
 use chrono::{Datelike, NaiveDate};
+use flok_core::attendance::{self, Attendance};
 use flok_core::duty::KINDS_READ;
+use flok_core::model::Person;
 use flok_core::report::{self, CsvStyle, GroupBy, Row};
 use leptos::prelude::*;
 
@@ -13,7 +15,7 @@ use crate::files;
 use crate::i18n::Texts;
 use crate::route::Page;
 use crate::slices::after_this_task;
-use crate::state::{use_store, use_texts, wall_today};
+use crate::state::{use_store, use_texts, wall_now, wall_today};
 
 const GROUPS: [GroupBy; 3] = [GroupBy::Person, GroupBy::Function, GroupBy::Month];
 
@@ -31,8 +33,13 @@ pub fn ReportsPage() -> impl IntoView {
         (from <= to).then_some((from, to))
     };
     let rows = Memo::new(move |_| {
+        // As of the moment the data or the period changed: reports of years
+        // are not re-read every minute for a forgotten check-out's sake.
+        let at = wall_now();
         period().map(|(from, to)| {
-            crate::perf::measure("flok:report", || store.with(&KINDS_READ, |r| report::report(r, from, to, group())))
+            crate::perf::measure("flok:report", || {
+                store.with(&KINDS_READ, |r| report::report(r, from, to, group(), at))
+            })
         })
     });
     let status = RwSignal::new(None::<&'static str>);
@@ -70,7 +77,11 @@ pub fn ReportsPage() -> impl IntoView {
                 </FormField>
             </div>
             {move || match drawn.get() {
-                true => rows.get().map(|rows| view! { <ReportTable rows=rows.clone() by=group() /><HoursChart rows /> }.into_any()),
+                true => rows.get().map(|rows| view! {
+                    <ReportTable rows=rows.clone() by=group() />
+                    <HoursChart rows />
+                    {period().map(|(from, to)| view! { <AttendanceTable from to /> })}
+                }.into_any()),
                 false => Some(view! { <p class="status" role="status">{move || words.t().loading}</p> }.into_any()),
             }}
             <div class="field check">
@@ -84,6 +95,57 @@ pub fn ReportsPage() -> impl IntoView {
             <p class="status" role="status">{move || status.get()}</p>
             <ThankYouList year=Signal::derive(move || to.get().parse::<NaiveDate>().map_or(day.year(), |d| d.year())) />
         </section>
+    }
+}
+
+/// Attendance per person in the period: due, came, cancelled (short
+/// notice), missing. For planning; no score.
+#[component]
+fn AttendanceTable(from: NaiveDate, to: NaiveDate) -> impl IntoView {
+    let (store, words) = (use_store(), use_texts());
+    let rows = move || {
+        store.with(&KINDS_READ, |r| {
+            let mut rows: Vec<(String, Attendance)> = attendance::attendance(r, from, to, wall_now())
+                .into_iter()
+                .map(|(id, a)| (r.read::<Person>(id).map(|p| p.name.to_string()).unwrap_or_default(), a))
+                .collect();
+            rows.sort_by_cached_key(|(name, _)| name.to_lowercase());
+            rows
+        })
+    };
+    view! {
+        {move || {
+            let t = words.t();
+            let rows = rows();
+            (!rows.is_empty()).then(|| view! {
+                <div class="table-scroll" role="region" aria-label=t.attendance tabindex="0">
+                    <table>
+                        <caption>{t.attendance}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t.person}</th>
+                                <th scope="col">{t.shifts_due}</th>
+                                <th scope="col">{t.came_column}</th>
+                                <th scope="col">{t.cancelled_column}</th>
+                                <th scope="col">{t.missing}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {rows.into_iter().map(|(name, a)| view! {
+                                <tr>
+                                    <th scope="row">{name}</th>
+                                    <td>{a.expected}</td>
+                                    <td>{a.came}</td>
+                                    <td>{(t.cancelled_count)(a.cancelled, a.short_notice)}</td>
+                                    <td>{a.missing}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    <p class="help">{t.attendance_help}</p>
+                </div>
+            })
+        }}
     }
 }
 
@@ -201,7 +263,8 @@ fn ThankYouList(year: Signal<i32>) -> impl IntoView {
     let shown = after_this_task();
     let list = move || {
         if shown.get() {
-            store.with(&KINDS_READ, |r| report::thank_you(r, year.get()))
+            let at = wall_now();
+            store.with(&KINDS_READ, |r| report::thank_you(r, year.get(), at))
         } else {
             Vec::new()
         }

@@ -12,7 +12,7 @@ use crate::components::adding::PersonOptions;
 use crate::components::duty::DutyControls;
 use crate::components::field::FormField;
 use crate::components::page_heading::PageHeading;
-use crate::components::shift::{function_name, ShiftSummary};
+use crate::components::shift::{shift_name, ShiftSummary};
 use crate::route::Page;
 use crate::state::{use_device, use_now, use_store, use_texts};
 
@@ -41,6 +41,7 @@ pub fn TodayPage() -> impl IntoView {
                                 <p class="group-name">{group}</p>
                             </Show>
                             <DutyControls person=id />
+                            <Offers person=id />
                             <NextShifts person=id />
                             <News person=id />
                         }
@@ -86,6 +87,50 @@ fn NextShifts(person: Id) -> impl IntoView {
     }
 }
 
+/// Places offered to the person from a waiting list: take it or let it pass.
+#[component]
+fn Offers(person: Id) -> impl IntoView {
+    let (store, words, now) = (use_store(), use_texts(), use_now());
+    let offers = Memo::new(move |_| {
+        let at = now.at();
+        store.with(&KINDS_READ, |r| duty::offers_for(r, person, at, at.date() + Duration::days(56)))
+    });
+    let status = RwSignal::new(None::<String>);
+    view! {
+        <Show when=move || offers.with(|o| !o.is_empty())>
+            <section class="card news" aria-labelledby="offers-heading">
+                <h2 id="offers-heading">{move || words.t().places_for_you}</h2>
+                <p>{move || words.t().place_offered_to_you}</p>
+                <ul class="shifts">
+                    {move || offers.get().into_iter().map(|shift| {
+                        let (occurrence, date) = (shift.occurrence, shift.date);
+                        let name = shift_name(store, &shift);
+                        let take = move |_| {
+                            let t = words.t();
+                            status.set(Some(match store.take_slot(person, occurrence, date) {
+                                Ok(()) => (t.slot_taken)(&name, &t.short_day(date)),
+                                Err(refused) => t.duty_error(&refused).into(),
+                            }));
+                        };
+                        view! {
+                            <li class="shift">
+                                <ShiftSummary shift />
+                                <div class="actions">
+                                    <button type="button" class="primary" on:click=take>{move || words.t().take_this_slot}</button>
+                                    <button type="button" on:click=move |_| store.leave_waiting_list(person, occurrence)>
+                                        {move || words.t().let_it_pass}
+                                    </button>
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+        <p class="status" role="status">{move || status.get()}</p>
+    }
+}
+
 /// Cancellations the person should know of, as buddy or staff contact.
 #[component]
 fn News(person: Id) -> impl IntoView {
@@ -106,7 +151,7 @@ fn News(person: Id) -> impl IntoView {
                             .map(|(shift, notice)| {
                                 let line = (t.cannot_come)(
                                     &store.name_of(notice.person),
-                                    &function_name(store, &shift),
+                                    &shift_name(store, &shift),
                                     &t.short_day(shift.date),
                                     &t.times(shift.starts, shift.ends),
                                     notice.reason.as_deref(),

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use flok_core::duty::{self, DutyError};
-use flok_core::model::OccurrenceRef;
+use flok_core::model::{OccurrenceRef, Waiting};
 use flok_core::shifts::{shifts_between, Shift};
 use flok_core::Id;
 
@@ -11,7 +11,7 @@ use super::{wall_now, Store};
 
 impl Store {
     /// One shift as it stands now, if it still exists.
-    fn shift(&self, occurrence: OccurrenceRef, date: NaiveDate) -> Option<Shift> {
+    pub(super) fn shift(&self, occurrence: OccurrenceRef, date: NaiveDate) -> Option<Shift> {
         self.with_untracked(|replica| {
             shifts_between(replica, date, date).into_iter().find(|s| s.occurrence == occurrence)
         })
@@ -50,11 +50,30 @@ impl Store {
         Ok(())
     }
 
-    /// `person` takes an open place in one shift.
+    /// `person` takes an open place in one shift (leaving its waiting list).
     pub fn take_slot(&self, person: Id, occurrence: OccurrenceRef, date: NaiveDate) -> Result<(), DutyError> {
         let shift = self.shift(occurrence, date).ok_or(DutyError::NoOpenPlace)?;
         let sign_up = duty::take(person, &shift, wall_now())?;
-        self.change(|edit| edit.put(Id::new(), &sign_up));
+        let waited = self.with_untracked(|r| duty::waiting_records(r, person, occurrence));
+        self.change(|edit| {
+            edit.put(Id::new(), &sign_up);
+            waited.iter().for_each(|id| edit.remove::<Waiting>(*id));
+        });
         Ok(())
+    }
+
+    /// `person` joins the waiting list of a full shift.
+    pub fn join_waiting_list(&self, person: Id, occurrence: OccurrenceRef, date: NaiveDate) -> Result<(), DutyError> {
+        let shift = self.shift(occurrence, date).ok_or(DutyError::NoOpenPlace)?;
+        let waiting = duty::wait(person, &shift, wall_now())?;
+        self.change(|edit| edit.put(Id::new(), &waiting));
+        Ok(())
+    }
+
+    /// `person` leaves a waiting list, or lets the place offered to them pass
+    /// to the next in line.
+    pub fn leave_waiting_list(&self, person: Id, occurrence: OccurrenceRef) {
+        let waited = self.with_untracked(|r| duty::waiting_records(r, person, occurrence));
+        self.change(|edit| waited.iter().for_each(|id| edit.remove::<Waiting>(*id)));
     }
 }

@@ -1,7 +1,9 @@
 //! How the group is set up: its settings, functions, agreements,
 //! competences and follow-up conversations; and its data as files.
 
-use flok_core::model::{Agreement, Competence, FollowUp, Function, FunctionError, Grant, Settings};
+use chrono::NaiveDate;
+use flok_core::model::agreement::{self, AgreementError};
+use flok_core::model::{Agreement, Competence, Event, FollowUp, Function, FunctionError, Grant, Settings};
 use flok_core::sealed;
 use flok_core::{calendar, export, Id};
 use leptos::prelude::*;
@@ -26,22 +28,66 @@ impl Store {
     }
 
     /// Adds a function (a kind of task), or with `id` changes one; refuses
-    /// what makes no sense.
+    /// what makes no sense. A retired function stays retired.
     pub fn save_function(
         &self,
         id: Option<Id>,
-        name: &str,
+        (name, description): (&str, &str),
         contact: Option<Id>,
         needed: &str,
     ) -> Result<(), FunctionError> {
-        let function = Function::new(name, contact, Function::parse_needed(needed)?)?;
+        let mut function = Function::new(name, contact, Function::parse_needed(needed)?)?.described(description);
+        function.retired = id.and_then(|id| self.read::<Function>(id)).is_some_and(|f| f.retired);
         self.change(|edit| edit.put(id.unwrap_or_else(Id::new), &function));
         Ok(())
+    }
+
+    /// Retires a function (kept in history and reports, gone from pickers),
+    /// or brings it back.
+    pub fn retire_function(&self, id: Id, retired: bool) {
+        if let Some(function) = self.read::<Function>(id) {
+            self.change(|edit| edit.put(id, &Function { retired, ..function }));
+        }
     }
 
     /// Adds an agreement, already checked by the editor.
     pub fn add_agreement(&self, agreement: &Agreement) {
         self.change(|edit| edit.put(Id::new(), agreement));
+    }
+
+    /// Changes the agreement `id` from `from` on: the shifts before stay as
+    /// they were (see [`flok_core::model::agreement`]).
+    pub fn change_agreement(&self, id: Id, changed: Agreement, from: NaiveDate) -> Result<(), AgreementError> {
+        let (id, changed) = self.with_untracked(|r| agreement::change_from(r, id, changed, from))?;
+        self.change(|edit| edit.put(id, &changed));
+        Ok(())
+    }
+
+    /// Ends the agreement `id` (and what of its line was planned after) on `last`.
+    pub fn end_agreement(&self, id: Id, last: NaiveDate) -> Result<(), AgreementError> {
+        let (written, removed) = self.with_untracked(|r| agreement::end_on(r, id, last))?;
+        self.change(|edit| {
+            written.iter().for_each(|(id, a)| edit.put(*id, a));
+            removed.iter().for_each(|id| edit.remove::<Agreement>(*id));
+        });
+        Ok(())
+    }
+
+    /// Deletes the agreement `id` with its whole line. Its check-ins stay:
+    /// the hours given still count.
+    pub fn delete_agreement(&self, id: Id) {
+        let line = self.with_untracked(|r| agreement::whole_line(r, id));
+        self.change(|edit| line.iter().for_each(|id| edit.remove::<Agreement>(*id)));
+    }
+
+    /// Adds an event, or with `id` changes one (already checked by its form).
+    pub fn save_event(&self, id: Option<Id>, event: &Event) {
+        self.change(|edit| edit.put(id.unwrap_or_else(Id::new), event));
+    }
+
+    /// Deletes an event; hours given at it still count.
+    pub fn delete_event(&self, id: Id) {
+        self.change(|edit| edit.remove::<Event>(id));
     }
 
     /// Records a follow-up conversation.

@@ -11,6 +11,7 @@
 //! - [`Words`] (`words.rs`): the interface's words, in its language;
 //! - [`Now`] (`now.rs`): today and now, ticking.
 
+mod acting;
 mod device;
 mod duty;
 mod group;

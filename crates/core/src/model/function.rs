@@ -60,6 +60,13 @@ impl Function {
         text.trim().parse::<u16>().ok().filter(|n| (1..=Self::MAX_NEEDED).contains(n)).ok_or(FunctionError::Needed)
     }
 
+    /// The functions still done, alphabetically: what pickers offer.
+    pub fn in_use(replica: &Replica) -> Vec<(Id, Function)> {
+        let mut functions = Self::by_name(replica);
+        functions.retain(|(_, f)| !f.retired);
+        functions
+    }
+
     /// Every function, alphabetically (case-insensitive), ties by id.
     pub fn by_name(replica: &Replica) -> Vec<(Id, Function)> {
         let mut functions = replica.all::<Function>().to_vec();

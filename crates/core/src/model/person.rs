@@ -127,6 +127,21 @@ impl Person {
         people
     }
 
+    /// The phone number as a `tel:`/`sms:` link wants it: digits and a
+    /// leading +, spaces and dashes dropped; none when it has too few digits
+    /// to dial.
+    pub fn dialable_phone(&self) -> Option<String> {
+        let phone = self.phone.as_deref()?.trim();
+        let plus = phone.starts_with('+').then_some("+");
+        let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+        (digits.len() >= 3).then(|| format!("{}{digits}", plus.unwrap_or_default()))
+    }
+
+    /// The e-mail address, when it looks like one.
+    pub fn email_address(&self) -> Option<&str> {
+        self.email.as_deref().map(str::trim).filter(|e| e.contains('@') && !e.contains(char::is_whitespace))
+    }
+
     /// A new active member with only a name, as the People page adds one.
     pub fn new(name: &str, today: NaiveDate) -> Result<Self, NameError> {
         Ok(Self {
@@ -282,6 +297,19 @@ mod tests {
         assert!(paused.takes_part_on(day(20)));
         assert!(!Status::Paused { from: day(10), until: None }.takes_part_on(day(30)));
         assert!(!Status::Left { on: day(5) }.takes_part_on(day(5)));
+    }
+
+    #[test]
+    fn phone_and_e_mail_are_made_fit_for_links() {
+        let mut anna = Person::new("Anna", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()).unwrap();
+        assert_eq!((anna.dialable_phone(), anna.email_address()), (None, None));
+        anna.phone = Some(" +45 12-34 56 78 ".into());
+        anna.email = Some(" anna@example.org ".into());
+        assert_eq!(anna.dialable_phone().as_deref(), Some("+4512345678"));
+        assert_eq!(anna.email_address(), Some("anna@example.org"));
+        anna.phone = Some("ring 12".into());
+        anna.email = Some("not an address".into());
+        assert_eq!((anna.dialable_phone(), anna.email_address()), (None, None));
     }
 
     #[test]

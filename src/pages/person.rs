@@ -1,0 +1,228 @@
+//! One person's page: how to reach them, their agreements, competences
+//! (who gave each, and when), hours this year, the conversations held, and
+//! their pause; and hours given without the app, added by hand.
+
+use chrono::{Datelike, NaiveDate};
+use flok_core::duty::{self, KINDS_READ};
+use flok_core::model::{Agreement, Competence, FollowUp, Function, Grant, Lines, Person, Stage};
+use flok_core::{Entity, Id};
+use leptos::prelude::*;
+
+use crate::components::adding::SaveOrCancel;
+use crate::components::field::FormField;
+use crate::components::shift::PersonLine;
+use crate::components::status::StatusControls;
+use crate::form_values::parse_date;
+use crate::pages::agreements::AgreementRow;
+use crate::route::Page;
+use crate::state::{use_device, use_now, use_store, use_texts};
+
+#[component]
+pub fn PersonPage(id: Id) -> impl IntoView {
+    let (store, words) = (use_store(), use_texts());
+    let person = Memo::new(move |_| store.read::<Person>(id));
+    view! {
+        <section aria-labelledby="page-heading">
+            <h1 id="page-heading" tabindex="-1">{move || person.get().map(|p| p.name.to_string()).unwrap_or_else(|| words.t().not_in_group.into())}</h1>
+            <p><a class="button" href=Page::People.href()>{move || words.t().all_people}</a></p>
+            <Show when=move || person.with(Option::is_some)>
+                <PersonLine person=id line=|t, _| t.contact.into() />
+                <Agreements id />
+                <Competences id />
+                <HoursThisYear id />
+                <Conversations id />
+                <section class="card" aria-labelledby="pause-heading">
+                    <h2 id="pause-heading">{move || words.t().pause}</h2>
+                    <StatusControls id can_leave=true />
+                </section>
+                <HoursByHand id />
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn Agreements(id: Id) -> impl IntoView {
+    let (store, words) = (use_store(), use_texts());
+    let agreements = Memo::new(move |_| {
+        store.with(&[Agreement::KIND], |r| {
+            let all = r.all::<Agreement>();
+            let lines = Lines::of(&all);
+            let mut hers: Vec<(Id, Agreement, Option<NaiveDate>)> = all
+                .iter()
+                .filter(|(_, a)| a.person == id)
+                .map(|(i, a)| (*i, a.clone(), lines.last_day(*i, a)))
+                .collect();
+            hers.sort_by_key(|(i, a, _)| (a.schedule.first_day, *i));
+            hers
+        })
+    });
+    view! {
+        <section class="card" aria-labelledby="agreements-heading">
+            <h2 id="agreements-heading">{move || words.t().page(Page::Agreements)}</h2>
+            <Show when=move || agreements.with(|a| !a.is_empty()) fallback=move || view! { <p class="empty">{move || words.t().no_agreements_yet}</p> }>
+                <ul class="agreements" aria-label=move || words.t().page(Page::Agreements)>
+                    <For each=move || agreements.get() key=|entry| entry.clone() let:entry>
+                        <AgreementRow id=entry.0 agreement=entry.1 last_day=entry.2 />
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn Competences(id: Id) -> impl IntoView {
+    let (store, words) = (use_store(), use_texts());
+    let held = move || {
+        store.with(&[Grant::KIND, Competence::KIND, Person::KIND], |r| {
+            let all = Competence::all(r);
+            let t = words.t();
+            let mut lines: Vec<String> = r
+                .all::<Grant>()
+                .iter()
+                .filter(|(_, g)| g.person == id)
+                .filter_map(|(_, g)| {
+                    let (cid, competence) = all.iter().find(|(c, _)| *c == g.competence)?;
+                    let name = t.competence_name(*cid, competence);
+                    let by = g.granted_by.and_then(|b| r.read::<Person>(b)).map(|p| p.name.to_string());
+                    Some((t.granted_line)(&name, by.as_deref(), &t.short_day(g.granted_on)))
+                })
+                .collect();
+            lines.sort();
+            lines
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="competences-heading">
+            <h2 id="competences-heading">{move || words.t().page(Page::Competences)}</h2>
+            {move || {
+                let lines = held();
+                if lines.is_empty() {
+                    view! { <p class="empty">{words.t().no_competences_held}</p> }.into_any()
+                } else {
+                    view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn HoursThisYear(id: Id) -> impl IntoView {
+    let (store, words, now) = (use_store(), use_texts(), use_now());
+    let line = move || {
+        let at = now.at();
+        let first = NaiveDate::from_ymd_opt(at.year(), 1, 1).unwrap_or(at.date());
+        let hours = store.with(&KINDS_READ, |r| duty::hours(r, id, first, at.date(), at));
+        let t = words.t();
+        (t.agreed_and_spontaneous)(&t.minutes(hours.agreed_minutes), &t.minutes(hours.spontaneous_minutes))
+    };
+    view! {
+        <section class="card" aria-labelledby="hours-heading">
+            <h2 id="hours-heading">{move || words.t().hours_this_year}</h2>
+            <p>{line}</p>
+        </section>
+    }
+}
+
+#[component]
+fn Conversations(id: Id) -> impl IntoView {
+    let (store, words) = (use_store(), use_texts());
+    let held = move || {
+        store.with(&[FollowUp::KIND, Agreement::KIND, Function::KIND], |r| {
+            let agreements = r.all::<Agreement>();
+            let hers = |agreement: Id| agreements.iter().any(|(i, a)| *i == agreement && a.person == id);
+            let mut held: Vec<FollowUp> =
+                r.all::<FollowUp>().iter().filter(|(_, f)| hers(f.agreement)).map(|(_, f)| f.clone()).collect();
+            held.sort_by_key(|f| f.held_on);
+            let t = words.t();
+            held.into_iter()
+                .map(|f| {
+                    let stage = match f.stage {
+                        Stage::Trial => t.trial_conversation,
+                        Stage::FollowUp => t.follow_up_conversation,
+                    };
+                    let outcome = f.outcome.map(|o| t.outcome_name(o));
+                    (t.conversation_line)(stage, &t.short_day(f.held_on), outcome, f.note.as_deref())
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="conversations-heading">
+            <h2 id="conversations-heading">{move || words.t().conversations}</h2>
+            {move || {
+                let lines = held();
+                if lines.is_empty() {
+                    view! { <p class="empty">{words.t().no_conversations_yet}</p> }.into_any()
+                } else {
+                    view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// "2 hours on 3 March, café": hours given without checking in.
+#[component]
+fn HoursByHand(id: Id) -> impl IntoView {
+    let (store, words, device, now) = (use_store(), use_texts(), use_device(), use_now());
+    let open = RwSignal::new(false);
+    let date = RwSignal::new(now.today().to_string());
+    let hours = RwSignal::new(String::new());
+    let function = RwSignal::new(String::new());
+    let (date_error, hours_error) = (RwSignal::new(None::<String>), RwSignal::new(None::<String>));
+    let status = RwSignal::new(None::<String>);
+    let functions = Memo::new(move |_| store.with(&[Function::KIND], Function::in_use));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = words.t();
+        let Some(day) = parse_date(&date.get_untracked()) else {
+            return date_error.set(Some(t.enter_date.into()));
+        };
+        let function = function.get_untracked().parse::<Id>().ok();
+        match store.add_hours(id, function, day, &hours.get_untracked(), device.me.get_untracked()) {
+            Ok(minutes) => {
+                status.set(Some((t.hours_added)(&t.minutes(minutes), &t.short_day(day))));
+                hours.set(String::new());
+                open.set(false);
+            }
+            Err(flok_core::stays::HoursError::InFuture) => {
+                date_error.set(Some((t.hours_error)(&flok_core::stays::HoursError::InFuture).into()))
+            }
+            Err(refused) => hours_error.set(Some((t.hours_error)(&refused).into())),
+        }
+    };
+    let clear = Callback::new(move |()| {
+        date_error.set(None);
+        hours_error.set(None);
+    });
+    view! {
+        <section class="card" aria-labelledby="by-hand-heading">
+            <h2 id="by-hand-heading">{move || words.t().hours_by_hand}</h2>
+            <p class="help">{move || words.t().hours_by_hand_help}</p>
+            <button type="button" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                {move || words.t().add_hours}
+            </button>
+            <Show when=move || open.get()>
+                <form class="inline-form" aria-label=move || words.t().add_hours novalidate on:submit=submit>
+                    <div class="pause-fields">
+                        <FormField id="by-hand-date" label=|t| t.date kind="date" min="1900-01-01" max="2200-12-31" value=date
+                            error=date_error on_edit=clear />
+                        <FormField id="by-hand-hours" label=|t| t.hours kind="text" inputmode="decimal" value=hours
+                            error=hours_error on_edit=clear />
+                    </div>
+                    <FormField id="by-hand-function" label=|t| t.function value=function>
+                        <option value="">{move || words.t().no_function_spontaneous}</option>
+                        <For each=move || functions.get() key=|(id, f)| (*id, f.name.clone()) let:entry>
+                            <option value=entry.0.to_string()>{entry.1.name}</option>
+                        </For>
+                    </FormField>
+                    <SaveOrCancel on_cancel=Callback::new(move |()| open.set(false)) />
+                </form>
+            </Show>
+            <p class="status" role="status">{move || status.get()}</p>
+        </section>
+    }
+}
