@@ -1,6 +1,6 @@
 //! Shared pieces of the forms that add and choose records.
 
-use flok_core::model::Person;
+use flok_core::model::{Function, Person};
 use flok_core::{Entity, Id};
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -53,6 +53,22 @@ pub fn PersonOptions(#[prop(into)] selected: Signal<Option<Id>>) -> impl IntoVie
     });
     view! {
         <For each=move || people.get() key=|entry| entry.clone() let:entry>
+            <option value=entry.0.to_string() prop:selected=move || selected.get() == Some(entry.0)>{entry.1}</option>
+        </For>
+    }
+}
+
+/// The functions still done (not retired) as `<option>`s, alphabetically,
+/// `selected` marked; keyed like [`PersonOptions`].
+#[component]
+pub fn FunctionOptions(#[prop(into)] selected: Signal<Option<Id>>) -> impl IntoView {
+    let store = use_store();
+    let functions = Memo::new(move |_| {
+        store.track(&[Function::KIND]);
+        store.with_untracked(Function::in_use).into_iter().map(|(id, f)| (id, f.name)).collect::<Vec<_>>()
+    });
+    view! {
+        <For each=move || functions.get() key=|entry| entry.clone() let:entry>
             <option value=entry.0.to_string() prop:selected=move || selected.get() == Some(entry.0)>{entry.1}</option>
         </For>
     }

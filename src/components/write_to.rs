@@ -13,9 +13,11 @@ use crate::state::{use_store, use_texts};
 pub fn WriteToEveryone(#[prop(into)] people: Signal<Vec<Id>>, label: String) -> impl IntoView {
     let (store, words) = (use_store(), use_texts());
     let known = Memo::new(move |_| {
-        let mut addresses = Vec::new();
-        let mut numbers = Vec::new();
-        for person in people.get().into_iter().filter_map(|id| store.read::<Person>(id)) {
+        let (mut addresses, mut numbers) = (Vec::new(), Vec::new());
+        let mut ids = people.get();
+        ids.sort_unstable();
+        ids.dedup();
+        for person in ids.into_iter().filter_map(|id| store.read::<Person>(id)) {
             addresses.extend(person.email_address().map(str::to_owned));
             numbers.extend(
                 person
@@ -26,7 +28,6 @@ pub fn WriteToEveryone(#[prop(into)] people: Signal<Vec<Id>>, label: String) -> 
                     .map(|n| format!("{} {n}", person.name)),
             );
         }
-        addresses.dedup();
         (addresses, numbers)
     });
     view! {

@@ -556,6 +556,8 @@ pub struct Texts {
     pub cancelled_column: &'static str,
     pub cancelled_count: fn(u32, u32) -> String,
     pub attendance_help: &'static str,
+    pub everyone_on_roster: &'static str,
+    pub everyone_in: fn(&str) -> String,
 }
 
 impl Texts {
@@ -786,6 +788,51 @@ mod tests {
                 assert!(!da.contains(english), "{problem:?} in Danish: {da}");
             }
             assert!(!en.contains(": ."), "{problem:?} says nothing of what happened: {en}");
+        }
+    }
+
+    /// A button or link named for whom it acts on still says the words it
+    /// shows, so a person using voice control can say what they see.
+    #[test]
+    fn a_named_control_says_its_visible_words() {
+        for lang in Lang::ALL {
+            let t = lang.texts();
+            let named = [
+                (t.check_in, (t.check_in_person)("X")),
+                (t.check_out, (t.check_out_person)("X")),
+                (t.record_cancellation, (t.record_cancellation_for)("X")),
+                (t.undo_cancellation, (t.take_back_cancellation_of)("X")),
+                (t.correct_times, (t.correct_times_of)("X")),
+                (t.put_someone_in, (t.put_someone_into)("X")),
+                (t.call, (t.call_person)("X")),
+                (t.text, (t.text_person)("X")),
+                (t.email, (t.email_person)("X")),
+                (t.change, (t.change_agreement_of)("X")),
+                (t.end, (t.end_agreement_of)("X")),
+                (t.delete, (t.delete_agreement_of)("X")),
+                (t.delete, (t.delete_named)("X")),
+                (t.retire, (t.retire_named)("X")),
+                (t.bring_back, (t.bring_back_named)("X")),
+                (t.edit, (t.edit_named)("X")),
+            ];
+            // Word by word, as screen readers and voice control match them.
+            let words = |text: &str| -> Vec<String> {
+                text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+            };
+            for (visible, name) in named {
+                let (visible_words, name_words) = (words(visible), words(&name));
+                let says = name_words.windows(visible_words.len()).any(|run| run == visible_words.as_slice());
+                assert!(says, "{lang:?}: “{name}” does not say “{visible}”");
+            }
+        }
+    }
+
+    #[test]
+    fn every_planning_page_says_what_it_is_for() {
+        for lang in Lang::ALL {
+            for page in Page::PLANNING {
+                assert!(!lang.texts().page_purpose(page).is_empty(), "{lang:?} {page:?}");
+            }
         }
     }
 

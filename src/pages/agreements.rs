@@ -10,7 +10,7 @@ use flok_core::recurrence::{Nth, Recurrence, Schedule, ScheduleError};
 use flok_core::{Entity, Id};
 use leptos::prelude::*;
 
-use crate::components::adding::{chosen, AddPanel, PersonOptions, SaveOrCancel};
+use crate::components::adding::{chosen, AddPanel, FunctionOptions, PersonOptions, SaveOrCancel};
 use crate::components::field::{EmptyList, FormField};
 use crate::components::page_heading::PageHeading;
 use crate::form_values::{parse_date, parse_time, time_value};
@@ -38,17 +38,20 @@ pub fn AgreementsPage() -> impl IntoView {
             listed
         })
     });
+    // Said on the page: a change re-draws the agreement's row.
+    let status = RwSignal::new(None::<String>);
     view! {
         <section aria-labelledby="page-heading">
             <PageHeading text=Signal::derive(move || words.t().page(Page::Agreements)) />
             <AddPanel label=|t| t.add_agreement form=|on_added, on_cancel| view! { <AgreementForm editing=None on_added on_cancel /> } />
+            <p class="status" role="status">{move || status.get()}</p>
             <Show
                 when=move || agreements.with(|a| !a.is_empty())
                 fallback=|| view! { <EmptyList text=|t| t.no_agreements_yet /> }
             >
                 <ul class="agreements" aria-label=move || words.t().all_agreements>
                     <For each=move || agreements.get() key=|entry| entry.clone() let:entry>
-                        <AgreementRow id=entry.0 agreement=entry.1 last_day=entry.2 />
+                        <AgreementRow id=entry.0 agreement=entry.1 last_day=entry.2 status />
                     </For>
                 </ul>
             </Show>
@@ -67,10 +70,14 @@ enum Editing {
 
 /// One agreement: who, what and when, and Change, End and Delete.
 #[component]
-pub fn AgreementRow(id: Id, agreement: Agreement, last_day: Option<NaiveDate>) -> impl IntoView {
+pub fn AgreementRow(
+    id: Id,
+    agreement: Agreement,
+    last_day: Option<NaiveDate>,
+    status: RwSignal<Option<String>>,
+) -> impl IntoView {
     let (store, words) = (use_store(), use_texts());
     let open = RwSignal::new(Editing::None);
-    let status = RwSignal::new(None::<String>);
     let who = store.name_of(agreement.person);
     let lines = agreement_lines(store, words, &agreement, last_day);
     let toggle = move |editing: Editing| open.update(|o| *o = if *o == editing { Editing::None } else { editing });
@@ -113,7 +120,6 @@ pub fn AgreementRow(id: Id, agreement: Agreement, last_day: Option<NaiveDate>) -
                     </div>
                 }.into_any()),
             }}
-            <p class="status" role="status">{move || status.get()}</p>
         </li>
     }
 }
@@ -311,7 +317,6 @@ pub fn AgreementForm(editing: Option<Id>, on_added: Callback<String>, on_cancel:
     let preview_heading = field("preview-heading");
     let saved_name = saved.as_ref().map(|a| store.name_of(a.person)).unwrap_or_default();
     let first_label: fn(&Texts) -> &'static str = if editing.is_some() { |t| t.changes_from } else { |t| t.first_day };
-    let functions = Memo::new(move |_| store.with(&[Function::KIND], Function::in_use));
     let form_label = move || match editing {
         Some(_) => (words.t().change_agreement_of)(&saved_name),
         None => words.t().new_agreement.to_owned(),
@@ -325,9 +330,7 @@ pub fn AgreementForm(editing: Option<Id>, on_added: Callback<String>, on_cancel:
             </FormField>
             <FormField id=field("function") label=|t| t.function value=function error=error("function")>
                 <option value="">{move || words.t().choose}</option>
-                <For each=move || functions.get() key=|(id, f)| (*id, f.name.clone()) let:entry>
-                    <option value=entry.0.to_string() prop:selected=move || function.get() == entry.0.to_string()>{entry.1.name}</option>
-                </For>
+                <FunctionOptions selected=chosen(function) />
             </FormField>
             <fieldset class="field">
                 <legend>{move || words.t().repeats}</legend>

@@ -8,7 +8,7 @@ use flok_core::shifts::{shifts_between, KINDS_READ};
 use flok_core::Id;
 use leptos::prelude::*;
 
-use crate::components::adding::{AddPanel, SaveOrCancel};
+use crate::components::adding::{chosen, AddPanel, FunctionOptions, SaveOrCancel};
 use crate::components::field::{EmptyList, FormField};
 use crate::components::page_heading::PageHeading;
 use crate::form_values::{parse_date, parse_time, time_value};
@@ -142,7 +142,6 @@ fn EventForm(editing: Option<Id>, on_added: Callback<String>, on_cancel: Callbac
     let places = text(saved.as_ref().map(|e| e.needed.to_string()), "1");
     let description = text(saved.as_ref().and_then(|e| e.description.clone()), "");
     let problem = RwSignal::new(None::<Problem>);
-    let functions = Memo::new(move |_| store.with(&[<Function as flok_core::Entity>::KIND], Function::in_use));
 
     let event = move || -> Result<Event, Problem> {
         let day = parse_date(&date.get_untracked()).ok_or(Problem::Date)?;
@@ -177,9 +176,7 @@ fn EventForm(editing: Option<Id>, on_added: Callback<String>, on_cancel: Callbac
             <FormField id=id("title") label=|t| t.title value=title error=error("title") on_edit=clear />
             <FormField id=id("function") label=|t| t.function value=function>
                 <option value="">{move || words.t().joint_meeting}</option>
-                <For each=move || functions.get() key=|(id, f)| (*id, f.name.clone()) let:entry>
-                    <option value=entry.0.to_string() prop:selected=move || function.get() == entry.0.to_string()>{entry.1.name}</option>
-                </For>
+                <FunctionOptions selected=chosen(function) />
             </FormField>
             <div class="pause-fields">
                 <FormField id=id("date") label=|t| t.date kind="date" min="1900-01-01" max="2200-12-31" value=date

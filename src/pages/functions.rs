@@ -1,7 +1,7 @@
 //! Functions: the kinds of task the group shares (café, kitchen, instructor…),
 //! each with its staff contact and how many people a shift needs.
 
-use flok_core::model::{Function, FunctionError, Person};
+use flok_core::model::{Agreement, Function, FunctionError, Person};
 use flok_core::{Entity, Id};
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::components::adding::{chosen, focus_on_open, AddPanel, PersonOptions, SaveOrCancel};
 use crate::components::field::{EmptyList, FormField};
 use crate::components::page_heading::PageHeading;
+use crate::components::write_to::WriteToEveryone;
 use crate::renders::rendered;
 use crate::route::Page;
 use crate::state::{use_store, use_texts};
@@ -44,6 +45,13 @@ pub fn FunctionsPage() -> impl IntoView {
     }
 }
 
+/// Everyone with an agreement in the function, to write to at once.
+fn doing(store: crate::state::Store, function: Id) -> Vec<Id> {
+    store.with(&[Agreement::KIND], |r| {
+        r.all::<Agreement>().iter().filter(|(_, a)| a.function == function).map(|(_, a)| a.person).collect()
+    })
+}
+
 /// One function: its name and summary, or its form while being edited.
 #[component]
 fn FunctionRow(id: Id, function: Function, editing: RwSignal<Option<Id>>) -> impl IntoView {
@@ -67,6 +75,7 @@ fn FunctionRow(id: Id, function: Function, editing: RwSignal<Option<Id>>) -> imp
                 fallback=move || {
                     let name = name.clone();
                     let (label, retire_label) = (name.clone(), name.clone());
+                    let everyone = (words.t().everyone_in)(&name);
                     let description = description.clone();
                     view! {
                         <div class="row">
@@ -74,6 +83,7 @@ fn FunctionRow(id: Id, function: Function, editing: RwSignal<Option<Id>>) -> imp
                                 <p class="function-name">{name}</p>
                                 <p class="function-summary">{summary}</p>
                                 {description.map(|d| view! { <p class="shift-description">{d}</p> })}
+                                <WriteToEveryone people=Signal::derive(move || doing(store, id)) label=everyone />
                             </div>
                             <div class="actions">
                                 <button type="button" aria-label=move || (words.t().edit_named)(&label) on:click=move |_| editing.set(Some(id))>

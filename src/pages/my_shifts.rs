@@ -121,10 +121,13 @@ fn MyShift(me: Id, shift: Shift, status: RwSignal<Option<String>>) -> impl IntoV
             Err(refused) => t.duty_error(&refused).into(),
         }));
     };
+    // A closed day has nothing to cancel: the summary says it is closed.
+    let closed = shift.closed.is_some();
     view! {
         <ShiftSummary shift=shift.clone() />
         {match my_notice {
             Some(hours) => view! { <p class="cancelled">{move || (words.t().cancelled_with_notice)(hours.floor() as i64)}</p> }.into_any(),
+            None if closed => ().into_any(),
             None => view! {
                 <Show
                     when=move || asking.get()

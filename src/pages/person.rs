@@ -8,7 +8,7 @@ use flok_core::model::{Agreement, Competence, FollowUp, Function, Grant, Lines, 
 use flok_core::{Entity, Id};
 use leptos::prelude::*;
 
-use crate::components::adding::SaveOrCancel;
+use crate::components::adding::{chosen, FunctionOptions, SaveOrCancel};
 use crate::components::field::FormField;
 use crate::components::shift::PersonLine;
 use crate::components::status::StatusControls;
@@ -44,6 +44,7 @@ pub fn PersonPage(id: Id) -> impl IntoView {
 #[component]
 fn Agreements(id: Id) -> impl IntoView {
     let (store, words) = (use_store(), use_texts());
+    let status = RwSignal::new(None::<String>);
     let agreements = Memo::new(move |_| {
         store.with(&[Agreement::KIND], |r| {
             let all = r.all::<Agreement>();
@@ -60,10 +61,11 @@ fn Agreements(id: Id) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="agreements-heading">
             <h2 id="agreements-heading">{move || words.t().page(Page::Agreements)}</h2>
+            <p class="status" role="status">{move || status.get()}</p>
             <Show when=move || agreements.with(|a| !a.is_empty()) fallback=move || view! { <p class="empty">{move || words.t().no_agreements_yet}</p> }>
                 <ul class="agreements" aria-label=move || words.t().page(Page::Agreements)>
                     <For each=move || agreements.get() key=|entry| entry.clone() let:entry>
-                        <AgreementRow id=entry.0 agreement=entry.1 last_day=entry.2 />
+                        <AgreementRow id=entry.0 agreement=entry.1 last_day=entry.2 status />
                     </For>
                 </ul>
             </Show>
@@ -174,7 +176,6 @@ fn HoursByHand(id: Id) -> impl IntoView {
     let function = RwSignal::new(String::new());
     let (date_error, hours_error) = (RwSignal::new(None::<String>), RwSignal::new(None::<String>));
     let status = RwSignal::new(None::<String>);
-    let functions = Memo::new(move |_| store.with(&[Function::KIND], Function::in_use));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = words.t();
@@ -215,9 +216,7 @@ fn HoursByHand(id: Id) -> impl IntoView {
                     </div>
                     <FormField id="by-hand-function" label=|t| t.function value=function>
                         <option value="">{move || words.t().no_function_spontaneous}</option>
-                        <For each=move || functions.get() key=|(id, f)| (*id, f.name.clone()) let:entry>
-                            <option value=entry.0.to_string()>{entry.1.name}</option>
-                        </For>
+                        <FunctionOptions selected=chosen(function) />
                     </FormField>
                     <SaveOrCancel on_cancel=Callback::new(move |()| open.set(false)) />
                 </form>

@@ -103,7 +103,13 @@ pub fn ReportsPage() -> impl IntoView {
 #[component]
 fn AttendanceTable(from: NaiveDate, to: NaiveDate) -> impl IntoView {
     let (store, words) = (use_store(), use_texts());
+    // Worked out a task after the hours table: a year of two hundred
+    // people's shifts is too much for one task on a phone.
+    let shown = after_this_task();
     let rows = move || {
+        if !shown.get() {
+            return Vec::new();
+        }
         store.with(&KINDS_READ, |r| {
             let mut rows: Vec<(String, Attendance)> = attendance::attendance(r, from, to, wall_now())
                 .into_iter()

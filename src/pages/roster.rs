@@ -77,7 +77,7 @@ pub fn RosterPage() -> impl IntoView {
             <div class="actions no-print">
                 <button type="button" on:click=move |_| { let _ = window().print(); }>{move || words.t().print_roster}</button>
             </div>
-            <WriteToEveryone people=Signal::derive(move || slots.with(|s| on_roster(s))) label=words.t().page(Page::Roster).to_owned() />
+            <WriteToEveryone people=Signal::derive(move || slots.with(|s| on_roster(s))) label=words.t().everyone_on_roster.to_owned() />
             <Show when=move || !week_view.get()>
                 <ClosedDay date=day.into() />
             </Show>

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addPerson, openPhone, screenshotDir, startApp, waitForHeading, waitForSaved } from './harness.mjs';
+import { addPerson, goTo, openPhone, screenshotDir, startApp, waitForHeading, waitForSaved } from './harness.mjs';
 
 let app;
 let phone;
@@ -35,10 +35,7 @@ function longDay(days = 0) {
 }
 const todayWeekday = () => new Date().toLocaleDateString('en-GB', { weekday: 'long' });
 
-const go = async (page, label) => {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).tap();
-  await waitForHeading(page, label);
-};
+const go = goTo;
 const shoot = (page, name) => page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 
 test('a coordinator adds people, a function and an agreement; the editor previews five dates', async () => {
@@ -161,12 +158,15 @@ test('the buddy hears of it on Today and takes the open slot', async () => {
 
   await go(page, 'Open slots');
   const slots = page.getByRole('list', { name: 'Open slots' }).getByRole('listitem');
-  assert.equal(await slots.count(), 1);
+  // Anna's cancelled place next week, and the second place the café needs
+  // each Monday that her agreement alone does not fill (four weeks ahead).
+  await slots.first().waitFor();
+  assert.equal(await slots.count(), 5);
   assert.match(await slots.first().textContent(), /Café.*1 open place/);
   await shoot(page, 'open-slots-list');
   await slots.first().getByRole('button', { name: 'Take this slot' }).tap();
   await page.getByRole('status').filter({ hasText: /^You took Café on .*Thank you!$/ }).waitFor();
-  await page.getByText('No open slots in the next four weeks.').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('ul[aria-label="Open slots"] > li').length === 4);
   await waitForSaved(page);
 
   await go(page, 'My shifts');
@@ -331,11 +331,12 @@ test('open slots show the functions I do; the switch shows all of them', async (
   await go(page, 'Settings');
   await page.getByLabel('Who uses this device').selectOption({ label: 'Bent Hansen' });
   await go(page, 'Open slots');
-  await page.getByText('No open slots in the next four weeks.').waitFor();
-  await page.getByRole('checkbox', { name: 'Show all functions, not only mine' }).check();
   const slots = page.getByRole('list', { name: 'Open slots' }).getByRole('listitem');
-  assert.equal(await slots.count(), 1);
-  assert.match(await slots.first().textContent(), /Kitchen/);
+  await slots.first().waitFor();
+  assert.equal(await slots.filter({ hasText: 'Kitchen' }).count(), 0, 'only the café, which Bent does');
+  await page.getByRole('checkbox', { name: 'Show all functions, not only mine' }).check();
+  await slots.filter({ hasText: 'Kitchen' }).first().waitFor();
+  assert.equal(await slots.filter({ hasText: 'Kitchen' }).count(), 1);
 });
 
 test('a volunteer steps back for two weeks: those shifts stop, then come back', async () => {
@@ -412,4 +413,220 @@ test('my shifts go into the phone calendar with reminders; cancelled ones stay o
   await waitForSaved(page);
   await go(page, 'My shifts');
   assert.match(await calendar(), /TRIGGER:-PT30M/);
+});
+
+// A group's second week: what changes, and what the coordinator does for
+// people without the app.
+
+test('an agreement changed mid-trial keeps its shifts before the date and starts no new trial', async () => {
+  const { page } = phone;
+  await go(page, 'Agreements');
+  const anna = page.getByRole('list', { name: 'All agreements' }).getByRole('listitem').filter({ hasText: 'Anna Jensen · Café' });
+  await anna.getByRole('button', { name: 'Change the agreement of Anna Jensen' }).tap();
+  const form = page.getByRole('form', { name: 'Change the agreement of Anna Jensen' });
+  await form.getByLabel('Changes apply from').fill(isoDay(-1));
+  await form.getByLabel('Starts').fill('10:00');
+  await form.getByLabel('Ends').fill('13:00');
+  await form.getByRole('button', { name: 'Save' }).tap();
+  await form.getByText('The agreement had not started on that date.').waitFor();
+  assert.equal(await form.getByLabel('Changes apply from').getAttribute('aria-invalid'), 'true');
+  await form.getByLabel('Changes apply from').fill(isoDay(14));
+  await shoot(page, 'agreement-change');
+  await form.getByRole('button', { name: 'Save' }).tap();
+  await page.getByRole('status').filter({ hasText: 'Agreement changed. The shifts before the date stay as they were.' }).waitFor();
+  await waitForSaved(page);
+  const lines = page.getByRole('list', { name: 'All agreements' }).getByRole('listitem').filter({ hasText: 'Anna Jensen · Café' });
+  assert.equal(await lines.count(), 2, 'the agreement until the change, and from it');
+  assert.match(await lines.nth(0).textContent(), /00:00–23:59, from .* to /);
+  assert.match(await lines.nth(1).textContent(), /10:00–13:00, from /);
+
+  await go(page, 'Settings');
+  await page.getByLabel('Who uses this device').selectOption({ label: 'Anna Jensen' });
+  await go(page, 'My shifts');
+  const cafe = page.getByRole('region', { name: 'Your next shifts' }).getByRole('listitem').filter({ hasText: 'Café' });
+  assert.match(await cafe.nth(1).textContent(), /00:00–23:59/, 'next week as before');
+  assert.match(await cafe.nth(2).textContent(), /10:00–13:00/, 'from the change on');
+  await go(page, 'Follow-ups');
+  assert.equal(await page.getByRole('list', { name: 'Conversations due' }).count(), 0, 'no trial for a change');
+});
+
+test('an event: its places in Open slots, full, a waiting list, and the freed place offered first in line', async () => {
+  const { page } = phone;
+  await go(page, 'Events');
+  await page.getByRole('button', { name: 'Add event' }).tap();
+  const form = page.getByRole('form', { name: 'New event' });
+  await form.getByRole('button', { name: 'Save' }).tap();
+  await form.getByText('Give the event a title.').waitFor();
+  await form.getByLabel('Title').fill('Christmas party');
+  await form.getByLabel('Places').fill('0');
+  await form.getByRole('button', { name: 'Save' }).tap();
+  await form.getByText('Enter a number of places from 1 to 500.').waitFor();
+  await form.getByLabel('Places').fill('501');
+  await form.getByRole('button', { name: 'Save' }).tap();
+  await form.getByText('Enter a number of places from 1 to 500.').waitFor();
+  await form.getByLabel('Places').fill('1');
+  await form.getByLabel('Date').fill('2201-01-01');
+  await form.getByRole('button', { name: 'Save' }).tap();
+  await form.getByText('Dates must lie between 1900 and 2200.').waitFor();
+  await form.getByLabel('Date').fill(isoDay(3));
+  await form.getByLabel('Starts').fill('18:00');
+  await form.getByLabel('Ends').fill('17:00');
+  await form.getByRole('button', { name: 'Save' }).tap();
+  await form.getByText('The shift must end after it starts.').waitFor();
+  await form.getByLabel('Ends').fill('22:00');
+  await form.getByLabel('Description (optional)').fill('Bring a dish to share.');
+  await form.getByRole('button', { name: 'Save' }).tap();
+  await waitForSaved(page);
+  const listed = page.getByRole('list', { name: 'Coming events' }).getByRole('listitem');
+  assert.match(await listed.first().textContent(), /Christmas party.*18:00–22:00.*No function \(a joint meeting\) · 0 of 1 places taken.*Bring a dish/);
+  await shoot(page, 'events');
+
+  // Anna (this device's person) takes the one place.
+  await go(page, 'Open slots');
+  const party = page.getByRole('list', { name: 'Open slots' }).getByRole('listitem').filter({ hasText: 'Christmas party' });
+  assert.match(await party.textContent(), /Bring a dish to share\./);
+  await party.getByRole('button', { name: 'Take this slot' }).tap();
+  await waitForSaved(page);
+
+  // Bent finds it full and joins the waiting list.
+  await go(page, 'Settings');
+  await page.getByLabel('Who uses this device').selectOption({ label: 'Bent Hansen' });
+  await go(page, 'Open slots');
+  const full = page.getByRole('list', { name: 'Full events' }).getByRole('listitem').filter({ hasText: 'Christmas party' });
+  await full.getByRole('button', { name: 'Put me on the waiting list' }).tap();
+  await page.getByRole('status').filter({ hasText: /^You are on the waiting list for Christmas party\./ }).waitFor();
+  await full.getByText('You are number 1 on the waiting list.').waitFor();
+  await shoot(page, 'waiting-list');
+  await waitForSaved(page);
+
+  // Anna cancels; Today offers the place to Bent, who takes it.
+  await go(page, 'Settings');
+  await page.getByLabel('Who uses this device').selectOption({ label: 'Anna Jensen' });
+  await go(page, 'My shifts');
+  const mine = page.getByRole('region', { name: 'Your next shifts' }).getByRole('listitem').filter({ hasText: 'Christmas party' });
+  await mine.getByRole('button', { name: 'Cancel this shift' }).tap();
+  await mine.getByRole('button', { name: 'Confirm cancellation' }).tap();
+  await waitForSaved(page);
+  await go(page, 'Settings');
+  await page.getByLabel('Who uses this device').selectOption({ label: 'Bent Hansen' });
+  await go(page, 'Today');
+  const offer = page.getByRole('region', { name: 'A place for you' });
+  await offer.getByText('Christmas party').waitFor();
+  await shoot(page, 'today-offer');
+  await offer.getByRole('button', { name: 'Take this slot' }).tap();
+  await page.getByRole('status').filter({ hasText: /^You took Christmas party on / }).waitFor();
+  await waitForSaved(page);
+  assert.equal(await page.getByRole('region', { name: 'A place for you' }).count(), 0);
+  await go(page, 'Events');
+  assert.match(await listed.first().textContent(), /1 of 1 places taken/);
+  assert.doesNotMatch(await listed.first().textContent(), /waiting list/);
+});
+
+test('a phoned-in cancellation, a place given, a check-in and out at a time, each recorded by the coordinator', async () => {
+  const { page } = phone;
+  // Carl uses this phone as coordinator; Anna phones in sick for the shift in two weeks.
+  await go(page, 'People');
+  await addPerson(page, 'Carl Berg');
+  await go(page, 'Settings');
+  await page.getByLabel('Who uses this device').selectOption({ label: 'Carl Berg' });
+  await go(page, 'Roster');
+  for (let i = 0; i < 14; i++) await page.getByRole('button', { name: 'Next day' }).tap();
+  await page.getByRole('heading', { level: 2, name: longDay(14) }).waitFor();
+  const shifts = page.getByRole('list', { name: 'Shifts' }).getByRole('listitem');
+  const slot = shifts.filter({ hasText: /^Café/ }).filter({ hasText: 'Anna Jensen' }).first();
+  await slot.getByRole('button', { name: 'Record cancellation for Anna Jensen' }).tap();
+  const phoned = page.getByRole('form', { name: 'Record cancellation for Anna Jensen' });
+  await phoned.getByLabel('Notice given at').fill(`${isoDay(1)}T09:00`);
+  await phoned.getByRole('button', { name: 'Save' }).tap();
+  await phoned.getByText('That time is in the future.').waitFor();
+  await phoned.getByLabel('Notice given at').fill(`${isoDay(0)}T00:00`);
+  await phoned.getByLabel('Reason (optional)').fill('Ill, phoned');
+  await shoot(page, 'roster-record-cancellation');
+  await phoned.getByRole('button', { name: 'Save' }).tap();
+  await waitForSaved(page);
+  assert.match(await slot.textContent(), /Anna Jensen Cancelled 3\d\d h before \(recorded by Carl Berg\)/);
+
+  // Taken back (she is better), recorded again (she is not), the place given to Bent.
+  await slot.getByRole('button', { name: 'Take back the cancellation of Anna Jensen' }).tap();
+  await slot.getByRole('button', { name: 'Record cancellation for Anna Jensen' }).tap();
+  await page.getByRole('form', { name: 'Record cancellation for Anna Jensen' }).getByRole('button', { name: 'Save' }).tap();
+  await slot.getByRole('button', { name: /^Put someone in: Café/ }).tap();
+  const put = page.getByRole('form', { name: /^Put someone in: Café/ });
+  await put.getByLabel('Person').selectOption({ label: 'Bent Hansen' });
+  await put.getByRole('button', { name: 'Save' }).tap();
+  await page.getByRole('status').filter({ hasText: /^Bent Hansen is on Café/ }).waitFor();
+  await waitForSaved(page);
+  assert.match(await slot.textContent(), /Bent Hansen Expected/);
+
+  // Today Bent helps without the app: put into the café's second place, checked in and out at times.
+  for (let i = 0; i < 14; i++) await page.getByRole('button', { name: 'Previous day' }).tap();
+  await page.getByRole('heading', { level: 2, name: longDay(0) }).waitFor();
+  const today = page.getByRole('list', { name: 'Shifts' }).getByRole('listitem').filter({ hasText: 'Café' }).first();
+  await today.getByRole('button', { name: /^Put someone in: Café/ }).tap();
+  await page.getByRole('form', { name: /^Put someone in: Café/ }).getByLabel('Person').selectOption({ label: 'Bent Hansen' });
+  await page.getByRole('form', { name: /^Put someone in: Café/ }).getByRole('button', { name: 'Save' }).tap();
+  await today.getByRole('button', { name: 'Check in Bent Hansen' }).tap();
+  const at = page.getByRole('form', { name: 'Check in Bent Hansen' });
+  await at.getByLabel('Checked in at').fill('00:01');
+  await at.getByRole('button', { name: 'Save' }).tap();
+  await page.getByRole('status').filter({ hasText: 'Checked in at 00:01' }).waitFor();
+  await today.getByRole('button', { name: 'Check out Bent Hansen' }).tap();
+  const out = page.getByRole('form', { name: 'Correct times for Bent Hansen' });
+  await out.getByLabel('Checked out at').fill('00:00');
+  await out.getByRole('button', { name: 'Save' }).tap();
+  await out.getByText('The check-out time is before the check-in time.').waitFor();
+  await out.getByLabel('Checked out at').fill('00:02');
+  await out.getByRole('button', { name: 'Save' }).tap();
+  await page.getByRole('status').filter({ hasText: 'Came 00:01–00:02' }).waitFor();
+  assert.match(await today.textContent(), /Bent Hansen Came 00:01–00:02 \(recorded by Carl Berg\)/);
+  await shoot(page, 'roster-acting');
+  await waitForSaved(page);
+});
+
+test('a forgotten check-out closes by itself at the shift’s end and the coordinator corrects it', async () => {
+  // Monday 23 November 2026, 09:00 on this phone's clock.
+  const { page, done } = await openPhone(app, '#/today', { timezoneId: 'UTC', clock: new Date('2026-11-23T09:00:00Z') });
+  const start = page.getByRole('form', { name: 'Getting started' });
+  await start.getByLabel('Your name').fill('Dora Lund');
+  await start.getByRole('button', { name: 'Start' }).tap();
+  await go(page, 'Functions');
+  await page.getByRole('button', { name: 'Add function' }).tap();
+  await page.getByLabel('Name', { exact: true }).fill('Garden');
+  await page.getByRole('button', { name: 'Save' }).tap();
+  await go(page, 'Agreements');
+  await page.getByRole('button', { name: 'Add agreement' }).tap();
+  const form = page.getByRole('form', { name: 'New agreement' });
+  await form.getByLabel('Person').selectOption({ label: 'Dora Lund' });
+  await form.getByLabel('Function').selectOption({ label: 'Garden' });
+  await form.getByRole('checkbox', { name: 'Monday' }).check();
+  await form.getByLabel('Starts').fill('09:00');
+  await form.getByLabel('Ends').fill('12:00');
+  await form.getByRole('button', { name: 'Save' }).tap();
+  await go(page, 'Today');
+  await page.getByRole('button', { name: 'Check in' }).tap();
+  await page.getByText(/^You are on duty since 09:00/).waitFor();
+  await waitForSaved(page);
+
+  // Staying on to tidy up is fine; the next morning the stay has closed by itself.
+  await page.clock.setSystemTime(new Date('2026-11-23T13:30:00Z'));
+  await page.reload();
+  await page.getByRole('button', { name: 'Check out' }).waitFor();
+  await page.clock.setSystemTime(new Date('2026-11-24T08:00:00Z'));
+  await page.reload();
+  await page.getByRole('button', { name: 'Check in' }).waitFor();
+  await go(page, 'Roster');
+  const forgotten = page.getByRole('list', { name: 'Forgotten check-outs' }).getByRole('listitem');
+  assert.match(await forgotten.first().textContent(), /Dora Lund: in Mon 23 Nov 09:00, never out; counted to 12:00\./);
+  await page.getByRole('button', { name: 'Previous day' }).tap();
+  const slot = page.getByRole('list', { name: 'Shifts' }).getByRole('listitem').filter({ hasText: 'Garden' });
+  assert.match(await slot.textContent(), /Dora Lund In at 09:00, never checked out \(counted to 12:00\)/);
+  await shoot(page, 'roster-forgotten');
+  await forgotten.first().getByRole('button', { name: 'Correct times for Dora Lund' }).tap();
+  const fix = page.getByRole('form', { name: 'Correct times for Dora Lund' });
+  await fix.getByLabel('Checked out at').fill('11:30');
+  await fix.getByRole('button', { name: 'Save' }).tap();
+  await page.getByRole('status').filter({ hasText: 'Came 09:00–11:30' }).waitFor();
+  await page.getByRole('list', { name: 'Forgotten check-outs' }).waitFor({ state: 'detached' });
+  assert.match(await slot.textContent(), /Dora Lund Came 09:00–11:30/);
+  await done();
 });

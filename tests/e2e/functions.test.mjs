@@ -27,7 +27,7 @@ test('a function is added with its staff contact and size, and kept', async () =
 
   await page.reload();
   await functions(page).first().waitFor();
-  assert.deepEqual(await functions(page).allTextContents(), ['Café3 people per shift · contact: Bent HansenEdit']);
+  assert.deepEqual(await functions(page).allTextContents(), ['Café3 people per shift · contact: Bent HansenEditRetire']);
 
   // Edited in place: the contact and size change, the name stays.
   await page.getByRole('button', { name: 'Edit Café' }).tap();
@@ -42,7 +42,7 @@ test('a function is added with its staff contact and size, and kept', async () =
   await waitForSaved(page);
   await page.reload();
   await functions(page).first().waitFor();
-  assert.deepEqual(await functions(page).allTextContents(), ['Café2 people per shift · no contact yetEdit']);
+  assert.deepEqual(await functions(page).allTextContents(), ['Café2 people per shift · no contact yetEditRetire']);
   await done();
 });
 

@@ -132,6 +132,23 @@ export async function waitForHeading(page, text) {
   await page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor({ timeout: 5_000 });
 }
 
+/**
+ * Goes to a page as a person would: its link in the main navigation, or for
+ * a planning page, Plan and then its link there. Names default to English.
+ */
+export async function goTo(page, label, { main = 'Main', plan = 'Plan', planning = 'Planning' } = {}) {
+  const nav = page.getByRole('navigation', { name: main });
+  const link = nav.getByRole('link', { name: label, exact: true });
+  if ((await link.count()) === 0) {
+    await nav.getByRole('link', { name: plan, exact: true }).tap();
+    await waitForHeading(page, plan);
+    await page.getByRole('navigation', { name: planning }).getByRole('link', { name: label, exact: true }).tap();
+  } else {
+    await link.tap();
+  }
+  await waitForHeading(page, label);
+}
+
 /** Fails if the page scrolls sideways: text must wrap on a phone. */
 export async function assertNoSidewaysScroll(page) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({

@@ -16,9 +16,11 @@ const pages = [
   ['Today', 'today'],
   ['My shifts', 'my-shifts'],
   ['Open slots', 'open-slots'],
+  ['Plan', 'plan'],
   ['People', 'people'],
   ['Functions', 'functions'],
   ['Agreements', 'agreements'],
+  ['Events', 'events'],
   ['Roster', 'roster'],
   ['Follow-ups', 'follow-ups'],
   ['Competences', 'competences'],
@@ -43,21 +45,33 @@ test('the start page is Today and, on a new device, asks the group and who you a
   await page.getByText('Café Ærtebjerg').waitFor();
   await page.getByRole('button', { name: 'Check in' }).waitFor();
   await page.screenshot({ path: join(screenshotDir, 'today-hello.png'), fullPage: true });
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).tap();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan' }).tap();
+  await page.getByRole('navigation', { name: 'Planning' }).getByRole('link', { name: 'People' }).tap();
   await waitForHeading(page, 'People');
   await page.getByRole('list', { name: 'Everyone in the group' }).getByText('Anna Jensen').waitFor();
   await done();
 });
 
-test('every page opens from the navigation and survives a reload', async () => {
+test('every page opens from the navigation (planning pages through Plan) and survives a reload', async () => {
   const { page, done } = await openPhone(app);
   const nav = page.getByRole('navigation', { name: 'Main' });
+  const bar = ['Today', 'My shifts', 'Open slots', 'Plan', 'Settings'];
   for (const [label, slug] of pages) {
-    await nav.getByRole('link', { name: label, exact: true }).tap();
+    if (bar.includes(label)) {
+      await nav.getByRole('link', { name: label, exact: true }).tap();
+    } else {
+      await nav.getByRole('link', { name: 'Plan', exact: true }).tap();
+      await waitForHeading(page, 'Plan');
+      await page.getByRole('navigation', { name: 'Planning' }).getByRole('link', { name: label, exact: true }).tap();
+    }
     await page.waitForURL(`**#/${slug}`);
     await waitForHeading(page, label);
-    assert.equal(await nav.getByRole('link', { name: label, exact: true }).getAttribute('aria-current'), 'page');
-    assert.equal(await nav.locator('[aria-current="page"]').count(), 1);
+    if (bar.includes(label)) {
+      assert.equal(await nav.getByRole('link', { name: label, exact: true }).getAttribute('aria-current'), 'page');
+      assert.equal(await nav.locator('[aria-current="page"]').count(), 1);
+    } else {
+      assert.equal(await nav.getByRole('link', { name: 'Plan', exact: true }).getAttribute('aria-current'), 'true', 'Plan is the section');
+    }
 
     await page.reload();
     await waitForHeading(page, label);
@@ -70,9 +84,11 @@ test('every page opens from the navigation and survives a reload', async () => {
 
 test('after a navigation, focus is on the new page heading for screen readers', async () => {
   const { page, done } = await openPhone(app);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).tap();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan' }).tap();
   await page.waitForFunction(() => document.activeElement?.id === 'page-heading');
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Reports');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Plan');
+  await page.getByRole('navigation', { name: 'Planning' }).getByRole('link', { name: 'Reports' }).tap();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Reports');
   await done();
 });
 
@@ -114,7 +130,7 @@ test('every control on every page is at least 44×44 CSS pixels', async () => {
   for (const [label, slug] of [...pages, ['Kiosk', 'kiosk']]) {
     await page.goto(`${app.url}#/${slug}`);
     await waitForHeading(page, label);
-    const opens = { people: 'Add person', functions: 'Add function', agreements: 'Add agreement' }[slug];
+    const opens = { people: 'Add person', functions: 'Add function', agreements: 'Add agreement', events: 'Add event' }[slug];
     if (opens) await page.getByRole('button', { name: opens }).tap();
     for (const { width, height, html } of await targetBoxes(page)) {
       assert.ok(width >= 44 && height >= 44, `#/${slug}: ${html} is ${width}×${height}`);
@@ -130,7 +146,7 @@ test('text at 200% still fits the phone: nothing scrolls sideways, no control is
   for (const [label, slug] of [...pages, ['Kiosk', 'kiosk']]) {
     await page.goto(`${app.url}#/${slug}`);
     await waitForHeading(page, label);
-    const opens = { people: 'Add person', functions: 'Add function', agreements: 'Add agreement' }[slug];
+    const opens = { people: 'Add person', functions: 'Add function', agreements: 'Add agreement', events: 'Add event' }[slug];
     if (opens) await page.getByRole('button', { name: opens }).tap();
     await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
     await assertNoSidewaysScroll(page);
@@ -151,7 +167,7 @@ test('no page has a serious or critical accessibility violation, in light or dar
     for (const [label, slug] of pages) {
       await page.goto(`${app.url}#/${slug}`);
       await waitForHeading(page, label);
-      const opens = { people: 'Add person', functions: 'Add function', agreements: 'Add agreement' }[slug];
+      const opens = { people: 'Add person', functions: 'Add function', agreements: 'Add agreement', events: 'Add event' }[slug];
       if (opens) await page.getByRole('button', { name: opens }).tap();
       assert.deepEqual(await seriousAccessibilityViolations(page), [], `#/${slug} in ${colorScheme}`);
       if (colorScheme === 'dark') await page.screenshot({ path: join(screenshotDir, `${slug}-dark.png`), fullPage: true });
@@ -168,10 +184,16 @@ test('a volunteer sees a short menu; coordinator mode in Settings adds the plann
   const mode = page.getByRole('checkbox', { name: 'Coordinator mode' });
   assert.match(await page.locator('#coordinator-help').textContent(), /not a lock/);
   await mode.check();
+  assert.equal(await links(), 'Today, My shifts, Open slots, Plan, Settings');
+  await nav.getByRole('link', { name: 'Plan' }).tap();
   assert.equal(
-    await links(),
-    'Today, My shifts, Open slots, People, Functions, Agreements, Roster, Follow-ups, Competences, Reports, Settings',
+    (await page.getByRole('navigation', { name: 'Planning' }).getByRole('link').allTextContents()).join(', '),
+    'Roster, People, Agreements, Events, Functions, Follow-ups, Competences, Reports',
   );
+  const height = await nav.evaluate((el) => el.getBoundingClientRect().height);
+  assert.ok(height <= 64, `the menu is one row on a phone, not ${height}px of pills`);
+  await page.goto(`${app.url}#/settings`);
+  await waitForHeading(page, 'Settings');
   await page.reload();
   await waitForHeading(page, 'Settings');
   assert.ok(await page.getByRole('checkbox', { name: 'Coordinator mode' }).isChecked(), 'kept on this device');
