@@ -116,7 +116,7 @@ fn CancelFor(
             return error.set(Some(t.enter_time_and_date.into()));
         };
         match store.record_cancellation((person, occurrence, date), &reason.get_untracked(), at, by()) {
-            Ok(()) => done.run(t.cancellation_sent.into()),
+            Ok(()) => done.run((t.cancellation_recorded_for)(&store.name_of(person))),
             Err(refused) => error.set(Some(t.duty_error(&refused).into())),
         }
     };

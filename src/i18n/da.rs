@@ -560,4 +560,5 @@ pub const DA: Texts = Texts {
     attendance_help: "Til planlægning: hvem man kan spørge, hvem der måske har brug for en snak. Ingen karakter; intet blokeres. Kort varsel er under 24 timer; en lukkedag tæller for ingen.",
     everyone_on_roster: "Alle på den viste vagtplan",
     everyone_in: |name| format!("Alle i {name}"),
+    cancellation_recorded_for: |name| format!("Afbud registreret for {name}. Pladsen er ledig for andre."),
 };

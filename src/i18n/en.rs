@@ -562,4 +562,5 @@ pub const EN: Texts = Texts {
     attendance_help: "For planning: who to ask, who might need a talk. Not a score; nothing is blocked. Short notice is less than 24 hours; a closed day counts for nobody.",
     everyone_on_roster: "Everyone on the roster shown",
     everyone_in: |name| format!("Everyone in {name}"),
+    cancellation_recorded_for: |name| format!("Cancellation recorded for {name}. The place is open for others."),
 };

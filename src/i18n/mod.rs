@@ -558,6 +558,7 @@ pub struct Texts {
     pub attendance_help: &'static str,
     pub everyone_on_roster: &'static str,
     pub everyone_in: fn(&str) -> String,
+    pub cancellation_recorded_for: fn(&str) -> String,
 }
 
 impl Texts {

@@ -46,7 +46,7 @@ pub fn EventsPage() -> impl IntoView {
                 fallback=|| view! { <EmptyList text=|t| t.no_events_coming /> }
             >
                 <ul class="events" aria-label=move || words.t().coming_events>
-                    <For each=move || events.get() key=|(id, e, taken, waiting)| (*id, format!("{e:?}"), *taken, *waiting) let:entry>
+                    <For each=move || events.get() key=|entry| entry.clone() let:entry>
                         <EventRow entry />
                     </For>
                 </ul>

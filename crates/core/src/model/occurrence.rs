@@ -10,7 +10,7 @@ use crate::entity::{Entity, Id};
 use crate::recurrence::Schedule;
 
 /// A one-off occurrence: a summer party needing helpers, a joint meeting.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Event {
     /// The function it belongs to; a joint meeting belongs to none.
     #[serde(default)]

@@ -1,0 +1,149 @@
+// A group's second week in Danish, on one coordinator's phone with its clock
+// on Monday 23 November 2026: the menu with Planlæg, an event with a waiting
+// list, a phoned-in cancellation recorded for someone, a closed day, a
+// person's page with hours added by hand, attendance. Each new screen is
+// photographed in Danish (target/e2e-screenshots/da-*.png).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { assertNoSidewaysScroll, goTo, openPhone, screenshotDir, seriousAccessibilityViolations, startApp, waitForHeading } from './harness.mjs';
+
+let app;
+let phone;
+before(async () => {
+  app = await startApp();
+  phone = await openPhone(app, '#/today', { locale: 'da-DK', timezoneId: 'UTC', clock: new Date('2026-11-23T09:00:00Z') });
+});
+after(async () => {
+  await phone?.done();
+  await app?.stop();
+});
+
+const names = { main: 'Hovedmenu', plan: 'Planlæg', planning: 'Planlægning' };
+const go = (page, label) => goTo(page, label, names);
+const saved = (page) => page.getByRole('status').filter({ hasText: /^Alle ændringer er gemt$/ }).waitFor();
+const shoot = async (page, name) => {
+  await assertNoSidewaysScroll(page);
+  assert.deepEqual(await seriousAccessibilityViolations(page), [], name);
+  await page.screenshot({ path: join(screenshotDir, `da-${name}.png`), fullPage: true });
+};
+const becomes = async (page, who) => {
+  await go(page, 'Indstillinger');
+  await page.getByLabel('Hvem bruger denne enhed').selectOption({ label: who });
+};
+
+test('opsætning: personer, en funktion, en aftale; menuen har Planlæg', async () => {
+  const { page } = phone;
+  const start = page.getByRole('form', { name: 'Kom i gang' });
+  await start.getByLabel('Dit navn').fill('Carl Berg');
+  await start.getByRole('button', { name: 'Start' }).tap();
+  const menu = page.getByRole('navigation', { name: 'Hovedmenu' });
+  assert.equal((await menu.getByRole('link').allTextContents()).join(', '), 'I dag, Mine vagter, Ledige vagter, Planlæg, Indstillinger');
+  await go(page, 'Personer');
+  for (const name of ['Anna Jensen', 'Bent Hansen']) {
+    await page.getByRole('button', { name: 'Tilføj person' }).tap();
+    await page.getByLabel('Navn', { exact: true }).fill(name);
+    await page.getByRole('button', { name: 'Gem' }).tap();
+    await saved(page);
+  }
+  await go(page, 'Funktioner');
+  await page.getByRole('button', { name: 'Tilføj funktion' }).tap();
+  await page.getByLabel('Navn', { exact: true }).fill('Café');
+  await page.getByLabel('Antal personer pr. vagt').fill('2');
+  await page.getByRole('button', { name: 'Gem' }).tap();
+  await go(page, 'Aftaler');
+  await page.getByRole('button', { name: 'Tilføj aftale' }).tap();
+  const form = page.getByRole('form', { name: 'Ny aftale' });
+  await form.getByLabel('Person').selectOption({ label: 'Anna Jensen' });
+  await form.getByLabel('Funktion').selectOption({ label: 'Café' });
+  await form.getByRole('checkbox', { name: 'mandag' }).check();
+  await form.getByRole('button', { name: 'Gem' }).tap();
+  await saved(page);
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Planlæg' }).tap();
+  await waitForHeading(page, 'Planlæg');
+  await shoot(page, 'plan');
+});
+
+test('et arrangement: forkerte pladser afvises på dansk, fuldt hus giver venteliste', async () => {
+  const { page } = phone;
+  await go(page, 'Arrangementer');
+  await page.getByRole('button', { name: 'Tilføj arrangement' }).tap();
+  const form = page.getByRole('form', { name: 'Nyt arrangement' });
+  await form.getByLabel('Titel').fill('Julefrokost');
+  await form.getByLabel('Pladser').fill('0');
+  await form.getByRole('button', { name: 'Gem' }).tap();
+  await form.getByText('Skriv et antal pladser fra 1 til 500.').waitFor();
+  await form.getByLabel('Pladser').fill('1');
+  await form.getByLabel('Dato').fill('2026-12-18');
+  await form.getByLabel('Beskrivelse (valgfri)').fill('Tag en ret med.');
+  await form.getByRole('button', { name: 'Gem' }).tap();
+  await saved(page);
+  await page.getByRole('list', { name: 'Kommende arrangementer' }).getByText('0 af 1 pladser taget', { exact: false }).waitFor();
+  await shoot(page, 'events');
+
+  await becomes(page, 'Anna Jensen');
+  await go(page, 'Ledige vagter');
+  await page.getByRole('list', { name: 'Ledige vagter' }).getByRole('listitem').filter({ hasText: 'Julefrokost' }).getByRole('button', { name: 'Tag vagten' }).tap();
+  await saved(page);
+  await becomes(page, 'Bent Hansen');
+  await go(page, 'Ledige vagter');
+  const full = page.getByRole('list', { name: 'Fuldtegnede arrangementer' }).getByRole('listitem').filter({ hasText: 'Julefrokost' });
+  await full.getByRole('button', { name: 'Sæt mig på ventelisten' }).tap();
+  await full.getByText('Du er nummer 1 på ventelisten.').waitFor();
+  await saved(page);
+  await shoot(page, 'waiting-list');
+});
+
+test('koordinatoren registrerer et afbud for en anden og lukker en dag', async () => {
+  const { page } = phone;
+  await becomes(page, 'Carl Berg');
+  await go(page, 'Vagtplan');
+  const slot = page.getByRole('list', { name: 'Vagter' }).getByRole('listitem').filter({ hasText: /^Café/ });
+  await slot.getByRole('button', { name: 'Registrér afbud for Anna Jensen' }).tap();
+  const phoned = page.getByRole('form', { name: 'Registrér afbud for Anna Jensen' });
+  await phoned.getByLabel('Begrundelse (valgfri)').fill('Syg');
+  await phoned.getByRole('button', { name: 'Gem' }).tap();
+  await saved(page);
+  assert.match(await slot.textContent(), /Anna Jensen Afbud \d+ t\. før \(registreret af Carl Berg\)/);
+  await shoot(page, 'roster-acting');
+
+  await page.getByRole('button', { name: 'Næste dag' }).tap();
+  await page.getByRole('button', { name: 'Luk denne dag' }).tap();
+  const close = page.getByRole('form', { name: 'Luk denne dag' });
+  await close.getByRole('button', { name: 'Gem' }).tap();
+  await close.getByText('Skriv en grund, fx en helligdag.').waitFor();
+  await close.getByLabel('Hvorfor der er lukket').fill('Personaledag');
+  await close.getByRole('button', { name: 'Gem' }).tap();
+  await page.getByText(/^Lukket denne dag: Personaledag\./).waitFor();
+  await saved(page);
+  await shoot(page, 'roster-closed-day');
+});
+
+test('en persons side: kontakt, aftaler, timer tilføjet i hånden; fremmøde i rapporten', async () => {
+  const { page } = phone;
+  await go(page, 'Personer');
+  await page.getByRole('list', { name: 'Alle i gruppen' }).getByRole('button', { name: 'Anna Jensen' }).tap();
+  const details = page.getByRole('form', { name: 'Oplysninger om Anna Jensen' });
+  await details.getByLabel('Telefon').fill('12 34 56 78');
+  await details.getByRole('button', { name: 'Gem' }).tap();
+  await saved(page);
+  await page.getByRole('link', { name: 'Siden for Anna Jensen' }).tap();
+  await waitForHeading(page, 'Anna Jensen');
+  assert.equal(await page.getByRole('link', { name: 'Ring til Anna Jensen' }).getAttribute('href'), 'tel:12345678');
+  const byHand = page.getByRole('region', { name: 'Timer givet uden app' });
+  await byHand.getByRole('button', { name: 'Tilføj timer' }).tap();
+  const form = page.getByRole('form', { name: 'Tilføj timer' });
+  await form.getByLabel('Dato').fill('2026-11-20');
+  await form.getByLabel('Timer').fill('25');
+  await form.getByRole('button', { name: 'Gem' }).tap();
+  await form.getByText('Et døgn har højst 24 timer.').waitFor();
+  await form.getByLabel('Timer').fill('1,5');
+  await form.getByRole('button', { name: 'Gem' }).tap();
+  await byHand.getByRole('status').filter({ hasText: /^Tilføjet 1 t\. 30 min\. den / }).waitFor();
+  await saved(page);
+  await shoot(page, 'person-page');
+
+  await go(page, 'Rapporter');
+  await page.getByRole('table', { name: 'Fremmøde' }).getByRole('row', { name: /Anna Jensen/ }).waitFor();
+  await shoot(page, 'reports-attendance');
+});
