@@ -4,7 +4,7 @@
 //! with open places can be given to someone.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use flok_core::model::{Cancellation, CheckIn, OccurrenceRef};
+use flok_core::model::{CheckIn, OccurrenceRef};
 use flok_core::roster::{Entry, Presence, Slot};
 use flok_core::Id;
 use leptos::prelude::*;
@@ -71,12 +71,7 @@ pub fn EntryActions(
             .into_any()
         }
     };
-    let recorded_by = entry
-        .cancellation
-        .and_then(|id| store.read::<Cancellation>(id))
-        .and_then(|c| c.recorded_by)
-        .or_else(|| entry.stay.and_then(|id| store.read::<CheckIn>(id)).and_then(|s| s.recorded_by))
-        .map(|id| (t.recorded_by)(&store.name_of(id)));
+    let recorded_by = entry.recorded_by.map(|id| (t.recorded_by)(&store.name_of(id)));
     let close = Callback::new(move |()| open.set(Acting::None));
     let done = Callback::new(move |message: String| {
         status.set(Some(message));

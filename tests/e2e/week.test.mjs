@@ -146,6 +146,34 @@ test('a shift shows its description and reaches the staff contact in one tap', a
   await page.getByLabel('Who uses this device').selectOption({ label: 'Carl Berg' });
 });
 
+test('putting someone in at the time of another of their shifts is allowed, with a warning naming it', async () => {
+  const { page } = phone;
+  await go(page, 'Events');
+  await page.getByRole('button', { name: 'Add event' }).tap();
+  const form = page.getByRole('form', { name: 'New event' });
+  await form.getByLabel('Title').fill('Joint meeting');
+  await form.getByLabel('Date').fill('2026-11-23');
+  await form.getByLabel('Starts').fill('12:00');
+  await form.getByLabel('Ends').fill('14:00');
+  await form.getByLabel('Places').fill('5');
+  await form.getByRole('button', { name: 'Save' }).tap();
+  await waitForSaved(page);
+  await go(page, 'Roster');
+  const meeting = page.getByRole('list', { name: 'Shifts' }).getByRole('listitem').filter({ hasText: /^Joint meeting/ });
+  assert.match(await meeting.textContent(), /^Joint meeting12:00–14:00 · 5 open places/);
+  await meeting.getByRole('button', { name: 'Put someone in: Joint meeting 12:00–14:00' }).tap();
+  const put = page.getByRole('form', { name: 'Put someone in: Joint meeting 12:00–14:00' });
+  await put.getByLabel('Person').selectOption({ label: 'Bent Hansen' });
+  await put.getByRole('button', { name: 'Save' }).tap();
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'Bent Hansen is on Joint meeting 12:00–14:00. Note: Bent Hansen is also on Café at that time.' })
+    .waitFor();
+  assert.match(await meeting.textContent(), /Bent Hansen Expected \(recorded by Carl Berg\)/);
+  await shoot(page, 'roster-clash');
+  await waitForSaved(page);
+});
+
 test('a closed day cancels every shift with one reason and counts as nobody’s cancellation', async () => {
   const { page } = phone;
   await go(page, 'Roster');
@@ -178,8 +206,9 @@ test('a closed day cancels every shift with one reason and counts as nobody’s 
   await page.getByLabel('From').fill('2026-11-01');
   await page.getByLabel('To').fill('2026-11-30');
   const attendance = page.getByRole('table', { name: 'Attendance' });
-  // Bent: due 2, 9, 16 (missing, the clock says) and 23 Nov (to come); the 30th is closed.
-  assert.match(await attendance.getByRole('row', { name: /Bent Hansen/ }).textContent(), /Bent Hansen\s*4\s*0\s*0\s*3/);
+  // Bent: due 2, 9, 16 (missing, the clock says) and twice on 23 Nov (the café
+  // and the meeting, to come); the 30th is closed.
+  assert.match(await attendance.getByRole('row', { name: /Bent Hansen/ }).textContent(), /Bent Hansen\s*5\s*0\s*0\s*3/);
   await page.getByText(/Not a score; nothing is blocked/).waitFor();
   await shoot(page, 'reports-attendance');
 

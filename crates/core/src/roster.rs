@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::entity::Id;
-use crate::model::{Cancellation, CheckIn, OccurrenceRef};
+use crate::model::{Cancellation, CheckIn, OccurrenceRef, SignUp};
 use crate::replica::Replica;
 use crate::shifts::shifts_between;
 use crate::stays;
@@ -51,6 +51,9 @@ pub struct Entry {
     pub stay: Option<Id>,
     /// Their cancellation, if they gave notice.
     pub cancellation: Option<Id>,
+    /// Who recorded what the entry stands on (the place, the stay or the
+    /// cancellation), when not the person themselves.
+    pub recorded_by: Option<Id>,
 }
 
 /// The people of one function at one time on one day (all its agreements and
@@ -82,9 +85,23 @@ pub fn roster(replica: &Replica, from: NaiveDate, to: NaiveDate, now: NaiveDateT
             stays.insert((stay.person, occurrence), (*id, stay));
         }
     }
-    let notices = replica.all::<Cancellation>();
+    // Looked up by binary search: a year's roster has thousands of entries.
+    let mut notices: Vec<(Id, OccurrenceRef, Id, Option<Id>)> =
+        replica.all::<Cancellation>().iter().map(|(id, c)| (c.person, c.occurrence, *id, c.recorded_by)).collect();
+    notices.sort_unstable();
     let notice_of = |person: Id, occurrence: OccurrenceRef| {
-        notices.iter().find(|(_, c)| c.person == person && c.occurrence == occurrence).map(|(id, _)| *id)
+        let at = notices.partition_point(|n| (n.0, n.1) < (person, occurrence));
+        notices.get(at).filter(|n| (n.0, n.1) == (person, occurrence)).map(|n| (n.2, n.3))
+    };
+    let mut placed: Vec<(Id, OccurrenceRef, Id)> = replica
+        .all::<SignUp>()
+        .iter()
+        .filter_map(|(_, s)| s.recorded_by.map(|by| (s.person, s.occurrence, by)))
+        .collect();
+    placed.sort_unstable();
+    let placed_by = |person: Id, occurrence: OccurrenceRef| {
+        let at = placed.partition_point(|p| (p.0, p.1) < (person, occurrence));
+        placed.get(at).filter(|p| (p.0, p.1) == (person, occurrence)).map(|p| p.2)
     };
     type Key = (NaiveDate, NaiveTime, Option<Id>, NaiveTime, Option<Id>);
     let mut slots: BTreeMap<Key, Slot> = BTreeMap::new();
@@ -121,13 +138,15 @@ pub fn roster(replica: &Replica, from: NaiveDate, to: NaiveDate, now: NaiveDateT
                 None if now >= shift.start() + GRACE => Presence::Missing,
                 None => Presence::Expected,
             };
+            let recorded_by = stay.and_then(|(_, s)| s.recorded_by).or_else(|| placed_by(person, occurrence));
             let stay = stay.map(|(id, _)| *id);
-            slot.people.push(Entry { person, presence, occurrence, stay, cancellation: None });
+            slot.people.push(Entry { person, presence, occurrence, stay, cancellation: None, recorded_by });
         }
         for c in &shift.cancelled {
             let presence = Presence::Cancelled { notice_hours: c.notice_hours(shift.start()) };
-            let cancellation = notice_of(c.person, occurrence);
-            slot.people.push(Entry { person: c.person, presence, occurrence, stay: None, cancellation });
+            let (cancellation, recorded_by) = notice_of(c.person, occurrence).unzip();
+            let recorded_by = recorded_by.flatten();
+            slot.people.push(Entry { person: c.person, presence, occurrence, stay: None, cancellation, recorded_by });
         }
     }
     slots.into_values().collect()
@@ -188,7 +207,7 @@ mod tests {
             occurrence: occurrence(3),
             reason: None,
             given_at: at(22, 10, 0),
-            recorded_by: None,
+            recorded_by: Some(Id::from_u128(9)),
         };
         r.put(Id::from_u128(32), &notice, stamp);
 
@@ -199,6 +218,7 @@ mod tests {
         let people: Vec<(Id, Presence)> = slot.people.iter().map(|e| (e.person, e.presence)).collect();
         assert_eq!(slot.people[0].stay, Some(Id::from_u128(31)));
         assert_eq!(slot.people[2].cancellation, Some(Id::from_u128(32)));
+        assert_eq!((slot.people[0].recorded_by, slot.people[2].recorded_by), (None, Some(Id::from_u128(9))));
         assert_eq!(
             people,
             [
