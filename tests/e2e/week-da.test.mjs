@@ -94,6 +94,43 @@ test('et arrangement: forkerte pladser afvises på dansk, fuldt hus giver ventel
   await shoot(page, 'waiting-list');
 });
 
+test('et afbud giver pladsen til den første på ventelisten, som kan lade den gå videre', async () => {
+  const { page } = phone;
+  await becomes(page, 'Anna Jensen');
+  await go(page, 'Mine vagter');
+  const party = page.getByRole('region', { name: 'Dine næste vagter' }).getByRole('listitem').filter({ hasText: 'Julefrokost' });
+  await party.getByRole('button', { name: 'Meld afbud' }).tap();
+  await party.getByRole('button', { name: 'Bekræft afbud' }).tap();
+  await saved(page);
+  await becomes(page, 'Bent Hansen');
+  await go(page, 'I dag');
+  const offer = page.getByRole('region', { name: 'En plads til dig' });
+  await offer.getByText('Julefrokost').waitFor();
+  await shoot(page, 'today-offer');
+  await offer.getByRole('button', { name: 'Lad den gå videre' }).tap();
+  await offer.waitFor({ state: 'detached' });
+  await saved(page);
+});
+
+test('en aftale ændres fra en dato; en funktion kan udgå', async () => {
+  const { page } = phone;
+  await becomes(page, 'Carl Berg');
+  await go(page, 'Aftaler');
+  await page.getByRole('button', { name: 'Ændr aftalen med Anna Jensen' }).tap();
+  const form = page.getByRole('form', { name: 'Ændr aftalen med Anna Jensen' });
+  await form.getByLabel('Ændringen gælder fra').fill('2026-11-01');
+  await form.getByRole('button', { name: 'Gem' }).tap();
+  await form.getByText('Aftalen var ikke begyndt den dato.').waitFor();
+  await shoot(page, 'agreement-change');
+  await form.getByRole('button', { name: 'Annuller' }).tap();
+  await go(page, 'Funktioner');
+  await page.getByRole('button', { name: 'Lad udgå: Café' }).tap();
+  await page.getByText(/udgået/).waitFor();
+  await shoot(page, 'functions-retired');
+  await page.getByRole('button', { name: 'Tag i brug igen: Café' }).tap();
+  await saved(page);
+});
+
 test('koordinatoren registrerer et afbud for en anden og lukker en dag', async () => {
   const { page } = phone;
   await becomes(page, 'Carl Berg');
