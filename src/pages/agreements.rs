@@ -7,7 +7,7 @@
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use flok_core::model::{Agreement, AgreementError, Function, Lines, Person};
 use flok_core::recurrence::{Nth, Recurrence, Schedule, ScheduleError};
-use flok_core::{Entity, Id};
+use flok_core::{Entity, Id, Replica};
 use leptos::prelude::*;
 
 use crate::components::adding::{chosen, AddPanel, FunctionOptions, PersonOptions, SaveOrCancel};
@@ -29,13 +29,10 @@ pub fn AgreementsPage() -> impl IntoView {
     // date ends the one before).
     let agreements = Memo::new(move |_| {
         store.with(&[Agreement::KIND, Person::KIND], |r| {
-            let all = r.all::<Agreement>();
-            let lines = Lines::of(&all);
             let name = |id| r.read::<Person>(id).map(|p| p.name.sort_key()).unwrap_or_default();
-            let mut listed: Vec<(Id, Agreement, Option<NaiveDate>)> =
-                all.iter().map(|(id, a)| (*id, a.clone(), lines.last_day(*id, a))).collect();
-            listed.sort_by_cached_key(|(id, a, _)| (name(a.person), a.line(*id), a.schedule.first_day));
-            listed
+            let mut all = listed(r, |_| true);
+            all.sort_by_cached_key(|(id, a, _)| (name(a.person), a.line(*id), a.schedule.first_day));
+            all
         })
     });
     // Said on the page: a change re-draws the agreement's row.
@@ -45,17 +42,41 @@ pub fn AgreementsPage() -> impl IntoView {
             <PageHeading text=Signal::derive(move || words.t().page(Page::Agreements)) />
             <AddPanel label=|t| t.add_agreement form=|on_added, on_cancel| view! { <AgreementForm editing=None on_added on_cancel /> } />
             <p class="status" role="status">{move || status.get()}</p>
-            <Show
-                when=move || agreements.with(|a| !a.is_empty())
-                fallback=|| view! { <EmptyList text=|t| t.no_agreements_yet /> }
-            >
-                <ul class="agreements" aria-label=move || words.t().all_agreements>
-                    <For each=move || agreements.get() key=|entry| entry.clone() let:entry>
-                        <AgreementRow id=entry.0 agreement=entry.1 last_day=entry.2 status />
-                    </For>
-                </ul>
-            </Show>
+            <AgreementList agreements label=|t| t.all_agreements status />
         </section>
+    }
+}
+
+/// An agreement as listed, with its last day as its line decides.
+pub type Listed = (Id, Agreement, Option<NaiveDate>);
+
+/// The agreements `keep` picks, each with its last day as its line decides
+/// (a change from a date ends the one before).
+pub fn listed(replica: &Replica, keep: impl Fn(&Agreement) -> bool) -> Vec<Listed> {
+    let all = replica.all::<Agreement>();
+    let lines = Lines::of(&all);
+    all.iter().filter(|(_, a)| keep(a)).map(|(id, a)| (*id, a.clone(), lines.last_day(*id, a))).collect()
+}
+
+/// Agreements, each with Change, End and Delete; what was done is said in `status`.
+#[component]
+pub fn AgreementList(
+    agreements: Memo<Vec<Listed>>,
+    label: fn(&Texts) -> &'static str,
+    status: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let words = use_texts();
+    view! {
+        <Show
+            when=move || agreements.with(|a| !a.is_empty())
+            fallback=|| view! { <EmptyList text=|t| t.no_agreements_yet /> }
+        >
+            <ul class="agreements" aria-label=move || label(words.t())>
+                <For each=move || agreements.get() key=|entry| entry.clone() let:entry>
+                    <AgreementRow id=entry.0 agreement=entry.1 last_day=entry.2 status />
+                </For>
+            </ul>
+        </Show>
     }
 }
 
@@ -70,7 +91,7 @@ enum Editing {
 
 /// One agreement: who, what and when, and Change, End and Delete.
 #[component]
-pub fn AgreementRow(
+fn AgreementRow(
     id: Id,
     agreement: Agreement,
     last_day: Option<NaiveDate>,

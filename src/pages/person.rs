@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use flok_core::duty::{self, KINDS_READ};
-use flok_core::model::{Agreement, Competence, FollowUp, Function, Grant, Lines, Person, Stage};
+use flok_core::model::{Agreement, Competence, FollowUp, Function, Grant, Person, Stage};
 use flok_core::{Entity, Id};
 use leptos::prelude::*;
 
@@ -13,7 +13,7 @@ use crate::components::field::FormField;
 use crate::components::shift::PersonLine;
 use crate::components::status::StatusControls;
 use crate::form_values::parse_date;
-use crate::pages::agreements::AgreementRow;
+use crate::pages::agreements::{listed, AgreementList};
 use crate::route::Page;
 use crate::state::{use_device, use_now, use_store, use_texts};
 
@@ -47,13 +47,7 @@ fn Agreements(id: Id) -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     let agreements = Memo::new(move |_| {
         store.with(&[Agreement::KIND], |r| {
-            let all = r.all::<Agreement>();
-            let lines = Lines::of(&all);
-            let mut hers: Vec<(Id, Agreement, Option<NaiveDate>)> = all
-                .iter()
-                .filter(|(_, a)| a.person == id)
-                .map(|(i, a)| (*i, a.clone(), lines.last_day(*i, a)))
-                .collect();
+            let mut hers = listed(r, |a| a.person == id);
             hers.sort_by_key(|(i, a, _)| (a.schedule.first_day, *i));
             hers
         })
@@ -62,13 +56,7 @@ fn Agreements(id: Id) -> impl IntoView {
         <section class="card" aria-labelledby="agreements-heading">
             <h2 id="agreements-heading">{move || words.t().page(Page::Agreements)}</h2>
             <p class="status" role="status">{move || status.get()}</p>
-            <Show when=move || agreements.with(|a| !a.is_empty()) fallback=move || view! { <p class="empty">{move || words.t().no_agreements_yet}</p> }>
-                <ul class="agreements" aria-label=move || words.t().page(Page::Agreements)>
-                    <For each=move || agreements.get() key=|entry| entry.clone() let:entry>
-                        <AgreementRow id=entry.0 agreement=entry.1 last_day=entry.2 status />
-                    </For>
-                </ul>
-            </Show>
+            <AgreementList agreements label=|t| t.agreements status />
         </section>
     }
 }
@@ -98,14 +86,7 @@ fn Competences(id: Id) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="competences-heading">
             <h2 id="competences-heading">{move || words.t().page(Page::Competences)}</h2>
-            {move || {
-                let lines = held();
-                if lines.is_empty() {
-                    view! { <p class="empty">{words.t().no_competences_held}</p> }.into_any()
-                } else {
-                    view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
-                }
-            }}
+            <SectionLines lines=Signal::derive(held) empty=|t| t.no_competences_held />
         </section>
     }
 }
@@ -154,15 +135,22 @@ fn Conversations(id: Id) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="conversations-heading">
             <h2 id="conversations-heading">{move || words.t().conversations}</h2>
-            {move || {
-                let lines = held();
-                if lines.is_empty() {
-                    view! { <p class="empty">{words.t().no_conversations_yet}</p> }.into_any()
-                } else {
-                    view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
-                }
-            }}
+            <SectionLines lines=Signal::derive(held) empty=|t| t.no_conversations_yet />
         </section>
+    }
+}
+
+/// A section's lines as a list, or what it says when there are none.
+#[component]
+fn SectionLines(lines: Signal<Vec<String>>, empty: fn(&crate::i18n::Texts) -> &'static str) -> impl IntoView {
+    let words = use_texts();
+    move || {
+        let lines = lines.get();
+        if lines.is_empty() {
+            view! { <p class="empty">{empty(words.t())}</p> }.into_any()
+        } else {
+            view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
+        }
     }
 }
 

@@ -7,7 +7,8 @@
 //! of a kind per call (see `flok_core::Typed`).
 
 use flok_core::model::{
-    Agreement, Cancellation, CheckIn, Competence, Event, FollowUp, Function, Grant, Person, Settings, SignUp,
+    Agreement, Cancellation, CheckIn, Closure, Competence, Event, FollowUp, Function, Grant, Person, Settings, SignUp,
+    Waiting,
 };
 use flok_core::replica::MergeSummary;
 use flok_core::{Clock, Entity, Id, Millis, Replica, Stamp, Typed};
@@ -30,13 +31,15 @@ pub enum Notice {
 
 /// The kinds the app reads, each with its own trigger; any other kind (one a
 /// newer Flok wrote) shares the last.
-const KINDS: [&str; 11] = [
+const KINDS: [&str; 13] = [
     Person::KIND,
     Function::KIND,
     Agreement::KIND,
     CheckIn::KIND,
     Cancellation::KIND,
     SignUp::KIND,
+    Waiting::KIND,
+    Closure::KIND,
     Event::KIND,
     FollowUp::KIND,
     Competence::KIND,
