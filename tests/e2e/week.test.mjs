@@ -5,7 +5,6 @@
 // roster printed for the notice board. Tests in order, one phone.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {
@@ -302,4 +301,41 @@ test('the week’s roster prints for the notice board: by day and function, no b
     assert.ok(!text.includes(control), `no “${control}” on paper`);
   }
   await shoot(page, 'roster-week-print-preview');
+});
+
+test('a trial conversation that ends in “changes” opens the agreement’s editor, from a date', async () => {
+  const { page } = phone;
+  await go(page, 'People');
+  await addPerson(page, 'Dora Lund');
+  await go(page, 'Agreements');
+  await page.getByRole('button', { name: 'Add agreement' }).tap();
+  const form = page.getByRole('form', { name: 'New agreement' });
+  await form.getByLabel('Person').selectOption({ label: 'Dora Lund' });
+  await form.getByLabel('Function').selectOption({ label: 'Café' });
+  await form.getByRole('checkbox', { name: 'Monday' }).check();
+  await form.getByLabel('First day').fill('2026-10-12');
+  await form.getByRole('button', { name: 'Save' }).tap();
+  await waitForSaved(page);
+
+  await go(page, 'Follow-ups');
+  const due = page.getByRole('list', { name: 'Conversations due' }).getByRole('listitem').filter({ hasText: 'Dora Lund' });
+  await due.first().getByRole('button', { name: 'Record conversation' }).tap();
+  const record = page.getByRole('form', { name: 'Trial conversation with Dora Lund' });
+  await record.getByLabel('Outcome').selectOption({ label: 'Changes function or time' });
+  await record.getByRole('button', { name: 'Save' }).tap();
+  const next = page.getByRole('region', { name: /^The conversation with Dora Lund changes the agreement/ });
+  const editor = next.getByRole('form', { name: 'Change the agreement of Dora Lund' });
+  await editor.getByLabel('Changes apply from').fill('2026-11-30');
+  await editor.getByLabel('Starts').fill('14:00');
+  await editor.getByLabel('Ends').fill('16:00');
+  await page.screenshot({ path: join(screenshotDir, 'follow-up-change.png'), fullPage: true });
+  await editor.getByRole('button', { name: 'Save' }).tap();
+  await next.waitFor({ state: 'detached' });
+  await waitForSaved(page);
+
+  await go(page, 'Agreements');
+  const dora = page.getByRole('list', { name: 'All agreements' }).getByRole('listitem').filter({ hasText: 'Dora Lund · Café' });
+  assert.equal(await dora.count(), 2);
+  assert.match(await dora.nth(0).textContent(), /10:00–13:00, from Mon 12 Oct to Sun 29 Nov/);
+  assert.match(await dora.nth(1).textContent(), /14:00–16:00, from Mon 30 Nov/);
 });

@@ -157,6 +157,19 @@ mod tests {
             .collect();
         assert_eq!(uids.len(), 4, "each event has its own UID");
         assert!(shifts_calendar(&r, bent, day(1), day(30), 120, given_at).contains("END:VCALENDAR"));
+
+        // An event Anna takes a place at goes in under its title.
+        let time = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+        let party = crate::model::Event::new("Christmas party", None, day(27), (time(17), time(22)), 10, "").unwrap();
+        r.put(Id::from_u128(6), &party, stamp);
+        let place = crate::model::SignUp {
+            person: anna,
+            occurrence: OccurrenceRef::Event { event: Id::from_u128(6) },
+            recorded_by: None,
+        };
+        r.put(Id::from_u128(7), &place, stamp);
+        let text = shifts_calendar(&r, anna, day(1), day(30), 120, given_at);
+        assert!(text.contains("SUMMARY:Christmas party\r\n"), "{text}");
     }
 
     #[test]

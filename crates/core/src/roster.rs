@@ -78,13 +78,22 @@ pub struct Slot {
 /// The roster from `from` to `to`, by date, start time and function, as it
 /// stands at `now`.
 pub fn roster(replica: &Replica, from: NaiveDate, to: NaiveDate, now: NaiveDateTime) -> Vec<Slot> {
-    let mut stays: BTreeMap<(Id, OccurrenceRef), (Id, &CheckIn)> = BTreeMap::new();
+    // The stays of the period (a day's margin each side: a shift late in the
+    // evening), sorted for binary search: years of stays are not walked into a
+    // map for every week shown.
     let all_stays = replica.all::<CheckIn>();
-    for (id, stay) in all_stays.iter() {
-        if let Some(occurrence) = stay.occurrence {
-            stays.insert((stay.person, occurrence), (*id, stay));
-        }
-    }
+    let (first, last) = (from - Duration::days(1), to + Duration::days(1));
+    let mut stays: Vec<((Id, OccurrenceRef), Id, &CheckIn)> = all_stays
+        .iter()
+        .filter(|(_, s)| (first..=last).contains(&s.checked_in.date()))
+        .filter_map(|(id, s)| s.occurrence.map(|o| ((s.person, o), *id, s)))
+        .collect();
+    stays.sort_unstable_by_key(|(key, id, _)| (*key, *id));
+    // The last stay for that person and shift, as a map keyed by both would keep.
+    let stay_of = |key: (Id, OccurrenceRef)| {
+        let end = stays.partition_point(|(k, ..)| *k <= key);
+        stays[..end].last().filter(|(k, ..)| *k == key).map(|(_, id, s)| (*id, *s))
+    };
     // Looked up by binary search: a year's roster has thousands of entries.
     let mut notices: Vec<(Id, OccurrenceRef, Id, Option<Id>)> =
         replica.all::<Cancellation>().iter().map(|(id, c)| (c.person, c.occurrence, *id, c.recorded_by)).collect();
@@ -128,7 +137,7 @@ pub fn roster(replica: &Replica, from: NaiveDate, to: NaiveDate, now: NaiveDateT
         }
         let occurrence = shift.occurrence;
         for &person in &shift.expected {
-            let stay = stays.get(&(person, occurrence));
+            let stay = stay_of((person, occurrence));
             let presence = match stay {
                 Some((_, s)) => match stays::ended_at(replica, s, now) {
                     None => Presence::CheckedIn { at: s.checked_in },
@@ -139,7 +148,7 @@ pub fn roster(replica: &Replica, from: NaiveDate, to: NaiveDate, now: NaiveDateT
                 None => Presence::Expected,
             };
             let recorded_by = stay.and_then(|(_, s)| s.recorded_by).or_else(|| placed_by(person, occurrence));
-            let stay = stay.map(|(id, _)| *id);
+            let stay = stay.map(|(id, _)| id);
             slot.people.push(Entry { person, presence, occurrence, stay, cancellation: None, recorded_by });
         }
         for c in &shift.cancelled {

@@ -65,12 +65,19 @@ pub struct Due {
 
 impl FollowUp {
     /// Conversations due by `until`, oldest first, for agreements of people
-    /// still in the group; a stage already held is not due again. An
+    /// still in the group; a stage already held is not due again, nor any
+    /// after a conversation that stopped the agreement. An
     /// agreement changed from a date has its conversations under the first
     /// of its line: a change starts no new trial.
     pub fn due(replica: &Replica, until: NaiveDate) -> Vec<Due> {
         let mut held = BTreeSet::new();
-        held.extend(replica.all::<FollowUp>().iter().map(|(_, f)| (f.agreement, f.stage)));
+        let mut stopped = BTreeSet::new();
+        for (_, f) in replica.all::<FollowUp>().iter() {
+            held.insert((f.agreement, f.stage));
+            if f.outcome == Some(Outcome::Stop) {
+                stopped.insert(f.agreement);
+            }
+        }
         let mut due: Vec<Due> = replica
             .all::<Agreement>()
             .iter()
@@ -84,7 +91,7 @@ impl FollowUp {
                     due: stage.due(a.schedule.first_day),
                 })
             })
-            .filter(|d| d.due <= until && !held.contains(&(d.agreement, d.stage)))
+            .filter(|d| d.due <= until && !held.contains(&(d.agreement, d.stage)) && !stopped.contains(&d.agreement))
             .collect();
         // The key is unique (an agreement has each stage once): no stable sort needed.
         due.sort_unstable_by_key(|d| (d.due, d.stage, d.agreement));
@@ -130,6 +137,9 @@ mod tests {
         };
         r.put(Id::from_u128(4), &held, stamp);
         assert_eq!(FollowUp::due(&r, day(11, 23)).len(), 1);
+        let stopped = FollowUp { outcome: Some(Outcome::Stop), ..held };
+        r.put(Id::from_u128(4), &stopped, stamp);
+        assert_eq!(FollowUp::due(&r, day(11, 23)), [], "nothing follows a conversation that stopped it");
     }
 
     #[test]
