@@ -829,6 +829,15 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_of_record_has_a_name_in_an_import_preview() {
+        for lang in Lang::ALL {
+            for kind in flok_core::model::KINDS {
+                assert!((lang.texts().kind)(kind).is_some(), "{lang:?} has no name for {kind}");
+            }
+        }
+    }
+
+    #[test]
     fn every_planning_page_says_what_it_is_for() {
         for lang in Lang::ALL {
             for page in Page::PLANNING {

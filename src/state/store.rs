@@ -6,10 +6,7 @@
 //! change, not when someone checks in). Typed reads are shared, never a copy
 //! of a kind per call (see `flok_core::Typed`).
 
-use flok_core::model::{
-    Agreement, Cancellation, CheckIn, Closure, Competence, Event, FollowUp, Function, Grant, Person, Settings, SignUp,
-    Waiting,
-};
+use flok_core::model::{Agreement, Cancellation, FollowUp, Person, Settings, KINDS};
 use flok_core::replica::MergeSummary;
 use flok_core::{Clock, Entity, Id, Millis, Replica, Stamp, Typed};
 use leptos::prelude::*;
@@ -29,29 +26,12 @@ pub enum Notice {
     NotSaved(SaveError),
 }
 
-/// The kinds the app reads, each with its own trigger; any other kind (one a
-/// newer Flok wrote) shares the last.
-const KINDS: [&str; 13] = [
-    Person::KIND,
-    Function::KIND,
-    Agreement::KIND,
-    CheckIn::KIND,
-    Cancellation::KIND,
-    SignUp::KIND,
-    Waiting::KIND,
-    Closure::KIND,
-    Event::KIND,
-    FollowUp::KIND,
-    Competence::KIND,
-    Grant::KIND,
-    Settings::KIND,
-];
-
 #[derive(Clone, Copy)]
 pub struct Store {
     replica: StoredValue<Replica>,
     clock: StoredValue<Clock>,
-    /// One per kind in [`KINDS`], and one for the rest.
+    /// One per kind in [`KINDS`], and one for the rest (a kind a newer
+    /// Flok wrote).
     kinds: [Trigger; KINDS.len() + 1],
     /// Notified by each change made on this device (not by merges).
     made: Trigger,

@@ -142,6 +142,28 @@ test('koordinatoren registrerer et afbud for en anden og lukker en dag', async (
   await phoned.getByRole('button', { name: 'Gem' }).tap();
   await saved(page);
   assert.match(await slot.textContent(), /Anna Jensen Afbud \d+ t\. før \(registreret af Carl Berg\)/);
+
+  // Bent tager pladsen uden app: sat på, tjekket ind og ud på klokkeslæt.
+  await slot.getByRole('button', { name: 'Sæt en person på: Café 10.00–13.00' }).tap();
+  const put = page.getByRole('form', { name: 'Sæt en person på: Café 10.00–13.00' });
+  await put.getByLabel('Person').selectOption({ label: 'Bent Hansen' });
+  await put.getByRole('button', { name: 'Gem' }).tap();
+  await page.getByRole('status').filter({ hasText: 'Bent Hansen er sat på Café 10.00–13.00.' }).waitFor();
+  await slot.getByRole('button', { name: 'Tjek ind: Bent Hansen' }).tap();
+  const checkIn = page.getByRole('form', { name: 'Tjek ind: Bent Hansen' });
+  await checkIn.getByLabel('Tjekket ind kl.').fill('10:00');
+  await checkIn.getByRole('button', { name: 'Gem' }).tap();
+  await checkIn.getByText('Tidspunktet ligger i fremtiden.').waitFor();
+  await checkIn.getByLabel('Tjekket ind kl.').fill('08:30');
+  await checkIn.getByRole('button', { name: 'Gem' }).tap();
+  await page.getByRole('status').filter({ hasText: 'Tjekket ind kl. 08.30' }).waitFor();
+  await slot.getByRole('button', { name: 'Tjek ud: Bent Hansen' }).tap();
+  const out = page.getByRole('form', { name: 'Ret tider for Bent Hansen' });
+  await out.getByLabel('Tjekket ud kl.').fill('08:55');
+  await out.getByRole('button', { name: 'Gem' }).tap();
+  await page.getByRole('status').filter({ hasText: 'Kom 08.30–08.55' }).waitFor();
+  assert.match(await slot.textContent(), /Bent Hansen Kom 08\.30–08\.55 \(registreret af Carl Berg\)/);
+  await saved(page);
   await shoot(page, 'roster-acting');
 
   await page.getByRole('button', { name: 'Næste dag' }).tap();
@@ -183,4 +205,22 @@ test('en persons side: kontakt, aftaler, timer tilføjet i hånden; fremmøde i 
   await go(page, 'Rapporter');
   await page.getByRole('table', { name: 'Fremmøde' }).getByRole('row', { name: /Anna Jensen/ }).waitFor();
   await shoot(page, 'reports-attendance');
+});
+
+test('vagtplanen for ugen udskrives til opslagstavlen, uden knapper', async () => {
+  const { page } = phone;
+  await go(page, 'Vagtplan');
+  await page.getByRole('button', { name: 'Uge', exact: true }).tap();
+  await page.getByRole('heading', { level: 2, name: /^Uge 48: / }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await getDocument({ data: new Uint8Array(pdf) }).promise;
+  const content = await (await document.getPage(1)).getTextContent();
+  const text = content.items.map((item) => item.str).join(' ');
+  assert.equal(document.numPages, 1);
+  assert.match(text, /Uge 48/);
+  assert.match(text, /Anna Jensen/);
+  for (const control of ['Udskriv vagtplanen', 'Registrér afbud', 'Tjek ind']) assert.ok(!text.includes(control), control);
 });

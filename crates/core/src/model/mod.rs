@@ -21,6 +21,26 @@ pub use occurrence::{Cancellation, Closure, Event, EventError, OccurrenceRef, Si
 pub use person::{NameError, Person, PersonName, Status, StatusError};
 pub use settings::Settings;
 
+/// Every kind of record this version knows.
+pub const KINDS: [&str; 13] = {
+    use crate::entity::Entity;
+    [
+        Person::KIND,
+        Function::KIND,
+        Agreement::KIND,
+        CheckIn::KIND,
+        Cancellation::KIND,
+        SignUp::KIND,
+        Waiting::KIND,
+        Closure::KIND,
+        Event::KIND,
+        FollowUp::KIND,
+        Competence::KIND,
+        Grant::KIND,
+        Settings::KIND,
+    ]
+};
+
 /// Brings the typed copies of every kind up to date with the replica. Called
 /// after each slice of a large load or merge, so that no page later pays for
 /// reading thousands of changed records at once.
