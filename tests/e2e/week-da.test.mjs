@@ -224,3 +224,42 @@ test('vagtplanen for ugen udskrives til opslagstavlen, uden knapper', async () =
   assert.match(text, /Anna Jensen/);
   for (const control of ['Udskriv vagtplanen', 'Registrér afbud', 'Tjek ind']) assert.ok(!text.includes(control), control);
 });
+
+test('en aftale afsluttes på en sidste dag og slettes derefter', async () => {
+  const { page } = phone;
+  await go(page, 'Aftaler');
+  await page.getByRole('button', { name: 'Afslut aftalen med Anna Jensen' }).tap();
+  const end = page.getByRole('form', { name: 'Afslut aftalen med Anna Jensen' });
+  await end.getByLabel('Sidste dag').fill('2026-12-31');
+  await end.getByRole('button', { name: 'Gem' }).tap();
+  await page.getByRole('status').filter({ hasText: /^Aftalen slutter torsdag den 31\. december 2026\.$/ }).waitFor();
+  await saved(page);
+  await page.getByRole('button', { name: 'Slet aftalen med Anna Jensen' }).tap();
+  const confirm = page.getByRole('group', { name: 'Slet aftalen med Anna Jensen' });
+  await confirm.getByText(/De timer, der allerede er givet, bliver i rapporterne/).waitFor();
+  await shoot(page, 'agreement-delete');
+  await confirm.getByRole('button', { name: 'Slet' }).tap();
+  await page.getByText(/^Ingen aftaler endnu/).waitFor();
+  await saved(page);
+});
+
+test('en glemt udtjekning lukker af sig selv og rettes af koordinatoren', async () => {
+  const { page } = phone;
+  await go(page, 'I dag');
+  await page.getByRole('button', { name: 'Tjek ind' }).tap();
+  await saved(page);
+  await page.clock.setSystemTime(new Date('2026-11-24T09:00:00Z'));
+  await page.reload();
+  await page.getByRole('button', { name: 'Tjek ind' }).waitFor();
+  await go(page, 'Vagtplan');
+  const forgotten = page.getByRole('list', { name: 'Glemte udtjekninger' }).getByRole('listitem');
+  assert.match(await forgotten.first().textContent(), /Carl Berg: ind man\. 23\. nov\. 09\.\d\d, aldrig ud; talt til 21\.\d\d\./);
+  await shoot(page, 'roster-forgotten');
+  await forgotten.first().getByRole('button', { name: 'Ret tider for Carl Berg' }).tap();
+  const fix = page.getByRole('form', { name: 'Ret tider for Carl Berg' });
+  await fix.getByLabel('Tjekket ud kl.').fill('10:30');
+  await fix.getByRole('button', { name: 'Gem' }).tap();
+  await page.getByRole('status').filter({ hasText: /^Kom 09\.\d\d–10\.30$/ }).waitFor();
+  await page.getByRole('list', { name: 'Glemte udtjekninger' }).waitFor({ state: 'detached' });
+  await saved(page);
+});
