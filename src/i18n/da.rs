@@ -563,4 +563,9 @@ pub const DA: Texts = Texts {
     everyone_on_roster: "Alle på den viste vagtplan",
     everyone_in: |name| format!("Alle i {name}"),
     cancellation_recorded_for: |name| format!("Afbud registreret for {name}. Pladsen er ledig for andre."),
+    remove_named: |what| format!("Fjern {what}"),
+    hours_entry: |amount, day, function| {
+        let what = function.unwrap_or("spontant");
+        format!("{amount} den {day}, {what}")
+    },
 };

@@ -565,4 +565,9 @@ pub const EN: Texts = Texts {
     everyone_on_roster: "Everyone on the roster shown",
     everyone_in: |name| format!("Everyone in {name}"),
     cancellation_recorded_for: |name| format!("Cancellation recorded for {name}. The place is open for others."),
+    remove_named: |what| format!("Remove {what}"),
+    hours_entry: |amount, day, function| {
+        let what = function.unwrap_or("spontaneous");
+        format!("{amount} on {day}, {what}")
+    },
 };

@@ -559,6 +559,8 @@ pub struct Texts {
     pub everyone_on_roster: &'static str,
     pub everyone_in: fn(&str) -> String,
     pub cancellation_recorded_for: fn(&str) -> String,
+    pub remove_named: fn(&str) -> String,
+    pub hours_entry: fn(&str, &str, Option<&str>) -> String,
 }
 
 impl Texts {
@@ -815,6 +817,7 @@ mod tests {
                 (t.retire, (t.retire_named)("X")),
                 (t.bring_back, (t.bring_back_named)("X")),
                 (t.edit, (t.edit_named)("X")),
+                (t.remove, (t.remove_named)("X")),
             ];
             // Word by word, as screen readers and voice control match them.
             let words = |text: &str| -> Vec<String> {

@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use flok_core::duty::{self, KINDS_READ};
-use flok_core::model::{Agreement, Competence, FollowUp, Function, Grant, Person, Stage};
+use flok_core::model::{Agreement, CheckIn, Competence, FollowUp, Function, Grant, Person, Stage};
 use flok_core::{Entity, Id};
 use leptos::prelude::*;
 
@@ -210,6 +210,48 @@ fn HoursByHand(id: Id) -> impl IntoView {
                 </form>
             </Show>
             <p class="status" role="status">{move || status.get()}</p>
+            <EnteredByHand id />
         </section>
+    }
+}
+
+/// The hours entered by hand for the person, newest first, each with who
+/// entered it and Remove (a typing mistake is taken out, not left to count).
+#[component]
+fn EnteredByHand(id: Id) -> impl IntoView {
+    let (store, words) = (use_store(), use_texts());
+    let entered = Memo::new(move |_| {
+        store.with(&[CheckIn::KIND], |r| {
+            let mut entered: Vec<(Id, CheckIn)> =
+                r.all::<CheckIn>().iter().filter(|(_, s)| s.person == id && s.by_hand).cloned().collect();
+            entered.sort_unstable_by_key(|(i, s)| (std::cmp::Reverse(s.checked_in), *i));
+            entered
+        })
+    });
+    view! {
+        <Show when=move || entered.with(|e| !e.is_empty())>
+            <ul class="by-hand" aria-label=move || words.t().hours_by_hand>
+                {move || entered.get().into_iter().map(|(entry, stay)| {
+                    let t = words.t();
+                    let function = stay.function.and_then(|f| store.read::<Function>(f)).map(|f| f.name);
+                    let what = (t.hours_entry)(
+                        &t.minutes(stay.minutes().unwrap_or(0)),
+                        &t.short_day(stay.checked_in.date()),
+                        function.as_deref(),
+                    );
+                    let by = stay.recorded_by.map(|b| format!(" ({})", (t.recorded_by)(&store.name_of(b))));
+                    let label = (t.remove_named)(&what);
+                    view! {
+                        <li>
+                            {format!("{what}{}", by.unwrap_or_default())}
+                            " "
+                            <button type="button" aria-label=label on:click=move |_| store.remove_hours(entry)>
+                                {t.remove}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </Show>
     }
 }

@@ -100,6 +100,13 @@ impl Store {
         Ok(minutes)
     }
 
+    /// Takes out hours entered by hand (a typing mistake).
+    pub fn remove_hours(&self, id: Id) {
+        if self.read::<CheckIn>(id).is_some_and(|s| s.by_hand) {
+            self.change(|edit| edit.remove::<CheckIn>(id));
+        }
+    }
+
     /// Closes the centre on `date` for `reason`: every shift that day is
     /// cancelled, nobody's cancellation counts. (Two phones closing one day
     /// make two records; the day is closed while any is left.)

@@ -127,6 +127,20 @@ test('hours given without the app are added by hand, refused past a day or in th
   await byHand.getByRole('status').filter({ hasText: 'Added 2 h 30 min on Tue 3 Nov.' }).waitFor();
   await waitForSaved(page);
   await page.getByRole('region', { name: 'Hours this year' }).getByText('2 h 30 min agreed, 0 min spontaneous').waitFor();
+  const entries = byHand.getByRole('list', { name: 'Hours given without the app' }).getByRole('listitem');
+  assert.match(await entries.first().textContent(), /^2 h 30 min on Tue 3 Nov, Café \(recorded by Carl Berg\)/);
+  // A mistaken entry is taken out again.
+  await byHand.getByRole('button', { name: 'Add hours' }).tap();
+  await form.getByLabel('Date').fill('2026-11-02');
+  await form.getByLabel('Hours').fill('1');
+  await form.getByLabel('Function').selectOption({ label: 'No function (spontaneous help)' });
+  await form.getByRole('button', { name: 'Save' }).tap();
+  await byHand.getByRole('status').filter({ hasText: 'Added 1 h on Mon 2 Nov.' }).waitFor();
+  assert.equal(await entries.count(), 2);
+  await byHand.getByRole('button', { name: 'Remove 1 h on Mon 2 Nov, spontaneous' }).tap();
+  await page.waitForFunction(() => document.querySelectorAll('ul.by-hand > li').length === 1);
+  await waitForSaved(page);
+  await shoot(page, 'person-hours-by-hand');
   await go(page, 'Reports');
   assert.match(await page.getByRole('table', { name: 'Hours in the period' }).textContent(), /Anna Jensen2 h 30 min/);
 });
