@@ -149,6 +149,24 @@ export async function goTo(page, label, { main = 'Main', plan = 'Plan', planning
   await waitForHeading(page, label);
 }
 
+/**
+ * Prints the page to an A4 PDF with the print style sheet, as a browser's
+ * Print would, and reads it back: its number of pages and its text.
+ */
+export async function printed(page) {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await getDocument({ data: new Uint8Array(pdf) }).promise;
+  let text = '';
+  for (let n = 1; n <= document.numPages; n++) {
+    const content = await (await document.getPage(n)).getTextContent();
+    text += content.items.map((item) => item.str).join(' ') + '\n';
+  }
+  return { pages: document.numPages, text };
+}
+
 /** Fails if the page scrolls sideways: text must wrap on a phone. */
 export async function assertNoSidewaysScroll(page) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({

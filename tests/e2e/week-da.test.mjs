@@ -6,7 +6,16 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { assertNoSidewaysScroll, goTo, openPhone, screenshotDir, seriousAccessibilityViolations, startApp, waitForHeading } from './harness.mjs';
+import {
+  assertNoSidewaysScroll,
+  goTo,
+  openPhone,
+  printed,
+  screenshotDir,
+  seriousAccessibilityViolations,
+  startApp,
+  waitForHeading,
+} from './harness.mjs';
 
 let app;
 let phone;
@@ -212,14 +221,8 @@ test('vagtplanen for ugen udskrives til opslagstavlen, uden knapper', async () =
   await go(page, 'Vagtplan');
   await page.getByRole('button', { name: 'Uge', exact: true }).tap();
   await page.getByRole('heading', { level: 2, name: /^Uge 48: / }).waitFor();
-  await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ format: 'A4' });
-  await page.emulateMedia({ media: 'screen' });
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const document = await getDocument({ data: new Uint8Array(pdf) }).promise;
-  const content = await (await document.getPage(1)).getTextContent();
-  const text = content.items.map((item) => item.str).join(' ');
-  assert.equal(document.numPages, 1);
+  const { pages, text } = await printed(page);
+  assert.equal(pages, 1);
   assert.match(text, /Uge 48/);
   assert.match(text, /Anna Jensen/);
   for (const control of ['Udskriv vagtplanen', 'Registrér afbud', 'Tjek ind']) assert.ok(!text.includes(control), control);

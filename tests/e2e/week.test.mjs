@@ -6,12 +6,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {
   addPerson,
   assertNoSidewaysScroll,
   goTo as go,
   openPhone,
+  printed,
   screenshotDir,
   seriousAccessibilityViolations,
   startApp,
@@ -298,16 +298,8 @@ test('the week’s roster prints for the notice board: by day and function, no b
   await page.getByRole('button', { name: 'Print the roster' }).waitFor();
   const mailto = await page.getByRole('link', { name: 'E-mail everyone on it' }).getAttribute('href');
   assert.equal(mailto, 'mailto:?bcc=anna@example.org', 'addresses in BCC');
-  await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ format: 'A4' });
-  await page.emulateMedia({ media: 'screen' });
-  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
-  let text = '';
-  for (let n = 1; n <= document.numPages; n++) {
-    const content = await (await document.getPage(n)).getTextContent();
-    text += content.items.map((item) => item.str).join(' ') + '\n';
-  }
-  assert.equal(document.numPages, 1, 'one page for the notice board');
+  const { pages, text } = await printed(page);
+  assert.equal(pages, 1, 'one page for the notice board');
   assert.match(text, /Week 48/);
   assert.match(text, /Café/);
   assert.match(text, /Anna Jensen/);
