@@ -112,14 +112,19 @@ fn AgreementRow(
         [(t.change_agreement_of)(&who), (t.end_agreement_of)(&who), (t.delete_agreement_of)(&who)]
     };
     let [change_label, end_label, delete_label] = labels.clone();
+    // An agreement over (a later one of its line took over, or its last day
+    // has passed) is history: it can be deleted, not changed or ended.
+    let running = last_day.is_none_or(|last| last >= wall_today());
     view! {
         <li class="agreement">
             {lines}
             <div class="actions">
-                <button type="button" aria-label=change_label aria-expanded=move || (open.get() == Editing::Change).to_string()
-                    on:click=move |_| toggle(Editing::Change)>{move || words.t().change}</button>
-                <button type="button" aria-label=end_label aria-expanded=move || (open.get() == Editing::End).to_string()
-                    on:click=move |_| toggle(Editing::End)>{move || words.t().end}</button>
+                <Show when=move || running>
+                    <button type="button" aria-label=change_label.clone() aria-expanded=move || (open.get() == Editing::Change).to_string()
+                        on:click=move |_| toggle(Editing::Change)>{move || words.t().change}</button>
+                    <button type="button" aria-label=end_label.clone() aria-expanded=move || (open.get() == Editing::End).to_string()
+                        on:click=move |_| toggle(Editing::End)>{move || words.t().end}</button>
+                </Show>
                 <button type="button" class="danger" aria-label=delete_label aria-expanded=move || (open.get() == Editing::Delete).to_string()
                     on:click=move |_| toggle(Editing::Delete)>{move || words.t().delete}</button>
             </div>
