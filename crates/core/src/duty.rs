@@ -190,6 +190,10 @@ pub fn waiting_records(replica: &Replica, person: Id, occurrence: OccurrenceRef)
 
 /// Places offered to `person` from a waiting list, not yet started by `now`.
 pub fn offers_for(replica: &Replica, person: Id, now: NaiveDateTime, to: NaiveDate) -> Vec<Shift> {
+    // Most people wait for nothing: Today need not work out weeks of shifts.
+    if !replica.all::<Waiting>().iter().any(|(_, w)| w.person == person) {
+        return Vec::new();
+    }
     let mut offers = shifts_between(replica, now.date(), to);
     offers.retain(|s| s.start() > now && s.offered().contains(&person));
     offers

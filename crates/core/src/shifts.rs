@@ -104,13 +104,13 @@ pub fn shifts_between(replica: &Replica, from: NaiveDate, to: NaiveDate) -> Vec<
     for (_, s) in replica.all::<SignUp>().iter() {
         sign_ups.entry(s.occurrence).or_default().push(s.person);
     }
-    let mut line: Vec<(OccurrenceRef, NaiveDateTime, Id)> =
-        replica.all::<Waiting>().iter().map(|(id, w)| (w.occurrence, w.since, *id)).collect();
+    // Each waiting line in order: by shift, then by when they asked.
+    let mut line: Vec<(OccurrenceRef, NaiveDateTime, Id, Id)> =
+        replica.all::<Waiting>().iter().map(|(id, w)| (w.occurrence, w.since, *id, w.person)).collect();
     line.sort_unstable();
     let waiting_for = |occurrence: &OccurrenceRef| -> Vec<Id> {
         let first = line.partition_point(|(o, ..)| o < occurrence);
-        let ids = line[first..].iter().take_while(|(o, ..)| o == occurrence);
-        ids.filter_map(|(_, _, id)| replica.read::<Waiting>(*id).map(|w| w.person)).collect()
+        line[first..].iter().take_while(|(o, ..)| o == occurrence).map(|(.., person)| *person).collect()
     };
     // Someone who took a function's needed place keeps it when the
     // agreements later give enough people.

@@ -51,7 +51,12 @@ pub fn counts_to(replica: &Replica, stay: &CheckIn) -> NaiveDateTime {
 
 /// When `stay`, left open, closes by itself.
 pub fn closes_at(replica: &Replica, stay: &CheckIn) -> NaiveDateTime {
-    let counts_to = counts_to(replica, stay);
+    closing(stay, counts_to(replica, stay))
+}
+
+/// When a stay left open that counts to `counts_to` closes: a shift's stay
+/// [`LATE_CHECK_OUT`] later, one without a shift at once.
+fn closing(stay: &CheckIn, counts_to: NaiveDateTime) -> NaiveDateTime {
     if stay.occurrence.is_some() {
         counts_to + LATE_CHECK_OUT
     } else {
@@ -62,7 +67,10 @@ pub fn closes_at(replica: &Replica, stay: &CheckIn) -> NaiveDateTime {
 /// When `stay` ended as of `now`: checked out, closed by itself (counted
 /// to its shift's end), or not yet.
 pub fn ended_at(replica: &Replica, stay: &CheckIn, now: NaiveDateTime) -> Option<NaiveDateTime> {
-    stay.checked_out.or_else(|| (closes_at(replica, stay) <= now).then(|| counts_to(replica, stay)))
+    stay.checked_out.or_else(|| {
+        let counts_to = counts_to(replica, stay);
+        (closing(stay, counts_to) <= now).then_some(counts_to)
+    })
 }
 
 /// Minutes `stay` counts as of `now` (none while it is still going on).
@@ -82,8 +90,7 @@ pub fn forgotten(replica: &Replica, now: NaiveDateTime) -> Vec<(Id, CheckIn, Nai
         .all::<CheckIn>()
         .iter()
         .filter(|(_, s)| s.checked_out.is_none())
-        .filter(|(_, s)| closes_at(replica, s) <= now)
-        .map(|(id, s)| (*id, s.clone(), counts_to(replica, s)))
+        .filter_map(|(id, s)| ended_at(replica, s, now).map(|to| (*id, s.clone(), to)))
         .collect();
     forgotten.sort_unstable_by_key(|(id, s, _)| (s.checked_in, *id));
     forgotten
