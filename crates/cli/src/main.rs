@@ -1,15 +1,24 @@
 //! `flok`: the command line for Flok's export files — make demo data,
-//! validate, merge, count and report, with the same core the app uses, so a
-//! file is judged the same way on a laptop as in the browser.
+//! validate, merge, count and report, make a file of people from a
+//! spreadsheet — with the same core the app uses, so a file is judged the
+//! same way on a laptop as in the browser. A file named `.flok` is written
+//! compressed (gzip); compressed files are read whatever their name.
 
 use std::collections::BTreeMap;
+use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use flok_core::demo::{demo, DemoOptions};
+use flate2::read::MultiGzDecoder;
+use flate2::write::GzEncoder;
+use flate2::Compression;
 use flok_core::export::{self, ImportError};
+use flok_core::model::Person;
+use flok_core::sharing::{self, Since};
+use flok_core::{people_csv, Clock, DeviceId, Id};
 use flok_core::report::{report, to_csv, CsvStyle, GroupBy, Row};
 use flok_core::Replica;
 
@@ -54,6 +63,26 @@ enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// Write only the records changed on or after a day (on any device): a
+    /// small file that merges exactly like the whole.
+    Changes {
+        file: PathBuf,
+        /// First day, YYYY-MM-DD (midnight UTC).
+        #[arg(long)]
+        since: NaiveDate,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Make a file of people from a spreadsheet saved as CSV: a column for the
+    /// name (name or navn), and optionally phone (telefon) and e-mail.
+    /// UTF-8 with commas, or Danish Excel's "CSV UTF-8" with semicolons.
+    /// A file with a bad row makes nothing: every bad row is named by line.
+    ImportPeople {
+        csv: PathBuf,
+        /// Where to write the export file (`.flok` compressed, `.json` plain).
+        #[arg(short, long)]
+        output: PathBuf,
     },
     /// Hours (agreed and spontaneous), cancellations and open places for a period.
     Report {
@@ -110,6 +139,19 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Demo { seed, people, years, output } => {
             write(&output, &export::write(&demo(DemoOptions { seed, people, years })))
         }
+        Command::Changes { file, since, output } => {
+            let (replica, _) = read(&file)?;
+            let from = since.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis().max(0) as u64);
+            write(&output, &sharing::write_changes(&replica, &Since::Moment(from), &since.to_string()))
+        }
+        Command::ImportPeople { csv, output } => {
+            let bytes = std::fs::read(&csv).map_err(|e| Failure(format!("cannot read {}: {e}", csv.display()), 3))?;
+            let rows = people_csv::read(&bytes).map_err(|e| Failure(format!("{}: {e}", csv.display()), 1))?;
+            let count = rows.len();
+            write(&output, &export::write(&people(rows)))?;
+            println!("{}: {count} people", output.display());
+            Ok(())
+        }
         Command::Validate { file } => {
             let (replica, version) = read(&file)?;
             println!("{}: a sound Flok export (format {version}, {} records)", file.display(), replica.len());
@@ -151,16 +193,60 @@ fn run(command: Command) -> Result<(), Failure> {
 
 fn read(path: &Path) -> Result<(Replica, String), Failure> {
     let bytes = std::fs::read(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display()), 3))?;
-    export::read_versioned(&bytes).map_err(|e: ImportError| Failure(format!("{}: {e}", path.display()), 1))
+    let bad = |e: ImportError| Failure(format!("{}: {e}", path.display()), 1);
+    let bytes = if export::is_compressed(&bytes) {
+        decompress(&bytes).map_err(bad)?
+    } else if is_flok(path) {
+        return Err(bad(ImportError::NotCompressed));
+    } else {
+        bytes
+    };
+    export::read_versioned(&bytes).map_err(bad)
+}
+
+/// Unpacks gzip, refusing as soon as it passes the import limit (a small
+/// file can unpack to gigabytes).
+fn decompress(bytes: &[u8]) -> Result<Vec<u8>, ImportError> {
+    let mut plain = Vec::new();
+    let limit = export::MAX_BYTES as u64 + 1;
+    MultiGzDecoder::new(bytes).take(limit).read_to_end(&mut plain).map_err(|_| ImportError::CompressedDamaged)?;
+    if plain.len() > export::MAX_BYTES {
+        return Err(ImportError::UnpacksTooLarge { max: export::MAX_BYTES });
+    }
+    Ok(plain)
+}
+
+fn is_flok(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case(export::COMPRESSED_EXTENSION))
 }
 
 /// Writes through a temporary file and a rename: an interrupted write never
-/// leaves half a file where a good one was.
+/// leaves half a file where a good one was. A `.flok` file is compressed.
 fn write(path: &Path, text: &str) -> Result<(), Failure> {
     let fail = |e: std::io::Error| Failure(format!("cannot write {}: {e}", path.display()), 3);
+    let bytes = if is_flok(path) {
+        let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+        encoder.write_all(text.as_bytes()).and_then(|()| encoder.finish()).map_err(fail)?
+    } else {
+        text.as_bytes().to_vec()
+    };
     let partial = path.with_extension("partial");
-    std::fs::write(&partial, text).map_err(fail)?;
+    std::fs::write(&partial, bytes).map_err(fail)?;
     std::fs::rename(&partial, path).map_err(fail)
+}
+
+/// New people, as the spreadsheet's rows give them, added today.
+fn people(rows: Vec<people_csv::Row>) -> Replica {
+    let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let now = since_epoch.as_millis() as u64;
+    let today = chrono::DateTime::from_timestamp_millis(now as i64).map_or(NaiveDate::MIN, |t| t.date_naive());
+    let mut clock = Clock::new(DeviceId::random());
+    let mut replica = Replica::new();
+    for row in rows {
+        let person = Person { phone: row.phone, email: row.email, ..Person::new(row.name.as_str(), today).expect("a checked name") };
+        replica.put(Id::new(), &person, clock.tick(now));
+    }
+    replica
 }
 
 fn stats(replica: &Replica, version: &str, json: bool) -> String {

@@ -139,3 +139,105 @@ fn a_failed_write_leaves_what_was_at_the_target() {
     flok().args(["demo", "--people", "2", "--years", "1", "-o"]).arg(&target).assert().code(3);
     assert!(target.is_dir());
 }
+
+#[test]
+fn flok_files_are_compressed_and_read_like_json_ones() {
+    let dir = TempDir::new().unwrap();
+    let json = demo(dir.path(), 6);
+    let flok_file = dir.path().join("demo.flok");
+    flok().args(["demo", "--seed", "6", "--people", "8", "--years", "1", "-o"]).arg(&flok_file).assert().success();
+    let (plain, packed) = (fs::read(&json).unwrap(), fs::read(&flok_file).unwrap());
+    assert!(packed.starts_with(&[0x1f, 0x8b]), "gzip");
+    assert!(packed.len() * 5 <= plain.len(), "{} bytes packed, {} plain", packed.len(), plain.len());
+    assert!(stdout(flok().arg("validate").arg(&flok_file)).contains("a sound Flok export"));
+
+    // Merged from one of each, into either kind: the same records.
+    let (out_flok, out_json) = (dir.path().join("out.flok"), dir.path().join("out.json"));
+    flok().arg("merge").args([&flok_file, &json]).arg("-o").arg(&out_flok).assert().success();
+    flok().arg("merge").arg(&out_flok).arg("-o").arg(&out_json).assert().success();
+    assert_eq!(fs::read(&out_json).unwrap(), plain);
+}
+
+#[test]
+fn a_damaged_or_foreign_flok_file_and_a_gzip_bomb_are_refused() {
+    use flate2::write::GzEncoder;
+    use std::io::Write as _;
+    let dir = TempDir::new().unwrap();
+    let not_gzip = dir.path().join("photo.flok");
+    fs::write(&not_gzip, b"\x89PNG\r\n\x1a\n not a flok file").unwrap();
+    let err = flok().arg("validate").arg(&not_gzip).assert().code(1).get_output().stderr.clone();
+    assert!(String::from_utf8(err).unwrap().contains("not compressed Flok data"));
+
+    let cut = dir.path().join("cut.flok");
+    let json = demo(dir.path(), 7);
+    let mut encoder = GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(&fs::read(json).unwrap()).unwrap();
+    let packed = encoder.finish().unwrap();
+    fs::write(&cut, &packed[..packed.len() / 2]).unwrap();
+    let err = flok().arg("validate").arg(&cut).assert().code(1).get_output().stderr.clone();
+    assert!(String::from_utf8(err).unwrap().contains("compressed file is damaged"));
+
+    // 101 MB of spaces packs into about 100 KB.
+    let bomb = dir.path().join("bomb.flok");
+    let mut encoder = GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    let block = vec![b' '; 1 << 20];
+    for _ in 0..101 {
+        encoder.write_all(&block).unwrap();
+    }
+    fs::write(&bomb, encoder.finish().unwrap()).unwrap();
+    let err = flok().arg("validate").arg(&bomb).assert().code(1).get_output().stderr.clone();
+    assert!(String::from_utf8(err).unwrap().contains("unpacks to more than 104857600 bytes"));
+}
+
+#[test]
+fn people_come_from_a_spreadsheet_and_bad_rows_are_named() {
+    let dir = TempDir::new().unwrap();
+    let csv = dir.path().join("people.csv");
+    fs::write(&csv, "\u{feff}Navn;Telefon;E-mail\r\nSøren Ærø;22 33 44 55;soren@example.dk\r\nAnna;;\r\n").unwrap();
+    let out = dir.path().join("people.flok");
+    let said = stdout(flok().arg("import-people").arg(&csv).arg("-o").arg(&out));
+    assert!(said.contains("2 people"), "{said}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(flok().args(["stats", "--json"]).arg(&out))).unwrap();
+    assert_eq!(json["kinds"]["person"]["live"], 2);
+    let plain = dir.path().join("people.json");
+    flok().arg("merge").arg(&out).arg("-o").arg(&plain).assert().success();
+    let text = fs::read_to_string(&plain).unwrap();
+    assert!(text.contains("Søren Ærø") && text.contains("22 33 44 55") && text.contains("soren@example.dk"));
+
+    let bad = dir.path().join("bad.csv");
+    fs::write(&bad, "name,phone\nAnna,1\n,2\nBo,3\n   ,4\n").unwrap();
+    let target = dir.path().join("never.flok");
+    let err = flok().arg("import-people").arg(&bad).arg("-o").arg(&target).assert().code(1).get_output().stderr.clone();
+    let err = String::from_utf8(err).unwrap();
+    assert!(err.contains("line 3: the name is empty") && err.contains("line 5: the name is empty"), "{err}");
+    assert!(!target.exists(), "a file with a bad row makes nothing");
+
+    for (file, says) in [
+        (b"fornavn,telefon\nAnna,1\n".to_vec(), "no column for the name"),
+        (b"navn\nS\xf8ren\n".to_vec(), "line 2 is not UTF-8"),
+    ] {
+        fs::write(&bad, file).unwrap();
+        let err = flok().arg("import-people").arg(&bad).arg("-o").arg(&target).assert().code(1).get_output().stderr.clone();
+        assert!(String::from_utf8(err).unwrap().contains(says), "{says}");
+    }
+}
+
+/// A week's changes of a 40-person group are a small, sound file. The sizes are printed for docs/performance.md.
+#[test]
+fn a_weeks_changes_are_a_small_sound_file() {
+    let dir = TempDir::new().unwrap();
+    let (full, full_flok) = (dir.path().join("full.json"), dir.path().join("full.flok"));
+    flok().args(["demo", "--seed", "9", "--people", "40", "--years", "1", "-o"]).arg(&full).assert().success();
+    flok().arg("merge").arg(&full).arg("-o").arg(&full_flok).assert().success();
+    let week = dir.path().join("week.flok");
+    // The demo's last day is 31 October 2026.
+    flok().args(["changes", "--since", "2026-10-25", "-o"]).arg(&week).arg(&full).assert().success();
+    let (full_bytes, full_packed, week_packed) =
+        (fs::metadata(&full).unwrap().len(), fs::metadata(&full_flok).unwrap().len(), fs::metadata(&week).unwrap().len());
+    println!("40 people, 1 year: {full_bytes} bytes JSON, {full_packed} .flok; a week's changes {week_packed} .flok");
+    assert!(week_packed * 20 < full_packed, "a week is a small part of a year");
+
+    // That it merges like the whole is the core's property test (sharing.rs).
+    let said = stdout(flok().arg("validate").arg(&week));
+    assert!(said.contains("a sound Flok export"), "{said}");
+}

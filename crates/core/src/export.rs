@@ -49,11 +49,26 @@ pub enum ImportError {
     Foreign,
     #[error("The file was written by a newer version of Flok (format {found}); update Flok to import it.")]
     NewerVersion { found: String },
+    #[error("The file is named .flok but is not compressed Flok data: it was damaged, or it is another program's file.")]
+    NotCompressed,
+    #[error("The compressed file is damaged: it was probably cut off while being copied or downloaded.")]
+    CompressedDamaged,
+    #[error("The compressed file unpacks to more than {max} bytes: too large to be a Flok export.")]
+    UnpacksTooLarge { max: usize },
+}
+
+/// A `.flok` file is an export compressed with gzip (RFC 1952): a fifth of
+/// the JSON's size or less. Plain `.json` exports are read as well.
+pub const COMPRESSED_EXTENSION: &str = "flok";
+
+/// Whether `bytes` start as gzip data does.
+pub fn is_compressed(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
 }
 
 /// Writes a replica as an export file, the same bytes for the same replica.
 pub fn write(replica: &Replica) -> String {
-    file_text(&Envelope::of(replica, None))
+    file_text(&Envelope::of(replica, Scope::default()))
 }
 
 /// The fields that are personal details: contact data, private notes, and
@@ -64,7 +79,25 @@ pub const PERSONAL_FIELDS: [(&str, &str); 5] =
 /// An export without personal details, marked so in the file. Importing it
 /// leaves those fields as they are elsewhere: a missing field is not a deletion.
 pub fn write_without_personal_details(replica: &Replica) -> String {
-    file_text(&Envelope::of(&replica.without_fields(&PERSONAL_FIELDS), Some("omitted")))
+    let scope = Scope { personal_details: Some(OMITTED.to_owned()), since: None };
+    file_text(&Envelope::of(&replica.without_fields(&PERSONAL_FIELDS), scope))
+}
+
+/// `personal_details` of a file without any.
+pub const OMITTED: &str = "omitted";
+
+/// What a file holds less of than the whole group's data, as its envelope
+/// says: which personal details were left out, and from when its changes
+/// are (a file of changes only). Neither changes how it merges.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub personal_details: Option<String>,
+    pub since: Option<String>,
+}
+
+/// Writes `replica` (already cut down as `scope` says) as a file marked so.
+pub(crate) fn write_scoped(replica: &Replica, scope: Scope) -> String {
+    file_text(&Envelope::of(replica, scope))
 }
 
 fn file_text(envelope: &Envelope) -> String {
@@ -76,7 +109,7 @@ fn file_text(envelope: &Envelope) -> String {
 /// The export as a JSON value; written without indentation it is the compact
 /// form (the benchmarks load it; the browser now keeps one entry per record).
 pub fn to_value(replica: &Replica) -> Value {
-    serde_json::to_value(Envelope::of(replica, None)).expect("an export always serializes")
+    serde_json::to_value(Envelope::of(replica, Scope::default())).expect("an export always serializes")
 }
 
 /// The file's members, written straight from the replica (no copy of the
@@ -87,19 +120,22 @@ struct Envelope<'a> {
     exported_at: Option<String>,
     format: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    personal_details: Option<&'static str>,
+    personal_details: Option<String>,
     records: Records<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    since: Option<String>,
     version: String,
 }
 
 impl<'a> Envelope<'a> {
-    fn of(replica: &'a Replica, personal_details: Option<&'static str>) -> Self {
+    fn of(replica: &'a Replica, scope: Scope) -> Self {
         Envelope {
             digest: digest_of(replica),
             exported_at: replica.latest_stamp().map(|s| s.to_string()[..24].to_owned()),
             format: FORMAT,
-            personal_details,
+            personal_details: scope.personal_details,
             records: Records(replica),
+            since: scope.since,
             version: format!("{VERSION_MAJOR}.{VERSION_MINOR}"),
         }
     }
@@ -170,6 +206,7 @@ pub fn read_versioned(bytes: &[u8]) -> Result<(Replica, String), ImportError> {
 /// every record, then the checksum.
 pub struct Reading<'a> {
     version: String,
+    scope: Scope,
     records: Scanner<'a>,
     kinds: Members,
     /// The kind whose records are being read, and how far.
@@ -208,6 +245,8 @@ impl<'a> Reading<'a> {
             _ => return Err(ImportError::Foreign),
         }
         let version = envelope.get("version").and_then(Value::as_str).unwrap_or_default().to_owned();
+        let text = |name: &str| envelope.get(name).and_then(Value::as_str).map(str::to_owned);
+        let scope = Scope { personal_details: text("personal_details"), since: text("since") };
         let (major, _minor) = parse_version(&version)
             .ok_or_else(|| ImportError::Corrupt(format!("its version “{version}” is not of the form 2.0")))?;
         if major > VERSION_MAJOR {
@@ -225,6 +264,7 @@ impl<'a> Reading<'a> {
         };
         Ok(Self {
             version,
+            scope,
             records,
             kinds: Members::First,
             kind: None,
@@ -238,6 +278,7 @@ impl<'a> Reading<'a> {
     fn read_already(replica: Replica, version: &str) -> Self {
         Self {
             version: version.to_owned(),
+            scope: Scope::default(),
             records: Scanner::new(b""),
             kinds: Members::Done,
             kind: None,
@@ -259,6 +300,11 @@ impl<'a> Reading<'a> {
             self.replica.extend([(key, record)]);
         }
         Ok(false)
+    }
+
+    /// What the file's envelope says it leaves out or holds only part of.
+    pub fn scope(&self) -> &Scope {
+        &self.scope
     }
 
     /// How many records are read so far.

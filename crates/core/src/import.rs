@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate};
 
 use crate::clock::{DeviceId, Millis, Stamp};
-use crate::export::{ImportError, Reading};
+use crate::export::{ImportError, Reading, Scope};
 use crate::replica::{HeldBack, MergeSummary, RecordKey, Replica};
 
 /// How far ahead of this device's clock a stamp may be. Beyond it the
@@ -24,6 +24,8 @@ pub struct ImportPlan {
     pub preview: MergeSummary,
     /// Records left out, per device whose clock runs ahead.
     pub held_back: Vec<ClockAhead>,
+    /// What the file says it leaves out or holds only part of.
+    pub scope: Scope,
 }
 
 /// A device whose records were held back, and how far ahead it is.
@@ -55,6 +57,7 @@ pub struct Planning<'a> {
     incoming: Replica,
     held: Vec<HeldBack>,
     preview: MergeSummary,
+    scope: Scope,
     /// The last record compared so far.
     compared: Option<RecordKey>,
 }
@@ -64,7 +67,8 @@ impl<'a> Planning<'a> {
     pub fn start(bytes: &'a [u8], now: Millis) -> Result<Self, ImportError> {
         let reading = Reading::start(bytes)?;
         let (incoming, held, preview) = (Replica::new(), Vec::new(), MergeSummary::default());
-        Ok(Self { now, reading: Some(reading), incoming, held, preview, compared: None })
+        let scope = reading.scope().clone();
+        Ok(Self { now, reading: Some(reading), incoming, held, preview, scope, compared: None })
     }
 
     /// Does the work of up to `count` records, comparing with `local` as it
@@ -90,6 +94,7 @@ impl<'a> Planning<'a> {
             incoming: std::mem::take(&mut self.incoming),
             preview: std::mem::take(&mut self.preview),
             held_back: by_device(&self.held),
+            scope: std::mem::take(&mut self.scope),
         }))
     }
 }

@@ -45,6 +45,7 @@ pub(crate) fn people_list_v1(envelope: &Map<String, Value>) -> Result<Replica, s
             note: None,
             status: Status::Active,
             added_on: person.added_on,
+            merged_into: None,
         };
         replica.put(person.id, &migrated, stamp);
     }

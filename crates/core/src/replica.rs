@@ -290,15 +290,27 @@ impl Replica {
     /// in an export without personal details. Merging such a copy erases
     /// nothing, since a missing field is not a deletion.
     pub fn without_fields(&self, fields: &[(&str, &str)]) -> Replica {
+        self.without(|key, field| fields.contains(&(key.kind.as_str(), field)))
+    }
+
+    /// A copy without the fields `drop` names (record, field name).
+    pub fn without(&self, drop: impl Fn(&RecordKey, &str) -> bool) -> Replica {
         let mut copy = self.clone();
         copy.rewrite();
         for (key, entry) in &mut copy.records {
-            for (kind, field) in fields {
-                if key.kind == *kind {
-                    entry.record.remove(field);
-                }
+            let dropped: Vec<String> =
+                entry.record.fields().map(|(name, _)| name).filter(|name| drop(key, name)).map(str::to_owned).collect();
+            for name in dropped {
+                entry.record.remove(&name);
             }
         }
+        copy
+    }
+
+    /// A copy of the records `keep` chooses, whole.
+    pub fn only(&self, keep: impl Fn(&RecordKey, &Record) -> bool) -> Replica {
+        let mut copy = Replica::new();
+        copy.extend(self.records().filter(|(key, record)| keep(key, record)).map(|(k, r)| (k.clone(), r.clone())));
         copy
     }
 

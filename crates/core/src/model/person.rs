@@ -112,6 +112,10 @@ pub struct Person {
     pub status: Status,
     /// The day the person was added.
     pub added_on: NaiveDate,
+    /// Set when this record was a duplicate, merged into the one it names
+    /// (see [`crate::duplicates`]): it is listed no more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<Id>,
 }
 
 impl Entity for Person {
@@ -122,7 +126,9 @@ impl Person {
     /// Everyone in the replica, alphabetically (case-insensitive); ties go by
     /// id, so every device lists people in the same order.
     pub fn by_name(replica: &Replica) -> Vec<(Id, Person)> {
-        let mut people = replica.all::<Person>().to_vec();
+        let all = replica.all::<Person>();
+        let mut people: Vec<_> =
+            all.iter().filter(|(id, p)| p.merged_into.is_none() || crate::duplicates::kept(&all, *id) == *id).cloned().collect();
         people.sort_by_cached_key(|(id, p)| (p.name.sort_key(), *id));
         people
     }
@@ -151,6 +157,7 @@ impl Person {
             note: None,
             status: Status::Active,
             added_on: today,
+            merged_into: None,
         })
     }
 
