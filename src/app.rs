@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 
+use crate::arrivals::Arrivals;
 use crate::components::nav::MainNav;
 use crate::components::notice::{DataNotice, ExportReminder, SaveState, UpdateNotice};
 use crate::pages::{
     agreements::AgreementsPage, competences::CompetencesPage, events::EventsPage, follow_ups::FollowUpsPage,
-    functions::FunctionsPage, kiosk::KioskPage, my_shifts::MyShiftsPage, not_found::NotFound,
-    open_slots::OpenSlotsPage, people::PeoplePage, person::PersonPage, plan::PlanPage, reports::ReportsPage,
-    roster::RosterPage, settings::SettingsPage, today::TodayPage,
+    functions::FunctionsPage, join::JoinPage, kiosk::KioskPage, my_shifts::MyShiftsPage, not_found::NotFound,
+    open::OpenPage, open_slots::OpenSlotsPage, people::PeoplePage, person::PersonPage, plan::PlanPage,
+    reports::ReportsPage, roster::RosterPage, settings::SettingsPage, today::TodayPage,
 };
 use crate::route::{Page, Route};
 use crate::state::{self, use_store, use_texts};
@@ -20,6 +21,7 @@ fn current_route() -> Route {
 #[component]
 pub fn App() -> impl IntoView {
     state::provide();
+    provide_context(Arrivals::start());
     let (store, words) = (use_store(), use_texts());
 
     // Closing the tab while a save is being written could lose it: ask first.
@@ -52,6 +54,7 @@ pub fn App() -> impl IntoView {
         let title = match &now {
             Route::Page(page) => format!("{} · Flok", t.page(*page)),
             Route::Person(id) => format!("{} · Flok", store.name_of(*id)),
+            Route::Join(_) => format!("{} · Flok", t.join_a_group),
             Route::NotFound(_) => format!("{} · Flok", t.page_not_found),
         };
         document().set_title(&title);
@@ -90,6 +93,8 @@ pub fn App() -> impl IntoView {
                 Route::Page(Page::Plan) => view! { <PlanPage /> }.into_any(),
                 Route::Page(Page::Events) => view! { <EventsPage /> }.into_any(),
                 Route::Person(id) => view! { <PersonPage id /> }.into_any(),
+                Route::Join(invitation) => view! { <JoinPage invitation /> }.into_any(),
+                Route::Page(Page::Open) => view! { <OpenPage /> }.into_any(),
                 Route::Page(Page::Agreements) => view! { <AgreementsPage /> }.into_any(),
                 Route::Page(Page::Roster) => view! { <RosterPage /> }.into_any(),
                 Route::Page(Page::FollowUps) => view! { <FollowUpsPage /> }.into_any(),

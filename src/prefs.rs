@@ -23,6 +23,10 @@ pub const SYNC_KEY: &str = "flok.sync";
 pub const SYNCED_AT_KEY: &str = "flok.synced-at";
 /// The day this device last exported (a fact about the device, not the group).
 pub const LAST_EXPORT_KEY: &str = "flok.last-export";
+/// The files this device sent lately (JSON of [`Sent`]s), newest first.
+pub const SENT_KEY: &str = "flok.sent";
+/// How many sent files are remembered for "changes since".
+const SENT_KEPT: usize = 5;
 /// Where earlier builds kept data in localStorage; moved into records on
 /// first load, then removed.
 pub const LEGACY_KEYS: [&str; 2] = ["flok.replica", "flok.people"];
@@ -134,6 +138,30 @@ pub fn record_export(day: chrono::NaiveDate) {
     }
 }
 
+/// A file this device sent (a full export or changes): the day, and what
+/// it held, so a later file of changes need carry only what is newer.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Sent {
+    pub day: chrono::NaiveDate,
+    pub seen: flok_core::sharing::Seen,
+}
+
+/// The files this device sent lately, newest first.
+pub fn sent_files() -> Vec<Sent> {
+    raw(SENT_KEY).and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+}
+
+/// Notes a file sent; one sent earlier the same day is replaced.
+pub fn record_sent(sent: Sent) {
+    let mut files = sent_files();
+    files.retain(|earlier| earlier.day != sent.day);
+    files.insert(0, sent);
+    files.truncate(SENT_KEPT);
+    if let Ok(text) = serde_json::to_string(&files) {
+        keep(SENT_KEY, Some(&text));
+    }
+}
+
 /// Forgets one of the device's facts (or data an earlier build kept here).
 pub fn forget(key: &str) {
     keep(key, None);
@@ -141,7 +169,7 @@ pub fn forget(key: &str) {
 
 /// Forgets every fact Flok keeps here, with what earlier builds kept.
 pub fn forget_all() {
-    let keys = [DEVICE_KEY, LAST_EXPORT_KEY, LANGUAGE_KEY, ME_KEY, COORDINATOR_KEY, SYNC_KEY, SYNCED_AT_KEY];
+    let keys = [DEVICE_KEY, LAST_EXPORT_KEY, SENT_KEY, LANGUAGE_KEY, ME_KEY, COORDINATOR_KEY, SYNC_KEY, SYNCED_AT_KEY];
     for key in LEGACY_KEYS.into_iter().chain(keys) {
         forget(key);
     }

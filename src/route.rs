@@ -25,6 +25,8 @@ pub enum Page {
     Settings,
     /// Full screen at the counter; reached from Settings, not the navigation.
     Kiosk,
+    /// Where a file shared to Flok, or opened with it, is imported.
+    Open,
 }
 
 /// Where the address points: a page, one person's page, or a fragment no
@@ -33,11 +35,13 @@ pub enum Page {
 pub enum Route {
     Page(Page),
     Person(Id),
+    /// An invitation to join a group (`#/join/<invitation>`).
+    Join(String),
     NotFound(String),
 }
 
 impl Page {
-    pub const ALL: [Page; 14] = [
+    pub const ALL: [Page; 15] = [
         Page::Today,
         Page::MyShifts,
         Page::OpenSlots,
@@ -52,6 +56,7 @@ impl Page {
         Page::Reports,
         Page::Settings,
         Page::Kiosk,
+        Page::Open,
     ];
 
     /// The bar every phone shows: a volunteer's four places, and Plan in
@@ -93,6 +98,7 @@ impl Page {
             Page::Reports => "reports",
             Page::Settings => "settings",
             Page::Kiosk => "kiosk",
+            Page::Open => "open",
         }
     }
 
@@ -109,7 +115,7 @@ impl Route {
 
     /// Reads `location.hash`. An empty fragment is the start page; a trailing
     /// slash or a query after the path is tolerated, as people paste links.
-    /// `#/people/<id>` is that person's page.
+    /// `#/people/<id>` is that person's page; `#/join/…` an invitation.
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let path = path.split('?').next().unwrap_or_default();
@@ -117,6 +123,9 @@ impl Route {
         let path = parts.next().unwrap_or_default();
         if path.is_empty() {
             return Route::Page(Page::Today);
+        }
+        if path == "join" {
+            return Route::Join(parts.collect::<Vec<_>>().join("/"));
         }
         if path == Page::People.slug() {
             if let Some(Ok(id)) = parts.next().map(str::parse::<Id>) {
@@ -163,11 +172,17 @@ mod tests {
     }
 
     #[test]
-    fn the_bar_and_plan_reach_every_page_but_the_kiosk() {
+    fn the_bar_and_plan_reach_every_page_but_the_kiosk_and_open() {
         for page in Page::ALL {
             let reached = Page::BAR.contains(&page) || Page::PLANNING.contains(&page);
-            assert_eq!(reached, page != Page::Kiosk, "{page:?}");
+            assert_eq!(reached, ![Page::Kiosk, Page::Open].contains(&page), "{page:?}");
         }
+    }
+
+    #[test]
+    fn an_invitation_keeps_all_it_carries() {
+        assert_eq!(Route::from_hash("#/join/1.abc.def"), Route::Join("1.abc.def".into()));
+        assert_eq!(Route::from_hash("#/join"), Route::Join(String::new()));
     }
 
     #[test]

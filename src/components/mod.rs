@@ -3,7 +3,12 @@
 pub mod acting;
 pub mod adding;
 pub mod duty;
+pub mod exporting;
 pub mod field;
+pub mod importing;
+pub mod inviting;
+pub mod joining;
+pub mod merging;
 pub mod nav;
 pub mod notice;
 pub mod page_heading;

@@ -10,8 +10,10 @@ mod en;
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 use flok_core::couch::{SettingsError, SyncError};
+use flok_core::duplicates::MergeError;
 use flok_core::duty::DutyError;
 use flok_core::export::ImportError;
+use flok_core::invitation::InvitationError;
 use flok_core::model::{CheckOutError, Competence, NameError};
 use flok_core::recurrence::{Nth, Recurrence};
 use flok_core::sealed::{self, SealError};
@@ -561,6 +563,82 @@ pub struct Texts {
     pub cancellation_recorded_for: fn(&str) -> String,
     pub remove_named: fn(&str) -> String,
     pub hours_entry: fn(&str, &str, Option<&str>) -> String,
+    /// The first screen's two doors.
+    pub start_new_group: &'static str,
+    pub join_my_group: &'static str,
+    pub join_help: &'static str,
+    pub open_file_received: &'static str,
+    pub open_invitation: &'static str,
+    pub invitation_link: &'static str,
+    pub tap_your_name: &'static str,
+    pub find_your_name: &'static str,
+    pub not_on_the_list: &'static str,
+    pub add_me: &'static str,
+    /// Files: what was read, and why one was refused.
+    pub file_is_picture: &'static str,
+    pub read_compressed_file: &'static str,
+    pub read_plain_file: &'static str,
+    pub file_holds_changes_since: fn(&str) -> String,
+    pub file_is_volunteer_copy: &'static str,
+    pub file_without_personal: &'static str,
+    pub file_not_compressed: &'static str,
+    pub file_compressed_damaged: &'static str,
+    pub file_unpacks_too_large: fn(usize) -> String,
+    pub open_with_flok: &'static str,
+    pub save_then_import: &'static str,
+    pub open_file_help: &'static str,
+    pub open_a_file: &'static str,
+    /// Exports.
+    pub export_plain_json: &'static str,
+    pub volunteer_copy_help: &'static str,
+    pub export_volunteer_copy: &'static str,
+    pub export_changes: &'static str,
+    pub changes_since: &'static str,
+    pub since_file_sent: fn(&str) -> String,
+    pub since_a_day: &'static str,
+    pub first_day_of_changes: &'static str,
+    pub changes_day_invalid: &'static str,
+    pub file_saved: fn(&str, u64) -> String,
+    /// Invitations.
+    pub invite_someone: &'static str,
+    pub invite_help: &'static str,
+    pub how_data_comes: &'static str,
+    pub through_live_sync: &'static str,
+    pub a_file_i_send: &'static str,
+    pub live_sync_not_set_up: &'static str,
+    pub which_file_to_ask_for: &'static str,
+    pub for_a_volunteer: &'static str,
+    pub make_invitation: &'static str,
+    pub link_reads_everything: &'static str,
+    pub copy_link: &'static str,
+    pub share_link: &'static str,
+    pub link_copied: &'static str,
+    pub copy_by_hand: &'static str,
+    pub invitation_to_flok: &'static str,
+    pub qr_of_invitation: &'static str,
+    /// The page an invitation opens.
+    pub join_a_group: &'static str,
+    pub join_group_named: fn(&str) -> String,
+    pub will_sync_with: fn(&str, &str) -> String,
+    pub file_invitation: &'static str,
+    pub phone_for_volunteer: &'static str,
+    pub join_the_group: &'static str,
+    pub fetching_group_data: &'static str,
+    pub group_data_here: &'static str,
+    pub invitation_damaged: &'static str,
+    pub invitation_newer: &'static str,
+    /// Merging one person recorded twice.
+    pub same_person_twice: &'static str,
+    pub same_person_help: fn(&str) -> String,
+    pub other_record: &'static str,
+    pub merge_into: fn(&str) -> String,
+    pub merge_warning: fn(&str, &str) -> String,
+    pub confirm_merge: &'static str,
+    pub merged_people: fn(&str, &str) -> String,
+    pub merged_into_person: fn(&str) -> String,
+    pub choose_other_record: &'static str,
+    pub merge_with_self: &'static str,
+    pub merge_person_gone: &'static str,
 }
 
 impl Texts {
@@ -575,6 +653,26 @@ impl Texts {
             ImportError::Corrupt(detail) => (self.file_damaged)(detail),
             ImportError::Foreign => self.file_foreign.into(),
             ImportError::NewerVersion { found } => (self.file_newer)(found),
+            ImportError::NotCompressed => self.file_not_compressed.into(),
+            ImportError::CompressedDamaged => self.file_compressed_damaged.into(),
+            ImportError::UnpacksTooLarge { max } => (self.file_unpacks_too_large)(*max),
+        }
+    }
+
+    /// Why an invitation link sets nothing up, as a sentence.
+    pub fn invitation_error(&self, error: &InvitationError) -> String {
+        match error {
+            InvitationError::Damaged => self.invitation_damaged.into(),
+            InvitationError::Newer => self.invitation_newer.into(),
+            InvitationError::Settings(settings) => self.sync_settings_error(settings).into(),
+        }
+    }
+
+    /// Why two people were not merged.
+    pub fn merge_error(&self, error: &MergeError) -> &'static str {
+        match error {
+            MergeError::Same => self.merge_with_self,
+            MergeError::Unknown => self.merge_person_gone,
         }
     }
 
@@ -655,6 +753,7 @@ impl Texts {
             Page::Reports => self.reports,
             Page::Settings => self.settings,
             Page::Kiosk => self.kiosk,
+            Page::Open => self.open_a_file,
         }
     }
 

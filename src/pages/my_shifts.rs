@@ -158,7 +158,9 @@ fn CalendarExport(me: Id) -> impl IntoView {
     let failed = RwSignal::new(false);
     let download = move |_| {
         let (name, text) = store.calendar_file(me);
-        failed.set(files::download(&name, &text, "text/calendar;charset=utf-8").is_err());
+        failed.set(
+            files::Outgoing::text(name, &text, "text/calendar;charset=utf-8").and_then(|file| file.download()).is_err(),
+        );
     };
     view! {
         <p class="help">{move || words.t().calendar_help}</p>

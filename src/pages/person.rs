@@ -5,27 +5,35 @@
 use chrono::{Datelike, NaiveDate};
 use flok_core::duty::{self, KINDS_READ};
 use flok_core::model::{Agreement, CheckIn, Competence, FollowUp, Function, Grant, Person, Stage};
-use flok_core::{Entity, Id};
+use flok_core::{duplicates, Entity, Id};
 use leptos::prelude::*;
 
 use crate::components::adding::{chosen, FunctionOptions, SaveOrCancel};
 use crate::components::field::FormField;
+use crate::components::merging::SamePerson;
 use crate::components::shift::PersonLine;
 use crate::components::status::StatusControls;
 use crate::form_values::parse_date;
 use crate::pages::agreements::{listed, AgreementList};
-use crate::route::Page;
+use crate::route::{Page, Route};
 use crate::state::{use_device, use_now, use_store, use_texts};
 
 #[component]
 pub fn PersonPage(id: Id) -> impl IntoView {
     let (store, words) = (use_store(), use_texts());
     let person = Memo::new(move |_| store.read::<Person>(id));
+    // A record merged into another: its page leads to the one kept.
+    let kept = Memo::new(move |_| store.with(&[Person::KIND], |r| duplicates::kept(&r.all::<Person>(), id)));
     view! {
         <section aria-labelledby="page-heading">
             <h1 id="page-heading" tabindex="-1">{move || person.get().map(|p| p.name.to_string()).unwrap_or_else(|| words.t().not_in_group.into())}</h1>
             <p><a class="button" href=Page::People.href()>{move || words.t().all_people}</a></p>
-            <Show when=move || person.with(Option::is_some)>
+            <Show when=move || kept.get() != id>
+                <p>
+                    <a href=move || Route::person_href(kept.get())>{move || (words.t().merged_into_person)(&store.name_of(kept.get()))}</a>
+                </p>
+            </Show>
+            <Show when=move || person.with(Option::is_some) && kept.get() == id>
                 <PersonLine person=id line=|t, _| t.contact.into() />
                 <Agreements id />
                 <Competences id />
@@ -36,6 +44,7 @@ pub fn PersonPage(id: Id) -> impl IntoView {
                     <StatusControls id can_leave=true />
                 </section>
                 <HoursByHand id />
+                <SamePerson id />
             </Show>
         </section>
     }

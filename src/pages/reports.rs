@@ -60,7 +60,12 @@ pub fn ReportsPage() -> impl IntoView {
         let style = if danish.get_untracked() { CsvStyle::Danish } else { CsvStyle::International };
         let csv = report::to_csv_headed(&labelled, header, style);
         let name = format!("flok-report-{from}-{to}.csv");
-        status.set(files::download(&name, &csv, "text/csv;charset=utf-8").err().map(|_| t.could_not_save_file));
+        status.set(
+            files::Outgoing::text(name, &csv, "text/csv;charset=utf-8")
+                .and_then(|file| file.download())
+                .err()
+                .map(|_| t.could_not_save_file),
+        );
     };
 
     view! {

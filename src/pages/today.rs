@@ -1,16 +1,15 @@
-//! The start page. On a new device it asks the group's name and who is using
-//! it; afterwards it is the volunteer's day: Check in or out, their next
+//! The start page. On a new device it offers to start a group or join one,
+//! then asks who is using it; afterwards it is the volunteer's day: Check in or out, their next
 //! shifts, and news of cancellations they should hear of.
 
 use chrono::Duration;
 use flok_core::duty::{self, KINDS_READ};
 use flok_core::model::Person;
-use flok_core::Id;
+use flok_core::{Entity, Id};
 use leptos::prelude::*;
 
-use crate::components::adding::PersonOptions;
 use crate::components::duty::DutyControls;
-use crate::components::field::FormField;
+use crate::components::joining::{Welcome, WhoAreYou};
 use crate::components::page_heading::PageHeading;
 use crate::components::shift::{shift_name, ShiftSummary};
 use crate::route::Page;
@@ -23,6 +22,8 @@ pub fn TodayPage() -> impl IntoView {
     // rebuilt (losing what Check in just said) by every change to the data.
     let me = Memo::new(move |_| device.me.get().filter(|id| store.read::<Person>(*id).is_some()));
     let name = move |id| store.read::<Person>(id).map(|p| p.name.to_string()).unwrap_or_default();
+    // An empty phone offers two doors; one holding a group asks who you are.
+    let no_one = Memo::new(move |_| store.with(&[Person::KIND], |r| r.all::<Person>().is_empty()));
     view! {
         <section aria-labelledby="page-heading">
             <PageHeading text=Signal::derive(move || words.t().page(Page::Today)) />
@@ -32,7 +33,8 @@ pub fn TodayPage() -> impl IntoView {
                     return view! { <p class="empty">{t.loading}</p> }.into_any();
                 }
                 match me.get() {
-                    None => view! { <GettingStarted /> }.into_any(),
+                    None if no_one.get() => view! { <Welcome /> }.into_any(),
+                    None => view! { <WhoAreYou /> }.into_any(),
                     Some(id) => {
                         let group = move || store.settings().group_name;
                         view! {
@@ -163,49 +165,5 @@ fn News(person: Id) -> impl IntoView {
                 </ul>
             </section>
         </Show>
-    }
-}
-
-/// The first questions on a new device: the group's name, and who you are
-/// (someone already in the group, or someone new).
-#[component]
-fn GettingStarted() -> impl IntoView {
-    let (store, words, device) = (use_store(), use_texts(), use_device());
-    const NEW: &str = "new";
-    let group = RwSignal::new(store.settings_untracked().group_name);
-    let who = RwSignal::new(NEW.to_owned());
-    let name = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let chosen = who.get_untracked();
-        if chosen == NEW {
-            match store.add_person(&name.get_untracked()) {
-                Ok((id, _)) => device.set_me(Some(id)),
-                Err(refused) => return error.set(Some(words.t().name_error(&refused))),
-            }
-        } else if let Ok(id) = chosen.parse::<Id>() {
-            device.set_me(Some(id));
-        }
-        store.set_group_name(&group.get_untracked());
-    };
-
-    view! {
-        <p>{move || words.t().welcome}</p>
-        <form class="card" aria-label=move || words.t().getting_started novalidate on:submit=submit>
-            <FormField id="group-name" label=|t| t.group_name autocomplete="organization" value=group />
-            <FormField id="who-am-i" label=|t| t.who_are_you value=who>
-                <option value=NEW prop:selected=move || who.get() == NEW>{move || words.t().i_am_new}</option>
-                <PersonOptions selected=Signal::derive(move || who.get().parse::<Id>().ok()) />
-            </FormField>
-            <Show when=move || who.get() == NEW>
-                <FormField id="my-name" label=|t| t.your_name autocomplete="name" value=name error
-                    on_edit=Callback::new(move |()| error.set(None)) />
-            </Show>
-            <div class="actions">
-                <button type="submit" class="primary">{move || words.t().start}</button>
-            </div>
-        </form>
     }
 }

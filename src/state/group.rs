@@ -1,15 +1,12 @@
 //! How the group is set up: its settings, functions, agreements,
-//! competences and follow-up conversations; and its data as files.
+//! competences and follow-up conversations; and shifts as a calendar file.
 
 use chrono::NaiveDate;
 use flok_core::model::agreement::{self, AgreementError};
 use flok_core::model::{Agreement, Competence, Event, FollowUp, Function, FunctionError, Grant, Settings};
-use flok_core::sealed;
-use flok_core::{calendar, export, Id};
-use leptos::prelude::*;
+use flok_core::{calendar, Id};
 
 use super::{wall_today, Store};
-use crate::i18n::ExportProblem;
 
 impl Store {
     /// Changes the group's settings, and saves.
@@ -141,33 +138,5 @@ impl Store {
             )
         });
         ("flok-shifts.ics".to_owned(), text)
-    }
-
-    /// The export file of everything on this device, or (`personal` false)
-    /// of everything but personal details: its name and text.
-    pub fn export_file(&self, personal: bool) -> (String, String) {
-        let group = self.settings_untracked().group_name;
-        let name = export::file_name(&group, wall_today());
-        if personal {
-            (name, self.with_untracked(export::write))
-        } else {
-            (
-                name.replace(".json", "-no-personal-details.json"),
-                self.with_untracked(export::write_without_personal_details),
-            )
-        }
-    }
-
-    /// The full export sealed under the group passphrase: name and text.
-    /// The key is derived off the page's thread (WebCrypto), so the page
-    /// stays responsive for the second or more it takes.
-    pub async fn export_sealed(&self, passphrase: &str) -> Result<(String, String), ExportProblem> {
-        let mut random = [0u8; sealed::RANDOM_BYTES];
-        let filled = window().crypto().and_then(|c| c.get_random_values_with_u8_array(&mut random).map(|_| ()));
-        // Without a cryptographic generator there is no safe seal.
-        filled.map_err(|_| ExportProblem::NoRandomness)?;
-        let (name, text) = self.export_file(true);
-        let text = crate::crypto::seal(text.as_bytes(), passphrase, sealed::ITERATIONS, random).await?;
-        Ok((name.replace(".json", "-encrypted.json"), text))
     }
 }

@@ -83,7 +83,8 @@ impl Imports {
         perf::end("flok:import-merge", started);
         // Saved, and (with live sync) sent on soon, as a change made here.
         self.store.changed_here();
-        // Erased after the mark: undoing the import keeps the erasure.
+        // Moved and erased after the mark: undoing the import keeps both.
+        self.store.move_merged_records();
         self.store.erase_about_deleted();
         self.before.set(Some((self.store.mark(), before)));
         summary

@@ -14,6 +14,7 @@
 mod acting;
 mod device;
 mod duty;
+mod exports;
 mod group;
 mod import;
 mod now;
@@ -24,6 +25,7 @@ mod sync;
 mod words;
 
 pub use device::Device;
+pub use exports::Export;
 pub use import::Imports;
 pub use now::{wall_now, wall_today, Now};
 pub use people::Deletion;
@@ -31,7 +33,9 @@ pub use store::{Edit, Notice, Store};
 pub use sync::LiveSync;
 pub use words::{use_texts, Words};
 
-use leptos::prelude::{provide_context, use_context};
+use flok_core::model::Person;
+use flok_core::Entity;
+use leptos::prelude::{provide_context, use_context, Effect, Get};
 
 /// Makes every concern and provides each as a context. The store starts
 /// loading what this device saved.
@@ -46,6 +50,14 @@ pub fn provide() {
     provide_context(imports);
     provide_context(LiveSync::start(store, imports));
     provide_context(Deletion::new(store));
+    // Who uses this device follows a merge of their record into another.
+    Effect::new(move |_| {
+        let Some(me) = device.me.get() else { return };
+        let now = store.with(&[Person::KIND], |r| flok_core::duplicates::kept(&r.all::<Person>(), me));
+        if now != me {
+            device.set_me(Some(now));
+        }
+    });
 }
 
 // One accessor a concern, each compiled once: `expect_context` inlined at

@@ -1,5 +1,6 @@
 //! People: adding, editing, pausing, and deleting with a moment to undo.
 
+use flok_core::duplicates::{self, MergeError, PERSON_FIELDS};
 use flok_core::erasure;
 use flok_core::model::{Cancellation, FollowUp, NameError, Person, PersonName, Status};
 use flok_core::{Entity, Id};
@@ -35,6 +36,25 @@ impl Store {
         let Some(Some(stamp)) = self.update_quietly(erasure::erase_about_deleted) else { return };
         self.observe_stamp(stamp);
         self.announce_kinds(&[FollowUp::KIND, Cancellation::KIND]);
+        self.changed_here();
+    }
+
+    /// Merges `duplicate` into `keep`: the duplicate is listed no more, and
+    /// everything that named it names the one kept (see `flok_core::duplicates`).
+    pub fn merge_people(&self, duplicate: Id, keep: Id) -> Result<(), MergeError> {
+        let stamp = self.stamp();
+        self.update_quietly(|replica| duplicates::merge(replica, duplicate, keep, stamp)).unwrap_or(Ok(()))?;
+        self.announce_kinds(&PERSON_FIELDS.map(|(kind, _)| kind));
+        self.changed_here();
+        Ok(())
+    }
+
+    /// Moves what names a merged person to the one kept: after every merge
+    /// that could bring a merge of people, or a record naming the duplicate.
+    pub fn move_merged_records(&self) {
+        let Some(Some(stamp)) = self.update_quietly(duplicates::rehome) else { return };
+        self.observe_stamp(stamp);
+        self.announce_kinds(&PERSON_FIELDS.map(|(kind, _)| kind));
         self.changed_here();
     }
 

@@ -211,7 +211,7 @@ impl Store {
     }
 
     /// A stamp for a change made now.
-    fn stamp(&self) -> Stamp {
+    pub(super) fn stamp(&self) -> Stamp {
         let now = now_millis();
         self.clock.try_update_value(|clock| clock.tick(now)).expect("the store lives as long as the app")
     }
@@ -223,6 +223,9 @@ impl Store {
         self.observe(other);
         let summary = self.replica.try_update_value(|replica| replica.merge(other)).unwrap_or_default();
         self.announce(&summary);
+        if !summary.is_empty() {
+            self.move_merged_records();
+        }
         // A deletion, or a text about someone deleted, may have come in.
         if [Person::KIND, Agreement::KIND, FollowUp::KIND, Cancellation::KIND]
             .iter()
@@ -272,6 +275,7 @@ impl Store {
             self.replica.set_value(stored);
             self.announce_all();
             // Saved by a build that did not erase yet, or cut short before it did.
+            self.move_merged_records();
             self.erase_about_deleted();
             return;
         }

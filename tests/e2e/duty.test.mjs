@@ -367,6 +367,7 @@ test('a check-out dated before the check-in (a clock put back) is refused in wor
   const { page, context, done } = await openPhone(app, '#/today');
   await context.clock.install({ time: new Date() });
   await page.reload();
+  await page.getByRole('button', { name: 'Start a new group' }).tap();
   const start = page.getByRole('form', { name: 'Getting started' });
   await start.getByLabel('Your name').fill('Carl Berg');
   await start.getByRole('button', { name: 'Start' }).tap();
@@ -586,6 +587,7 @@ test('a phoned-in cancellation, a place given, a check-in and out at a time, eac
 test('a forgotten check-out closes by itself at the shift’s end and the coordinator corrects it', async () => {
   // Monday 23 November 2026, 09:00 on this phone's clock.
   const { page, done } = await openPhone(app, '#/today', { timezoneId: 'UTC', clock: new Date('2026-11-23T09:00:00Z') });
+  await page.getByRole('button', { name: 'Start a new group' }).tap();
   const start = page.getByRole('form', { name: 'Getting started' });
   await start.getByLabel('Your name').fill('Dora Lund');
   await start.getByRole('button', { name: 'Start' }).tap();

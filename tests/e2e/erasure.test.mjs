@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { everyone, flok, openPhone, scratchDir, startApp, waitForSaved } from './harness.mjs';
+import { everyone, flok, openPhone, savePlain, scratchDir, startApp, waitForSaved } from './harness.mjs';
 
 let app;
 before(async () => (app = await startApp()));
@@ -23,9 +23,7 @@ async function importFile(page, file) {
 async function exportFile(page, name, button = 'Export data') {
   await page.goto(`${app.url}#/settings`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).tap()]);
-  const file = join(scratchDir, name);
-  await download.saveAs(file);
-  return file;
+  return savePlain(download, name);
 }
 
 /** The texts about `person` still in an export: reasons, notes, outcomes. */

@@ -4,9 +4,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addPerson, everyone, flok, openPhone, scratchDir, screenshotDir, startApp, waitForSaved } from './harness.mjs';
+import { addPerson, everyone, flok, openPhone, savePlain, scratchDir, screenshotDir, startApp, waitForSaved } from './harness.mjs';
 
 let app;
 before(async () => (app = await startApp()));
@@ -49,9 +49,11 @@ test('an export from the app is a file the command line accepts', async () => {
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export data' }).tap(),
   ]);
-  assert.match(download.suggestedFilename(), /^flok-group-\d{4}-\d{2}-\d{2}\.json$/);
-  const file = join(scratchDir, 'from-app.json');
-  await download.saveAs(file);
+  assert.match(download.suggestedFilename(), /^flok-group-\d{4}-\d{2}-\d{2}\.flok$/);
+  const file = await savePlain(download, 'from-app.json');
+  const packed = join(scratchDir, 'from-app.flok');
+  assert.ok(statSync(packed).size * 2 < statSync(file).size, 'compressed');
+  assert.match(execFileSync(flok, ['validate', packed]).toString(), /a sound Flok export \(format 2\.0/);
 
   assert.match(execFileSync(flok, ['validate', file]).toString(), /a sound Flok export \(format 2\.0/);
   const stats = JSON.parse(execFileSync(flok, ['stats', '--json', file]).toString());
@@ -119,9 +121,8 @@ test('an export without personal details leaves out phone, e-mail and notes, and
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export without personal details' }).tap(),
   ]);
-  assert.match(download.suggestedFilename(), /^flok-group-\d{4}-\d{2}-\d{2}-no-personal-details\.json$/);
-  const file = join(scratchDir, 'no-personal.json');
-  await download.saveAs(file);
+  assert.match(download.suggestedFilename(), /^flok-group-\d{4}-\d{2}-\d{2}-no-personal-details\.flok$/);
+  const file = await savePlain(download, 'no-personal.json');
   const text = readFileSync(file, 'utf8');
   assert.match(text, /"personal_details": "omitted"/);
   assert.match(text, /"Anna Jensen"/);
@@ -257,14 +258,17 @@ test('Share hands the export to the phone’s share sheet, or downloads it where
   const sharing = await openPhone(app, '#/people', {}, () => {
     window.shared = [];
     navigator.canShare = (data) => Array.isArray(data.files) && data.files.length === 1;
-    navigator.share = async (data) => window.shared.push({ name: data.files[0].name, text: await data.files[0].text() });
+    navigator.share = async (data) => {
+      const unpacked = data.files[0].stream().pipeThrough(new DecompressionStream('gzip'));
+      window.shared.push({ name: data.files[0].name, text: await new Response(unpacked).text() });
+    };
   });
   await addPerson(sharing.page, 'Anna Jensen');
   await sharing.page.goto(`${app.url}#/settings`);
   await sharing.page.getByRole('button', { name: 'Share' }).tap();
   await sharing.page.waitForFunction(() => window.shared.length === 1);
   const [shared] = await sharing.page.evaluate(() => window.shared);
-  assert.match(shared.name, /^flok-group-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.match(shared.name, /^flok-group-\d{4}-\d{2}-\d{2}\.flok$/);
   assert.match(shared.text, /"format": "flok-export"/);
   assert.match(shared.text, /"Anna Jensen"/);
   await sharing.page.getByText('This device has not exported yet.').waitFor({ state: 'detached' });
@@ -273,6 +277,6 @@ test('Share hands the export to the phone’s share sheet, or downloads it where
   // Headless Chromium on Linux has no share sheet: the same button downloads.
   const plain = await openPhone(app, '#/settings');
   const [download] = await Promise.all([plain.page.waitForEvent('download'), plain.page.getByRole('button', { name: 'Share' }).tap()]);
-  assert.match(download.suggestedFilename(), /^flok-group-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.match(download.suggestedFilename(), /^flok-group-\d{4}-\d{2}-\d{2}\.flok$/);
   await plain.done();
 });

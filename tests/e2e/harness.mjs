@@ -2,12 +2,13 @@
 // a plain static file server (no rewrite rules, as on any static host) from a
 // sub-folder, and Debian's Chromium driven by playwright-core on a phone.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -213,6 +214,20 @@ export async function addPerson(page, name, { expectSaved = true } = {}) {
   if (expectSaved) await waitForSaved(page);
 }
 
+/**
+ * Saves a download into the scratch folder as `name`; a compressed `.flok`
+ * download is kept as it came (beside it) and unpacked into `name`. Gives
+ * the path of the JSON.
+ */
+export async function savePlain(download, name) {
+  const packed = download.suggestedFilename().endsWith('.flok');
+  const saved = join(scratchDir, packed ? name.replace(/\.json$/, '') + '.flok' : name);
+  await download.saveAs(saved);
+  const plain = join(scratchDir, name);
+  if (packed) writeFileSync(plain, gunzipSync(readFileSync(saved)));
+  return plain;
+}
+
 /** Exports everything on the phone (Settings → Export data) and gives the file's text. */
 export async function exportText(page, app) {
   await page.goto(`${app.url}#/settings`);
@@ -220,9 +235,7 @@ export async function exportText(page, app) {
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export data' }).tap(),
   ]);
-  const path = join(scratchDir, `export-${process.pid}-${Date.now()}.json`);
-  await download.saveAs(path);
-  return readFileSync(path, 'utf8');
+  return readFileSync(await savePlain(download, `export-${process.pid}-${Date.now()}.json`), 'utf8');
 }
 
 /**

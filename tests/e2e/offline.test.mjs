@@ -39,8 +39,9 @@ test('after one visit Flok starts, checks in and exports with no network', async
   await controlled(page);
   await context.setOffline(true);
   await page.reload();
+  await page.getByRole('button', { name: 'Start a new group' }).tap();
   await page.getByRole('form', { name: 'Getting started' }).getByLabel('Your name').fill('Anna');
-  await page.getByRole('button', { name: 'Start' }).tap();
+  await page.getByRole('button', { name: 'Start', exact: true }).tap();
   await page.getByRole('button', { name: 'Check in' }).tap();
   await page.getByRole('status').filter({ hasText: 'Checked in. Thank you for helping!' }).waitFor();
   await waitForSaved(page);

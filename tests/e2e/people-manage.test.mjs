@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addPerson, everyone, openPhone, scratchDir, screenshotDir, startApp, waitForSaved } from './harness.mjs';
+import { addPerson, everyone, openPhone, savePlain, screenshotDir, startApp, waitForSaved } from './harness.mjs';
 
 let app;
 before(async () => (app = await startApp()));
@@ -125,9 +125,7 @@ test('deleting asks first, can be undone for a few seconds, then removes the per
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export data' }).tap(),
   ]);
-  const file = join(scratchDir, 'after-delete.json');
-  await download.saveAs(file);
-  const text = readFileSync(file, 'utf8');
+  const text = readFileSync(await savePlain(download, 'after-delete.json'), 'utf8');
   assert.ok(!text.includes('Anna Jensen') && !text.includes('12 34 56 78'), 'the deleted person left no details');
   assert.match(text, /"_deleted"/);
   await done();

@@ -43,6 +43,7 @@ const becomes = async (page, who) => {
 
 test('opsætning: personer, en funktion, en aftale; menuen har Planlæg', async () => {
   const { page } = phone;
+  await page.getByRole('button', { name: 'Start en ny gruppe' }).tap();
   const start = page.getByRole('form', { name: 'Kom i gang' });
   await start.getByLabel('Dit navn').fill('Carl Berg');
   await start.getByRole('button', { name: 'Start' }).tap();

@@ -45,6 +45,7 @@ async function contactDetails(page, name, phoneNumber, email) {
 
 test('setting up: people with contact details, a described function, an agreement, a key', async () => {
   const { page } = phone;
+  await page.getByRole('button', { name: 'Start a new group' }).tap();
   const start = page.getByRole('form', { name: 'Getting started' });
   await start.getByLabel("Your group's name").fill('Café Ærtebjerg');
   await start.getByLabel('Your name').fill('Carl Berg');

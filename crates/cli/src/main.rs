@@ -11,16 +11,16 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use flok_core::demo::{demo, DemoOptions};
 use flate2::read::MultiGzDecoder;
 use flate2::write::GzEncoder;
 use flate2::Compression;
+use flok_core::demo::{demo, DemoOptions};
 use flok_core::export::{self, ImportError};
 use flok_core::model::Person;
-use flok_core::sharing::{self, Since};
-use flok_core::{people_csv, Clock, DeviceId, Id};
 use flok_core::report::{report, to_csv, CsvStyle, GroupBy, Row};
+use flok_core::sharing::{self, Since};
 use flok_core::Replica;
+use flok_core::{people_csv, Clock, DeviceId, Id};
 
 #[derive(Parser)]
 #[command(
@@ -243,7 +243,11 @@ fn people(rows: Vec<people_csv::Row>) -> Replica {
     let mut clock = Clock::new(DeviceId::random());
     let mut replica = Replica::new();
     for row in rows {
-        let person = Person { phone: row.phone, email: row.email, ..Person::new(row.name.as_str(), today).expect("a checked name") };
+        let person = Person {
+            phone: row.phone,
+            email: row.email,
+            ..Person::new(row.name.as_str(), today).expect("a checked name")
+        };
         replica.put(Id::new(), &person, clock.tick(now));
     }
     replica

@@ -217,7 +217,8 @@ fn people_come_from_a_spreadsheet_and_bad_rows_are_named() {
         (b"navn\nS\xf8ren\n".to_vec(), "line 2 is not UTF-8"),
     ] {
         fs::write(&bad, file).unwrap();
-        let err = flok().arg("import-people").arg(&bad).arg("-o").arg(&target).assert().code(1).get_output().stderr.clone();
+        let err =
+            flok().arg("import-people").arg(&bad).arg("-o").arg(&target).assert().code(1).get_output().stderr.clone();
         assert!(String::from_utf8(err).unwrap().contains(says), "{says}");
     }
 }
@@ -232,8 +233,11 @@ fn a_weeks_changes_are_a_small_sound_file() {
     let week = dir.path().join("week.flok");
     // The demo's last day is 31 October 2026.
     flok().args(["changes", "--since", "2026-10-25", "-o"]).arg(&week).arg(&full).assert().success();
-    let (full_bytes, full_packed, week_packed) =
-        (fs::metadata(&full).unwrap().len(), fs::metadata(&full_flok).unwrap().len(), fs::metadata(&week).unwrap().len());
+    let (full_bytes, full_packed, week_packed) = (
+        fs::metadata(&full).unwrap().len(),
+        fs::metadata(&full_flok).unwrap().len(),
+        fs::metadata(&week).unwrap().len(),
+    );
     println!("40 people, 1 year: {full_bytes} bytes JSON, {full_packed} .flok; a week's changes {week_packed} .flok");
     assert!(week_packed * 20 < full_packed, "a week is a small part of a year");
 

@@ -151,8 +151,13 @@ mod tests {
         replica.put(DUPLICATE, &duplicate, clock.tick(1_000));
         replica.put(KEEP, &Person::new("Anna Hansen", day()).unwrap(), clock.tick(1_000));
         replica.put(OTHER, &Person::new("Bo", day()).unwrap(), clock.tick(1_000));
-        let agreement =
-            Agreement { person: DUPLICATE, function: Id::from_u128(3), schedule: mondays(10, 12, day()), buddy: Some(OTHER), follows: None };
+        let agreement = Agreement {
+            person: DUPLICATE,
+            function: Id::from_u128(3),
+            schedule: mondays(10, 12, day()),
+            buddy: Some(OTHER),
+            follows: None,
+        };
         replica.put(Id::from_u128(0xA0), &agreement, clock.tick(1_000));
         replica
     }

@@ -49,7 +49,9 @@ pub enum ImportError {
     Foreign,
     #[error("The file was written by a newer version of Flok (format {found}); update Flok to import it.")]
     NewerVersion { found: String },
-    #[error("The file is named .flok but is not compressed Flok data: it was damaged, or it is another program's file.")]
+    #[error(
+        "The file is named .flok but is not compressed Flok data: it was damaged, or it is another program's file."
+    )]
     NotCompressed,
     #[error("The compressed file is damaged: it was probably cut off while being copied or downloaded.")]
     CompressedDamaged,

@@ -129,7 +129,11 @@ mod tests {
         assert_eq!(Invitation::read(&fragment), Ok(live()));
         let link = format!("https://flok.example.org/app/{fragment}");
         assert_eq!(Invitation::read(&link), Ok(live()), "a whole link pasted");
-        let file = Invitation { group: "Klubben".into(), ask_for: "Ask Mette for the .flok file".into(), ..Default::default() };
+        let file = Invitation {
+            group: "Klubben".into(),
+            ask_for: "Ask Mette for the .flok file".into(),
+            ..Default::default()
+        };
         assert_eq!(Invitation::read(&file.fragment()), Ok(file));
     }
 

@@ -48,12 +48,8 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Row>, CsvError> {
     let delimiter = if header.contains(';') && !header.contains(',') { b';' } else { b',' };
     let mut reader =
         csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(text.as_bytes());
-    let titles: Vec<String> = reader
-        .headers()
-        .map_err(|_| CsvError::Empty)?
-        .iter()
-        .map(|title| title.trim().to_lowercase())
-        .collect();
+    let titles: Vec<String> =
+        reader.headers().map_err(|_| CsvError::Empty)?.iter().map(|title| title.trim().to_lowercase()).collect();
     let column = |names: &[&str]| titles.iter().position(|title| names.contains(&title.as_str()));
     let Some(name_at) = column(&NAME) else {
         return Err(CsvError::NoNameColumn { found: titles.join(", ") });

@@ -21,8 +21,12 @@ pub const VOLUNTEER_COPY: &str = "volunteer-copy";
 /// reasons for cancelling, and contact details only of the staff contacts
 /// volunteers are meant to reach.
 pub fn write_for_volunteers(replica: &Replica) -> String {
-    let contacts: Vec<String> =
-        replica.all::<Function>().iter().filter_map(|(_, function)| function.contact).map(|id| id.to_string()).collect();
+    let contacts: Vec<String> = replica
+        .all::<Function>()
+        .iter()
+        .filter_map(|(_, function)| function.contact)
+        .map(|id| id.to_string())
+        .collect();
     let copy = replica.without(|key, field| {
         let contact_detail = key.kind == Person::KIND && ["phone", "email"].contains(&field);
         if contact_detail {

@@ -127,8 +127,11 @@ impl Person {
     /// id, so every device lists people in the same order.
     pub fn by_name(replica: &Replica) -> Vec<(Id, Person)> {
         let all = replica.all::<Person>();
-        let mut people: Vec<_> =
-            all.iter().filter(|(id, p)| p.merged_into.is_none() || crate::duplicates::kept(&all, *id) == *id).cloned().collect();
+        let mut people: Vec<_> = all
+            .iter()
+            .filter(|(id, p)| p.merged_into.is_none() || crate::duplicates::kept(&all, *id) == *id)
+            .cloned()
+            .collect();
         people.sort_by_cached_key(|(id, p)| (p.name.sort_key(), *id));
         people
     }

@@ -1,0 +1,103 @@
+//! Where an invitation link opens: what joining will set up, then (once
+//! the group's data is here) "Who are you?". A damaged link sets up nothing.
+
+use flok_core::invitation::Invitation;
+use flok_core::model::Person;
+use flok_core::Entity;
+use leptos::prelude::*;
+
+use crate::components::importing::{FilePicker, ImportState, Importer};
+use crate::components::joining::WhoAreYou;
+use crate::components::page_heading::PageHeading;
+use crate::route::Page;
+use crate::state::{use_device, use_store, use_sync, use_texts};
+use crate::sync::SyncSettings;
+
+#[component]
+pub fn JoinPage(invitation: String) -> impl IntoView {
+    let words = use_texts();
+    let read = Invitation::read(&invitation);
+    view! {
+        <section aria-labelledby="page-heading">
+            <PageHeading text=Signal::derive(move || words.t().join_a_group) />
+            {match read {
+                Ok(invitation) => view! { <Joining invitation /> }.into_any(),
+                Err(refused) => view! {
+                    <p class="field-error" role="alert">{move || words.t().invitation_error(&refused)}</p>
+                    <p><a class="button" href=Page::Today.href()>{move || words.t().go_to_today}</a></p>
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Joining(invitation: Invitation) -> impl IntoView {
+    let (store, words, device, sync) = (use_store(), use_texts(), use_device(), use_sync());
+    let joined = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let Invitation { group, live, ask_for, volunteer } = invitation;
+    let place =
+        live.as_ref().map(|l| (format!("{}/{}", l.server.trim().trim_end_matches('/'), l.database), l.user.clone()));
+    let join = move |_| {
+        device.set_coordinator(!volunteer);
+        if let Some(live) = live.clone() {
+            let settings = SyncSettings {
+                server: live.server,
+                database: live.database,
+                user: live.user,
+                password: live.password,
+                session: false,
+            };
+            if let Err(refused) = sync.set_settings(Some(settings)) {
+                return error.set(Some(words.t().sync_settings_error(&refused).to_owned()));
+            }
+        }
+        joined.set(true);
+    };
+    let has_people = move || store.with(&[Person::KIND], |r| !r.all::<Person>().is_empty());
+    let by_sync = place.is_some();
+    let synced = move || sync.status.with(|s| !s.running && s.error.is_none() && s.synced_at.is_some());
+    let importer = Importer::new();
+    view! {
+        <h2>{(words.t().join_group_named)(&group)}</h2>
+        {match place {
+            Some((place, user)) => view! {
+                <p>{move || (words.t().will_sync_with)(&place, &user)}</p>
+                <p class="warning" role="note">{move || words.t().link_reads_everything}</p>
+            }.into_any(),
+            None => view! {
+                <p>{move || words.t().file_invitation}</p>
+                {(!ask_for.is_empty()).then(|| view! { <p class="note">{ask_for}</p> })}
+            }.into_any(),
+        }}
+        {volunteer.then(|| view! { <p>{move || words.t().phone_for_volunteer}</p> })}
+        {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        <Show when=move || !joined.get()>
+            <div class="actions">
+                <button type="button" class="primary" on:click=join.clone()>{move || words.t().join_the_group}</button>
+            </div>
+        </Show>
+        <Show when=move || joined.get() && by_sync>
+            <p class="status" role="status">{move || {
+                let t = words.t();
+                sync.status.with(|s| match &s.error {
+                    Some(e) => format!("{} {}", t.sync_error(e), t.sync_nothing_lost),
+                    None if s.running || s.synced_at.is_none() => t.fetching_group_data.to_owned(),
+                    None => t.group_data_here.to_owned(),
+                })
+            }}</p>
+        </Show>
+        <Show when=move || joined.get() && !by_sync>
+            <FilePicker importer id="join-file" label=|t| t.open_file_received />
+            <ImportState importer finished=|| () />
+        </Show>
+        <Show when=move || joined.get() && (synced() || !by_sync) && has_people()>
+            {move || match device.me.get() {
+                None => view! { <WhoAreYou /> }.into_any(),
+                Some(_) => view! { <p><a class="button" href=Page::Today.href()>{move || words.t().go_to_today}</a></p> }.into_any(),
+            }}
+        </Show>
+    }
+}
