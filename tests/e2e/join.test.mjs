@@ -208,6 +208,23 @@ test('the volunteer’s copy carries no private note and only staff contacts’ 
   await v.page.getByRole('button', { name: 'Merge into my data' }).tap();
   await iAm(v.page, 'Ib Madsen');
   const held = (await exported(v.page, 'Export as plain JSON', 'join-volunteer-holds')).text;
+
+  // A group without a server invites with a note saying which file to ask for.
+  await a.page.goto(`${app.url}#/settings`);
+  const invite = a.page.getByRole('region', { name: 'Invite someone' });
+  assert.equal(await invite.getByLabel('Through live sync').isDisabled(), true);
+  await invite.getByLabel('Which file to ask for, and from whom').fill("Ask Mette for the volunteer's copy");
+  await invite.getByRole('button', { name: 'Make invitation' }).tap();
+  const link = await invite.getByRole('textbox', { name: 'Invitation link' }).inputValue();
+  assert.equal(await invite.getByRole('note').count(), 0, 'no warning: the link carries no password');
+  const e = await openPhone(app, '', { coordinator: false });
+  await e.page.goto(link);
+  await e.page.getByText("Ask Mette for the volunteer's copy").waitFor();
+  await e.page.getByRole('button', { name: 'Join the group' }).tap();
+  await e.page.getByLabel('Open a file I received').setInputFiles(copy.file);
+  await e.page.getByRole('button', { name: 'Merge into my data' }).tap();
+  await iAm(e.page, 'Vagn Nielsen');
+  await e.done();
   assert.ok(!held.includes('Knæet driller'), 'no private note');
   assert.ok(!held.includes('+45 82434025'), 'no phone of someone who is no staff contact');
   assert.ok(held.includes('+45 81118690'), 'the Kitchen’s staff contact can be reached');
