@@ -31,6 +31,7 @@ pub fn InviteCard() -> impl IntoView {
     let volunteer = RwSignal::new(true);
     let made = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
+    let password_error = RwSignal::new(None::<String>);
     let make = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let target = sync.settings.get_untracked().filter(|_| live.get_untracked()).map(|s| LiveTarget {
@@ -45,6 +46,10 @@ pub fn InviteCard() -> impl IntoView {
             ask_for: ask_for.get_untracked().trim().to_owned(),
             volunteer: volunteer.get_untracked(),
         };
+        // Where this phone keeps a session cookie instead, the password must be typed.
+        if invitation.live.as_ref().is_some_and(|live| !live.user.is_empty() && live.password.is_empty()) {
+            return password_error.set(Some(words.t().invitation_needs_password.to_owned()));
+        }
         match invitation.check() {
             Ok(()) => made.set(Some(link_to(&invitation))),
             Err(refused) => error.set(Some(words.t().invitation_error(&refused))),
@@ -53,6 +58,7 @@ pub fn InviteCard() -> impl IntoView {
     let edited = Callback::new(move |()| {
         made.set(None);
         error.set(None);
+        password_error.set(None);
     });
     view! {
         <section class="card" aria-labelledby="invite-heading">
@@ -78,7 +84,7 @@ pub fn InviteCard() -> impl IntoView {
                 <Show when=move || live.get()>
                     <FormField id="invite-user" label=|t| t.user_name autocomplete="off" value=user on_edit=edited />
                     <FormField id="invite-password" label=|t| t.password kind="password" autocomplete="off"
-                        value=password on_edit=edited />
+                        value=password error=password_error on_edit=edited />
                 </Show>
                 <Show when=move || !live.get()>
                     <FormField id="invite-ask-for" label=|t| t.which_file_to_ask_for value=ask_for on_edit=edited />

@@ -53,6 +53,8 @@ fn StartGroup() -> impl IntoView {
         match store.add_person(&name.get_untracked()) {
             Ok((id, _)) => {
                 store.set_group_name(&group.get_untracked());
+                // Whoever starts a group plans it.
+                device.set_coordinator(true);
                 device.set_me(Some(id));
             }
             Err(refused) => error.set(Some(words.t().name_error(&refused))),

@@ -639,6 +639,7 @@ pub struct Texts {
     pub choose_other_record: &'static str,
     pub merge_with_self: &'static str,
     pub merge_person_gone: &'static str,
+    pub invitation_needs_password: &'static str,
 }
 
 impl Texts {

@@ -238,6 +238,16 @@ export async function exportText(page, app) {
   return readFileSync(await savePlain(download, `export-${process.pid}-${Date.now()}.json`), 'utf8');
 }
 
+/** Sets up live sync in Settings, as a person types it (then waits for nothing). */
+export async function startSyncing(page, app, couch, { server = couch.url, database = 'flok', password = couch.password } = {}) {
+  await page.goto(`${app.url}#/settings`);
+  await page.getByLabel('Server address').fill(server);
+  await page.getByLabel('Database', { exact: true }).fill(database);
+  await page.getByLabel('User name').fill(couch.user);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Start syncing' }).tap();
+}
+
 /**
  * A CouchDB-protocol server on 127.0.0.1: pouchdb-server from npm, in
  * memory, with one admin (`admin` / `couch-secret`) and a database `flok`.

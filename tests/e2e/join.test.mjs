@@ -24,6 +24,7 @@ import {
   seriousAccessibilityViolations,
   startApp,
   startCouch,
+  startSyncing,
   waitForHeading,
   waitForSaved,
 } from './harness.mjs';
@@ -100,17 +101,15 @@ test('a coordinator invites a phone by link and QR code; it syncs, picks its per
   t.after(() => couch.stop());
   const a = await coordinator();
   const { page } = a;
-  await page.goto(`${app.url}#/settings`);
-  await page.getByLabel('Server address').fill(couch.url);
-  await page.getByLabel('Database', { exact: true }).fill('flok');
-  await page.getByLabel('User name').fill(couch.user);
-  await page.getByLabel('Password', { exact: true }).fill(couch.password);
-  await page.getByRole('button', { name: 'Start syncing' }).tap();
+  await startSyncing(page, app, couch);
   await page.getByRole('status').filter({ hasText: /^Last synced .+\. \d+ received, \d+ sent\./ }).waitFor({ timeout: 30_000 });
 
   const invite = page.getByRole('region', { name: 'Invite someone' });
   assert.equal(await invite.getByLabel('Through live sync').isChecked(), true);
-  // The session cookie stands in for the password here: it goes into the link by hand.
+  // Where a session cookie stands in for the password, it must be typed for the link.
+  await invite.getByLabel('Password').fill('');
+  await invite.getByRole('button', { name: 'Make invitation' }).tap();
+  await a.page.locator('#invite-password-error').filter({ hasText: 'type the password the new phone will sync with' }).waitFor();
   await invite.getByLabel('Password').fill(couch.password);
   assert.equal(await invite.getByLabel('For a volunteer: no coordinator pages on that phone').isChecked(), true);
   await invite.getByRole('button', { name: 'Make invitation' }).tap();

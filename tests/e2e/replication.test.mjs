@@ -5,19 +5,14 @@
 // servers hold the same records.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addPerson, everyone, openPhone, startApp, startCouch, waitForSaved } from './harness.mjs';
+import { addPerson, everyone, openPhone, startApp, startCouch, startSyncing, waitForSaved } from './harness.mjs';
 
 let app;
 before(async () => (app = await startApp()));
 after(async () => app?.stop());
 
 async function syncWith(page, couch) {
-  await page.goto(`${app.url}#/settings`);
-  await page.getByLabel('Server address').fill(couch.url);
-  await page.getByLabel('Database', { exact: true }).fill('flok');
-  await page.getByLabel('User name').fill(couch.user);
-  await page.getByLabel('Password', { exact: true }).fill(couch.password);
-  await page.getByRole('button', { name: 'Start syncing' }).tap();
+  await startSyncing(page, app, couch);
   await synced(page);
 }
 

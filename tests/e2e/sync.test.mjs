@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addPerson, everyone, exportText, flok, freePort, openPhone, scratchDir, startApp, startCouch } from './harness.mjs';
+import { addPerson, everyone, exportText, flok, freePort, openPhone, scratchDir, startApp, startCouch, startSyncing as syncSettings } from './harness.mjs';
 
 let app;
 before(async () => (app = await startApp()));
@@ -23,14 +23,7 @@ async function serverFor(t) {
 /** Chromium logs every error answer and failed request; these tests provoke them. */
 const ignoreConsole = /Failed to load resource|net::ERR_/;
 
-async function startSyncing(page, couch, { server = couch.url, database = 'flok', password = couch.password } = {}) {
-  await page.goto(`${app.url}#/settings`);
-  await page.getByLabel('Server address').fill(server);
-  await page.getByLabel('Database', { exact: true }).fill(database);
-  await page.getByLabel('User name').fill(couch.user);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Start syncing' }).tap();
-}
+const startSyncing = (page, couch, settings) => syncSettings(page, app, couch, settings);
 
 /** Waits for a sync that ended well, with no error showing. */
 async function synced(page) {
