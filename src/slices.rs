@@ -75,3 +75,14 @@ pub fn after_this_task() -> leptos::prelude::RwSignal<bool> {
     });
     drawn
 }
+
+/// Waits `ms` milliseconds without keeping the page busy.
+pub async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let waited = web_sys::window().map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms));
+        if !matches!(waited, Some(Ok(_))) {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -156,20 +156,147 @@ async fn database() -> Result<IdbDatabase, JsValue> {
 /// part of it from loading, if anything. Data an earlier build kept as one
 /// value (in IndexedDB or localStorage) is moved into records first.
 pub async fn load() -> (Replica, Option<LoadError>) {
+    load_spans(&[Span::ALL]).await
+}
+
+/// What a first screen needs: every record but the check-ins, cancellations
+/// and sign-ups made before `since` (milliseconds: those kinds are most of
+/// the years of data, and their ids sort by when they were made), read
+/// first so the page need not wait for the years; [`load_history`] reads
+/// the rest.
+pub async fn load_recent(since: u64) -> (Replica, Option<LoadError>) {
+    load_spans(&Span::recent(since)).await
+}
+
+/// The records [`load_recent`] left for later, a batch at a time, handed to
+/// `each` (which may wait, so the page draws between batches).
+pub async fn load_history<F: std::future::Future<Output = ()>>(
+    since: u64,
+    mut each: impl FnMut(Replica) -> F,
+) -> Option<LoadError> {
+    let Ok(db) = database().await else { return Some(LoadError::Unavailable) };
+    let mut set_aside = None;
+    for span in Span::history(since) {
+        let mut after = None;
+        loop {
+            let Ok((replica, problem, next)) = read_batch(&db, &span, after.as_ref()).await else {
+                return Some(LoadError::Unavailable);
+            };
+            set_aside = set_aside.or(problem);
+            each(replica).await;
+            match next {
+                Some(last) => after = Some(last),
+                None => break,
+            }
+        }
+    }
+    set_aside
+}
+
+/// The kinds whose older records wait for [`load_history`], in key order:
+/// one of each is made every shift, for years.
+const HISTORY_KINDS: [&str; 3] = ["cancellation", "checkin", "signup"];
+
+/// A part of the stored records between two keys (`[kind, id]`; kinds sort
+/// as text, and a record's id, UUID v7, as the moment it was made), each
+/// bound with whether it is left out.
+struct Span {
+    lower: Option<(JsValue, bool)>,
+    upper: Option<(JsValue, bool)>,
+}
+
+impl Span {
+    const ALL: Span = Span { lower: None, upper: None };
+
+    fn key(parts: &[&str]) -> JsValue {
+        parts.iter().map(|p| JsValue::from_str(p)).collect::<Array>().into()
+    }
+
+    /// Sorts after every record of `kind` and before the next kind.
+    fn past(kind: &str) -> JsValue {
+        Self::key(&[&format!("{kind}\u{0}")])
+    }
+
+    /// Everything but the history kinds' records made before `since`.
+    fn recent(since: u64) -> Vec<Span> {
+        let made_since = flok_core::Id::made_since(since);
+        let mut spans = Vec::new();
+        let mut from: Option<(JsValue, bool)> = None;
+        for kind in HISTORY_KINDS {
+            spans.push(Span { lower: from.take(), upper: Some((Self::key(&[kind]), true)) });
+            spans.push(Span {
+                lower: Some((Self::key(&[kind, &made_since]), false)),
+                upper: Some((Self::past(kind), true)),
+            });
+            from = Some((Self::past(kind), false));
+        }
+        spans.push(Span { lower: from, upper: None });
+        spans
+    }
+
+    /// The history kinds' records made before `since`.
+    fn history(since: u64) -> Vec<Span> {
+        let made_since = flok_core::Id::made_since(since);
+        HISTORY_KINDS
+            .iter()
+            .map(|kind| Span {
+                lower: Some((Self::key(&[kind]), false)),
+                upper: Some((Self::key(&[kind, &made_since]), true)),
+            })
+            .collect()
+    }
+
+    /// Its key range, starting after `after` (the last key read) if given.
+    fn range(&self, after: Option<&JsValue>) -> Result<JsValue, JsValue> {
+        let lower = match after {
+            Some(last) => Some((last.clone(), true)),
+            None => self.lower.clone(),
+        };
+        let range = match (lower, &self.upper) {
+            (None, None) => return Ok(JsValue::UNDEFINED),
+            (Some((lower, open)), None) => IdbKeyRange::lower_bound_with_open(&lower, open)?,
+            (None, Some((upper, open))) => IdbKeyRange::upper_bound_with_open(upper, *open)?,
+            (Some((lower, lower_open)), Some((upper, upper_open))) => {
+                IdbKeyRange::bound_with_lower_open_and_upper_open(&lower, upper, lower_open, *upper_open)?
+            }
+        };
+        Ok(range.into())
+    }
+}
+
+async fn load_spans(spans: &[Span]) -> (Replica, Option<LoadError>) {
     let Ok(db) = database().await else {
         return (Replica::new(), Some(LoadError::Unavailable));
     };
-    let migrated = migrate(&db).await.err();
-    match read_records(&db, None).await {
-        Ok((replica, set_aside)) => (replica, migrated.or(set_aside)),
-        Err(_) => (Replica::new(), Some(LoadError::Unavailable)),
+    let mut problem = migrate(&db).await.err();
+    let mut replica = Replica::new();
+    for span in spans {
+        let mut after = None;
+        loop {
+            let Ok((batch, set_aside, next)) = read_batch(&db, span, after.as_ref()).await else {
+                return (Replica::new(), Some(LoadError::Unavailable));
+            };
+            problem = problem.or(set_aside);
+            replica.extend(batch.into_records());
+            // Read typed a batch at a time, not by the first page all at once.
+            flok_core::model::refresh_typed(&replica);
+            match next {
+                Some(last) => after = Some(last),
+                None => break,
+            }
+        }
     }
+    (replica, problem)
 }
 
 /// The stored records with these keys (what another tab just saved).
 pub async fn load_records(keys: &[RecordKey]) -> Replica {
     let Ok(db) = database().await else { return Replica::new() };
-    read_records(&db, Some(keys)).await.map(|(replica, _)| replica).unwrap_or_default()
+    let read = async { read_keys(&db.transaction_with_str(RECORDS)?.object_store(RECORDS)?, keys).await };
+    match read.await {
+        Ok(entries) => parse_entries(&db, entries).await.0,
+        Err(_) => Replica::new(),
+    }
 }
 
 /// The key of a record's entry.
@@ -182,45 +309,41 @@ fn record_key(entry: &JsValue) -> Option<RecordKey> {
     Some(RecordKey::new(pair.get(0).as_string()?, pair.get(1).as_string()?))
 }
 
-/// Reads all records in batches (or only `keys`); a record that cannot be
-/// read is set aside, and the first such is reported.
-async fn read_records(db: &IdbDatabase, keys: Option<&[RecordKey]>) -> Result<(Replica, Option<LoadError>), JsValue> {
+/// Reads one batch of `span` after `after`; gives the records, the first
+/// problem (a record that cannot be read is set aside), and the last key
+/// read if there may be more.
+async fn read_batch(
+    db: &IdbDatabase,
+    span: &Span,
+    after: Option<&JsValue>,
+) -> Result<(Replica, Option<LoadError>, Option<JsValue>), JsValue> {
+    let store = db.transaction_with_str(RECORDS)?.object_store(RECORDS)?;
+    let range = span.range(after)?;
+    let entry_keys = store.get_all_keys_with_key_and_limit(&range, READ_BATCH)?;
+    let values = store.get_all_with_key_and_limit(&range, READ_BATCH)?;
+    let entry_keys: Array = done(&entry_keys).await?.unchecked_into();
+    let values: Array = done(&values).await?.unchecked_into();
+    let next = (entry_keys.length() == READ_BATCH).then(|| entry_keys.get(READ_BATCH - 1));
+    let (replica, set_aside) = parse_entries(db, entry_keys.iter().zip(values.iter()).collect()).await;
+    Ok((replica, set_aside, next))
+}
+
+/// The records these entries hold; one that cannot be read is set aside,
+/// and the first such is reported.
+async fn parse_entries(db: &IdbDatabase, entries: Vec<(JsValue, JsValue)>) -> (Replica, Option<LoadError>) {
     let mut replica = Replica::new();
     let mut set_aside = None;
-    let mut after: Option<JsValue> = None;
-    loop {
-        let store = db.transaction_with_str(RECORDS)?.object_store(RECORDS)?;
-        let batch = match keys {
-            Some(keys) => read_keys(&store, keys).await?,
-            None => {
-                let range = match &after {
-                    Some(last) => IdbKeyRange::lower_bound_with_open(last, true)?.into(),
-                    None => JsValue::UNDEFINED,
-                };
-                let entry_keys = store.get_all_keys_with_key_and_limit(&range, READ_BATCH)?;
-                let values = store.get_all_with_key_and_limit(&range, READ_BATCH)?;
-                let entry_keys: Array = done(&entry_keys).await?.unchecked_into();
-                let values: Array = done(&values).await?.unchecked_into();
-                after = (entry_keys.length() == READ_BATCH).then(|| entry_keys.get(READ_BATCH - 1));
-                entry_keys.iter().zip(values.iter()).collect()
+    for (entry, value) in entries {
+        let (Some(key), Some(text)) = (record_key(&entry), value.as_string()) else { continue };
+        match export::read_record(&text) {
+            Ok(record) => replica.extend([(key, record)]),
+            Err(reason) => {
+                let kept_as = set_record_aside(db, &key, text).await;
+                set_aside.get_or_insert(LoadError::Unreadable { kept_as, reason });
             }
-        };
-        for (entry, value) in batch {
-            let (Some(key), Some(text)) = (record_key(&entry), value.as_string()) else { continue };
-            match export::read_record(&text) {
-                Ok(record) => replica.extend([(key, record)]),
-                Err(reason) => {
-                    let kept_as = set_record_aside(db, &key, text).await;
-                    set_aside.get_or_insert(LoadError::Unreadable { kept_as, reason });
-                }
-            }
-        }
-        // Read typed a batch at a time, not by the first page all at once.
-        flok_core::model::refresh_typed(&replica);
-        if keys.is_some() || after.is_none() {
-            return Ok((replica, set_aside));
         }
     }
+    (replica, set_aside)
 }
 
 /// The entries of these records (missing ones left out).

@@ -278,3 +278,65 @@ async fn the_device_id_is_made_once_and_kept() {
     LocalStorage::raw().set_item(DEVICE_KEY, "garbage").unwrap();
     assert_ne!(device_id().to_string(), "garbage");
 }
+
+#[wasm_bindgen_test]
+async fn the_first_screen_reads_recent_records_and_the_years_come_after() {
+    use flok_app::storage::{load_history, load_recent};
+    use flok_core::model::CheckIn;
+    fresh().await;
+    const DAY: u64 = 24 * 60 * 60 * 1000;
+    let now = 1_795_000_000_000; // 18 November 2026
+    let since = now - 62 * DAY;
+    // Two people (a kind after check-ins), a kind before, and two years of check-ins made over time.
+    let mut replica = with_people(&["Anna", "Bo"], 1);
+    let stamp = |millis| Stamp { millis, counter: 0, device: DeviceId::from_u64(2) };
+    replica.set(RecordKey::new("agreement", "a"), "x", json!(1), stamp(1));
+    // A cancellation given long ago, and one given lately.
+    let (old, lately) = (Id::made_at(now - 100 * DAY, 1), Id::made_at(now - DAY, 2));
+    for id in [old, lately] {
+        replica.set(RecordKey::new("cancellation", id.to_string()), "x", json!(1), stamp(1));
+    }
+    let at = day().and_hms_opt(10, 0, 0).unwrap();
+    for n in 0..1_460u64 {
+        let made = now - n * DAY / 2;
+        let check_in = CheckIn::new(person_id(1, 0), None, None, at);
+        replica.put(Id::made_at(made, u128::from(n)), &check_in, stamp(made));
+    }
+    save_all(&replica).await.unwrap();
+
+    let (recent, problem) = load_recent(since).await;
+    assert_eq!(problem, None);
+    assert_eq!(names(&recent), ["Anna", "Bo"]);
+    assert!(recent.get(&RecordKey::new("agreement", "a")).is_some());
+    assert!(recent.get(&RecordKey::new("cancellation", lately.to_string())).is_some());
+    assert!(recent.get(&RecordKey::new("cancellation", old.to_string())).is_none());
+    let made = |replica: &Replica| -> Vec<u64> {
+        replica
+            .records()
+            .filter(|(key, _)| key.kind == "checkin")
+            .map(|(_, r)| r.latest_stamp().unwrap().millis)
+            .collect()
+    };
+    assert_eq!(made(&recent).len(), 125, "two months of check-ins, two a day, and the first moment of the two months");
+    assert!(made(&recent).iter().all(|m| *m >= since));
+
+    let (mut older, mut batches) = (Replica::new(), 0);
+    let problem = load_history(since, |batch| {
+        batches += 1;
+        older.extend(batch.into_records());
+        async {}
+    })
+    .await;
+    assert_eq!(problem, None);
+    assert!(batches >= 3, "read in batches ({batches})");
+    assert_eq!(made(&older).len(), 1_460 - 125);
+    assert!(made(&older).iter().all(|m| *m < since));
+    assert!(older.get(&RecordKey::new("cancellation", old.to_string())).is_some());
+    assert!(
+        older.records().all(|(key, _)| ["checkin", "cancellation"].contains(&key.kind.as_str())),
+        "the rest came first"
+    );
+    let mut both = recent;
+    both.extend(older.into_records());
+    assert_eq!(both, loaded().await, "together, everything stored");
+}

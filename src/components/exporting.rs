@@ -28,6 +28,8 @@ pub fn ExportActions() -> impl IntoView {
     let status = RwSignal::new(None::<Result<String, ()>>);
     let export = move |export: Export, way: Way| {
         spawn_local(async move {
+            // The years of check-ins are read just after the first screen.
+            store.all_read().await;
             let (name, text) = store.export_text(&export);
             let file = if way == Way::PlainJson {
                 Outgoing::text(name, &text, "application/json")

@@ -5,6 +5,7 @@ pub mod adding;
 pub mod duty;
 pub mod exporting;
 pub mod field;
+pub mod history;
 pub mod importing;
 pub mod inviting;
 pub mod joining;

@@ -639,4 +639,5 @@ pub const DA: Texts = Texts {
     merge_with_self: "En person kan ikke flettes med sig selv.",
     merge_person_gone: "Den person er ikke længere i gruppen.",
     invitation_needs_password: "Denne telefon gemmer ingen adgangskode (serveren gav den en session): skriv den adgangskode, den nye telefon skal synkronisere med.",
+    reading_history: "Læser de tidligere check-ind …",
 };

@@ -641,4 +641,5 @@ pub const EN: Texts = Texts {
     merge_with_self: "A person cannot be merged with themselves.",
     merge_person_gone: "That person is no longer in the group.",
     invitation_needs_password: "This phone keeps no password (the server gave it a session): type the password the new phone will sync with.",
+    reading_history: "Reading the earlier check-ins…",
 };

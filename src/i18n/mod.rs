@@ -640,6 +640,7 @@ pub struct Texts {
     pub merge_with_self: &'static str,
     pub merge_person_gone: &'static str,
     pub invitation_needs_password: &'static str,
+    pub reading_history: &'static str,
 }
 
 impl Texts {

@@ -10,6 +10,7 @@ use flok_core::Id;
 use leptos::prelude::*;
 
 use crate::components::field::{EmptyList, FormField};
+use crate::components::history::WithHistory;
 use crate::components::page_heading::PageHeading;
 use crate::components::shift::{dom_id, shift_name, ShiftSummary};
 use crate::components::status::StatusControls;
@@ -27,7 +28,9 @@ pub fn MyShiftsPage() -> impl IntoView {
             {move || match me.get() {
                 None => view! { <p class="empty">{words.t().choose_who_you_are}</p> }.into_any(),
                 Some(me) => view! {
-                    <MyHours me />
+                    <WithHistory>
+                        <MyHours me />
+                    </WithHistory>
                     <ShiftList me />
                     <CalendarExport me />
                     <section class="card" aria-labelledby="step-back-heading">

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::components::adding::{chosen, FunctionOptions, SaveOrCancel};
 use crate::components::field::FormField;
+use crate::components::history::WithHistory;
 use crate::components::merging::SamePerson;
 use crate::components::shift::PersonLine;
 use crate::components::status::StatusControls;
@@ -37,13 +38,17 @@ pub fn PersonPage(id: Id) -> impl IntoView {
                 <PersonLine person=id line=|t, _| t.contact.into() />
                 <Agreements id />
                 <Competences id />
-                <HoursThisYear id />
+                <WithHistory>
+                    <HoursThisYear id />
+                </WithHistory>
                 <Conversations id />
                 <section class="card" aria-labelledby="pause-heading">
                     <h2 id="pause-heading">{move || words.t().pause}</h2>
                     <StatusControls id can_leave=true />
                 </section>
-                <HoursByHand id />
+                <WithHistory>
+                    <HoursByHand id />
+                </WithHistory>
                 <SamePerson id />
             </Show>
         </section>

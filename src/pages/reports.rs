@@ -10,6 +10,7 @@ use flok_core::report::{self, CsvStyle, GroupBy, Row};
 use leptos::prelude::*;
 
 use crate::components::field::FormField;
+use crate::components::history::WithHistory;
 use crate::components::page_heading::PageHeading;
 use crate::files;
 use crate::i18n::Texts;
@@ -48,6 +49,9 @@ pub fn ReportsPage() -> impl IntoView {
     // busy for too long.
     let drawn = after_this_task();
     let download = move |_| {
+        if !store.history.get_untracked() {
+            return;
+        }
         let (Some((from, to)), Some(rows)) = (period(), rows.get_untracked()) else { return };
         let t = words.t();
         let first = match group() {
@@ -81,13 +85,14 @@ pub fn ReportsPage() -> impl IntoView {
                     <option value="2">{move || words.t().per_month}</option>
                 </FormField>
             </div>
-            {move || match drawn.get() {
-                true => rows.get().map(|rows| view! {
+            {move || match (drawn.get(), store.history.get()) {
+                (true, true) => rows.get().map(|rows| view! {
                     <ReportTable rows=rows.clone() by=group() />
                     <HoursChart rows />
                     {period().map(|(from, to)| view! { <AttendanceTable from to /> })}
                 }.into_any()),
-                false => Some(view! { <p class="status" role="status">{move || words.t().loading}</p> }.into_any()),
+                (_, false) => Some(view! { <p class="status" role="status">{move || words.t().reading_history}</p> }.into_any()),
+                (false, true) => Some(view! { <p class="status" role="status">{move || words.t().loading}</p> }.into_any()),
             }}
             <div class="field check">
                 <input id="report-danish" type="checkbox" prop:checked=move || danish.get()
@@ -98,7 +103,9 @@ pub fn ReportsPage() -> impl IntoView {
                 <button type="button" class="primary" on:click=download>{move || words.t().download_csv}</button>
             </div>
             <p class="status" role="status">{move || status.get()}</p>
-            <ThankYouList year=Signal::derive(move || to.get().parse::<NaiveDate>().map_or(day.year(), |d| d.year())) />
+            <WithHistory>
+                <ThankYouList year=Signal::derive(move || to.get().parse::<NaiveDate>().map_or(day.year(), |d| d.year())) />
+            </WithHistory>
         </section>
     }
 }

@@ -18,6 +18,10 @@ use crate::i18n::Texts;
 use crate::route::Page;
 use crate::state::{use_device, use_now, use_store, use_texts, wall_today};
 
+/// Days back the first screen's data covers (the store reads two months of
+/// check-ins first, a little more than this).
+const RECENT_DAYS: i64 = 56;
+
 #[component]
 pub fn RosterPage() -> impl IntoView {
     let (store, words) = (use_store(), use_texts());
@@ -81,6 +85,11 @@ pub fn RosterPage() -> impl IntoView {
             <Show when=move || !week_view.get()>
                 <ClosedDay date=day.into() />
             </Show>
+            // A period of the last weeks is read with the first screen; an older one waits.
+            <Show
+                when=move || { store.history.get() || period().0 >= wall_today() - Duration::days(RECENT_DAYS) }
+                fallback=move || view! { <p class="status" role="status">{move || words.t().reading_history}</p> }
+            >
             <Show
                 when=move || slots.with(|s| !s.is_empty())
                 fallback=|| view! { <EmptyList text=|t| t.no_shifts_then /> }
@@ -100,6 +109,7 @@ pub fn RosterPage() -> impl IntoView {
                             .collect_view()
                     }}
                 </ul>
+            </Show>
             </Show>
             <ForgottenCheckOuts status />
         </section>

@@ -68,6 +68,7 @@ impl Store {
         let filled = window().crypto().and_then(|c| c.get_random_values_with_u8_array(&mut random).map(|_| ()));
         // Without a cryptographic generator there is no safe seal.
         filled.map_err(|_| ExportProblem::NoRandomness)?;
+        self.all_read().await;
         let (name, text) = self.export_text(&Export::Full);
         let text = crate::crypto::seal(text.as_bytes(), passphrase, sealed::ITERATIONS, random).await?;
         Ok((name.replace(".json", "-encrypted.json"), text))

@@ -30,6 +30,8 @@ impl Imports {
     /// Checks a file and works out what importing it would do; changes
     /// nothing. Done in slices: a five-year file does not freeze the page.
     pub async fn plan(&self, bytes: &[u8]) -> Result<ImportPlan, export::ImportError> {
+        // Compared with everything stored, the years too.
+        self.store.all_read().await;
         // Reading the file took the task before; checking starts afresh.
         slices::next_task().await;
         let started = perf::begin("flok:import-plan");

@@ -6,7 +6,7 @@
 //! change, not when someone checks in). Typed reads are shared, never a copy
 //! of a kind per call (see `flok_core::Typed`).
 
-use flok_core::model::{Agreement, Cancellation, FollowUp, Person, Settings, KINDS};
+use flok_core::model::{Agreement, Cancellation, CheckIn, FollowUp, Person, Settings, SignUp, KINDS};
 use flok_core::replica::MergeSummary;
 use flok_core::{Clock, Entity, Id, Millis, Replica, Stamp, Typed};
 use leptos::prelude::*;
@@ -14,6 +14,11 @@ use leptos::task::spawn_local;
 
 use crate::perf;
 use crate::storage::{self, Heard, LoadError, SaveError};
+
+/// Check-ins, cancellations and sign-ups made longer ago than this are read
+/// after the first screen is drawn: two months, so an open stay and the
+/// recent and coming weeks are always there.
+const RECENT_MS: u64 = 62 * 24 * 60 * 60 * 1000;
 
 /// Something the person must know about their data, shown above every page
 /// (in their language: the words are chosen where it is shown).
@@ -40,8 +45,14 @@ pub struct Store {
     /// The replica's version up to which every record is stored.
     saved: StoredValue<u64>,
     pub notice: RwSignal<Option<Notice>>,
-    /// Whether the saved data has been read (pages wait before saying "empty").
+    /// Whether the saved data a first screen needs has been read (pages
+    /// wait before saying "empty"): all but the older check-ins,
+    /// cancellations and sign-ups.
     pub loaded: RwSignal<bool>,
+    /// Whether every saved record has been read, the years of check-ins,
+    /// cancellations and sign-ups too: what reports, exports, imports and
+    /// sync wait for.
+    pub history: RwSignal<bool>,
     /// Saves still being written; leaving the page now could lose them.
     pub saving: RwSignal<u32>,
     /// Whether the latest save failed.
@@ -90,12 +101,15 @@ impl Store {
             saved: StoredValue::new(0),
             notice: RwSignal::new(None),
             loaded: RwSignal::new(false),
+            history: RwSignal::new(false),
             saving: RwSignal::new(0),
             save_failed: RwSignal::new(false),
         };
         spawn_local(async move {
             let loading = perf::begin("flok:load");
-            let (stored, problem) = storage::load().await;
+            // The last two months of check-ins, cancellations and sign-ups, and everything else.
+            let since = now_millis().saturating_sub(RECENT_MS);
+            let (stored, problem) = storage::load_recent(since).await;
             store.absorb_stored(stored);
             perf::end("flok:load", loading);
             if let Some(error) = problem {
@@ -104,6 +118,7 @@ impl Store {
             store.loaded.set(true);
             // The page the person opened, drawn with their data.
             request_animation_frame(|| perf::mark("flok:first-render"));
+            store.read_history(since).await;
         });
         // Another tab saved: merge what it stored, so both show the same.
         // Another tab undid an import: take the stored data as it is.
@@ -282,6 +297,41 @@ impl Store {
         self.merge(&stored);
         if all_saved {
             self.saved.set_value(self.with_untracked(Replica::version));
+        }
+    }
+
+    /// Reads the older records a batch at a time, letting the page through
+    /// between batches; then pages that need the years see them at once.
+    async fn read_history(&self, since: u64) {
+        let store = *self;
+        let started = perf::begin("flok:load-history");
+        let problem = storage::load_history(since, |batch| async move {
+            let all_saved = store.with_untracked(|r| r.version() == store.saved.get_value());
+            store.observe(&batch);
+            store.update_quietly(|replica| {
+                replica.merge(&batch);
+                flok_core::model::refresh_typed(replica);
+            });
+            if all_saved {
+                store.saved.set_value(store.with_untracked(Replica::version));
+            }
+            crate::slices::next_task().await;
+        })
+        .await;
+        perf::end("flok:load-history", started);
+        if let Some(error) = problem {
+            self.notice.set(Some(Notice::NotLoaded(error)));
+        }
+        self.announce_kinds(&[CheckIn::KIND, Cancellation::KIND, SignUp::KIND]);
+        self.history.set(true);
+        // A record of the years may name someone merged since.
+        self.move_merged_records();
+    }
+
+    /// Waits until every saved record has been read (see [`Store::history`]).
+    pub async fn all_read(&self) {
+        while !self.history.get_untracked() {
+            crate::slices::pause(50).await;
         }
     }
 

@@ -64,10 +64,10 @@ impl LiveSync {
             again: StoredValue::new(false),
             timer: StoredValue::new(None),
         };
-        // Loaded well: sync. (Data that could not be read waits for the person.)
+        // All read, the years too: sync. (Data that could not be read waits for the person.)
         Effect::new(move |_| {
             let unreadable = store.notice.with(|n| matches!(n, Some(Notice::NotLoaded(_))));
-            if store.loaded.get() && !unreadable {
+            if store.history.get() && !unreadable {
                 sync.now();
             }
         });

@@ -79,8 +79,11 @@ struct Generator {
 }
 
 impl Generator {
-    fn id(&mut self) -> Id {
-        Id::from_u128(self.rng.random())
+    /// An id as a device makes one at `at` (time-ordered, as the browser's
+    /// storage reads the recent ones first).
+    fn id(&mut self, at: NaiveDateTime) -> Id {
+        let millis = u64::try_from(at.and_utc().timestamp_millis()).unwrap_or(0);
+        Id::made_at(millis, self.rng.random())
     }
 
     /// A stamp of the demo device at `at`: records carry the time they
@@ -94,7 +97,7 @@ impl Generator {
 
     /// Adds a record as if made at `at` on the demo device.
     fn put<T: Entity>(&mut self, at: NaiveDateTime, value: &T) -> Id {
-        let id = self.id();
+        let id = self.id(at);
         let stamp = self.stamp(at);
         self.replica.put(id, value, stamp);
         id

@@ -56,6 +56,21 @@ impl Id {
         Self(Uuid::from_u128((u128::from(high) << 64) | u128::from(low)))
     }
 
+    /// An id as [`Id::new`] makes one at `millis` (UUID v7), its other bits
+    /// from `random`: for demo data made as if over the years.
+    pub const fn made_at(millis: u64, random: u128) -> Self {
+        const TIME_AND_VERSION: u128 = !0 << 76;
+        let variant = (random & !(TIME_AND_VERSION | (0b11 << 62))) | (0b10 << 62);
+        Self(Uuid::from_u128(((millis as u128) << 80) | (0x7 << 76) | variant))
+    }
+
+    /// Sorts (as text, as stored keys do) before every id [`Id::new`] makes
+    /// at or after `millis`, and after every one it made before: where the
+    /// records made since a moment start.
+    pub fn made_since(millis: u64) -> String {
+        Self(Uuid::from_u128((millis as u128) << 80)).to_string()
+    }
+
     /// The id of a record there is only one of (the group's settings).
     pub const fn nil() -> Self {
         Self(Uuid::nil())
@@ -126,5 +141,32 @@ impl Replica {
     /// Deletes record `id` of kind `T` for good.
     pub fn remove<T: Entity>(&mut self, id: Id, stamp: Stamp) {
         self.delete(RecordKey::new(T::KIND, id.to_string()), stamp);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn an_id_made_now_is_made_since_a_moment_ago() {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as u64;
+        assert!(Id::made_since(now - 1_000) < Id::new().to_string());
+        assert!(Id::made_since(now + 60_000) > Id::new().to_string());
+        assert_eq!(Id::made_at(now, u128::MAX).0.get_version_num(), 7);
+        assert_eq!(Id::made_at(now, 0).0.get_variant(), uuid::Variant::RFC4122);
+    }
+
+    proptest! {
+        #[test]
+        fn ids_sort_by_the_moment_they_were_made(
+            at in 0..(1u64 << 47), later in 1..(1u64 << 40), a in any::<u128>(), b in any::<u128>()
+        ) {
+            let (before, boundary, after) = (Id::made_at(at, a), Id::made_since(at + later), Id::made_at(at + later, b));
+            prop_assert!(before.to_string() < boundary);
+            prop_assert!(boundary <= after.to_string());
+        }
     }
 }
