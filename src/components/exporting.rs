@@ -26,6 +26,8 @@ enum Way {
 pub fn ExportActions() -> impl IntoView {
     let (store, words, device) = (use_store(), use_texts(), use_device());
     let status = RwSignal::new(None::<Result<String, ()>>);
+    // Notified once a file is out: the list of files sent grows.
+    let sent = Trigger::new();
     let export = move |export: Export, way: Way| {
         spawn_local(async move {
             // The years of check-ins are read just after the first screen.
@@ -50,6 +52,7 @@ pub fn ExportActions() -> impl IntoView {
                     device.exported(wall_today());
                 }
                 store.sent(&export);
+                sent.notify();
                 (words.t().file_saved)(&file.name, file.blob.size() as u64)
             });
             let _ = status.try_set(Some(outcome.map_err(drop)));
@@ -66,7 +69,7 @@ pub fn ExportActions() -> impl IntoView {
             <button type="button" on:click=move |_| export(Export::Volunteers, Way::Download)>{move || words.t().export_volunteer_copy}</button>
             <button type="button" on:click=move |_| export(Export::WithoutPersonal, Way::Download)>{move || words.t().export_without_personal}</button>
         </div>
-        <ChangesSince export=Callback::new(move |asked: Export| export(asked, Way::Download)) />
+        <ChangesSince export=Callback::new(move |asked: Export| export(asked, Way::Download)) sent />
         {move || status.get().map(|outcome| match outcome {
             Ok(saved) => view! { <p class="status" role="status">{saved}</p> }.into_any(),
             Err(()) => view! { <p class="field-error" role="alert">{words.t().could_not_save_file}</p> }.into_any(),
@@ -76,12 +79,23 @@ pub fn ExportActions() -> impl IntoView {
 
 /// Only what changed since a file this device sent, or since a day.
 #[component]
-fn ChangesSince(export: Callback<Export>) -> impl IntoView {
+fn ChangesSince(export: Callback<Export>, sent: Trigger) -> impl IntoView {
     let words = use_texts();
-    // Read when shown: the list grows with each export.
-    let sent = RwSignal::new(prefs::sent_files());
+    // The files this device sent, read again after each export.
+    let sent = Memo::new(move |_| {
+        sent.track();
+        prefs::sent_files()
+    });
     const A_DAY: &str = "day";
     let since = RwSignal::new(if sent.with_untracked(Vec::is_empty) { A_DAY.to_owned() } else { "0".to_owned() });
+    // The newest file sent is the usual start, once there is one.
+    Effect::new(move |had: Option<bool>| {
+        let has = sent.with(|s| !s.is_empty());
+        if had == Some(false) && has {
+            since.set("0".to_owned());
+        }
+        has
+    });
     let day = RwSignal::new((wall_today() - chrono::Duration::days(7)).to_string());
     let error = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -95,7 +109,6 @@ fn ChangesSince(export: Callback<Export>) -> impl IntoView {
             },
         };
         export.run(asked);
-        sent.set(prefs::sent_files());
     };
     let file_label = move |day: NaiveDate| (words.t().since_file_sent)(&words.t().long_day(day));
     view! {

@@ -53,9 +53,10 @@ async function coordinator(options = {}) {
   return phone;
 }
 
-async function importFile(page, file) {
+async function importFile(page, file, preview = async () => {}) {
   await page.goto(`${app.url}#/settings`);
   await page.getByLabel('Import file').setInputFiles(file);
+  await preview();
   await page.getByRole('button', { name: 'Merge into my data' }).tap();
   await page.getByRole('status').filter({ hasText: /^Imported: \d+ new/ }).waitFor();
   await waitForSaved(page);
@@ -230,6 +231,36 @@ test('the volunteer’s copy carries no private note and only staff contacts’ 
   const followUps = Object.values(JSON.parse(held).records.followup ?? {});
   assert.ok(followUps.every((f) => !f.note || f.note[0] === null), 'no conversation notes');
   await v.done();
+  await a.done();
+});
+
+test('a file of the changes since the last one sent is small, says so, and merges like the whole', async () => {
+  const a = await coordinator();
+  const full = await exported(a.page, 'Export data', 'since-full');
+  const b = await openPhone(app, '#/today', { coordinator: false });
+  await b.page.getByRole('button', { name: 'Join my group' }).tap();
+  await b.page.getByLabel('Open a file I received').setInputFiles(full.file);
+  await b.page.getByRole('button', { name: 'Merge into my data' }).tap();
+  await iAm(b.page, 'Ib Madsen');
+
+  await a.page.goto(`${app.url}#/people`);
+  await addPerson(a.page, 'Nanna Nyborg');
+  await a.page.goto(`${app.url}#/settings`);
+  const changes = a.page.getByRole('form', { name: 'Export changes' });
+  const since = changes.getByLabel('Changes since');
+  assert.match(await since.locator('option:checked').textContent(), /^the file I sent on /);
+  const [download] = await Promise.all([a.page.waitForEvent('download'), changes.getByRole('button', { name: 'Export changes' }).tap()]);
+  assert.match(download.suggestedFilename(), /-changes-since-\d{4}-\d{2}-\d{2}\.flok$/);
+  const text = readFileSync(await savePlain(download, 'since-changes.json'), 'utf8');
+  assert.ok(text.includes('Nanna Nyborg') && !text.includes('Vagn Nielsen'), 'only what changed');
+  assert.ok(readFileSync(join(scratchDir, 'since-changes.flok')).length * 10 < readFileSync(full.file).length, 'small');
+
+  await importFile(b.page, join(scratchDir, 'since-changes.flok'), async () => {
+    await b.page.getByText(/^It holds only the changes since .+; importing it removes nothing\.$/).waitFor();
+  });
+  const [mine, theirs] = [await exported(a.page, 'Export as plain JSON', 'since-a'), await exported(b.page, 'Export as plain JSON', 'since-b')];
+  assert.deepEqual(JSON.parse(theirs.text).records, JSON.parse(mine.text).records, 'the same data as a full file gives');
+  await b.done();
   await a.done();
 });
 
