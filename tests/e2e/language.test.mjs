@@ -73,3 +73,28 @@ test('the language can be chosen in Settings, is kept, and can follow the browse
   await waitForHeading(page, 'Indstillinger');
   await done();
 });
+
+test('joining in Danish: the two doors, an invitation and the Open page', async () => {
+  const { createHash } = await import('node:crypto');
+  const { page, done } = await openPhone(app, '', { locale: 'da-DK' });
+  await page.getByRole('button', { name: 'Tilslut mig min gruppe' }).tap();
+  await page.getByRole('region', { name: 'Tilslut mig min gruppe' }).getByLabel('Åbn en fil, jeg har fået').waitFor();
+  assert.deepEqual(await seriousAccessibilityViolations(page), [], 'joining in Danish');
+  await page.screenshot({ path: join(screenshotDir, 'da-welcome-join.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Start en ny gruppe' }).tap();
+  await page.getByRole('form', { name: 'Kom i gang' }).getByLabel('Dit navn').waitFor();
+
+  // An invitation as the format is documented: version, base64url JSON, 8 bytes of SHA-256.
+  const body = `1.${Buffer.from(JSON.stringify({ group: 'Klubben', ask_for: 'Bed Mette om filen' })).toString('base64url')}`;
+  const check = createHash('sha256').update(body).digest().subarray(0, 8).toString('base64url');
+  await page.goto(`${app.url}#/join/${body}.${check}`);
+  await waitForHeading(page, 'Tilslut dig en gruppe');
+  await page.getByText('En invitation til Klubben').waitFor();
+  await page.getByText('Bed Mette om filen').waitFor();
+  assert.deepEqual(await seriousAccessibilityViolations(page), [], 'an invitation in Danish');
+  await page.screenshot({ path: join(screenshotDir, 'da-join.png'), fullPage: true });
+  await page.goto(`${app.url}#/open`);
+  await waitForHeading(page, 'Åbn en fil');
+  assert.deepEqual(await seriousAccessibilityViolations(page), [], 'the Open page in Danish');
+  await done();
+});
