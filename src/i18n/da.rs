@@ -640,4 +640,5 @@ pub const DA: Texts = Texts {
     merge_person_gone: "Den person er ikke længere i gruppen.",
     invitation_needs_password: "Denne telefon gemmer ingen adgangskode (serveren gav den en session): skriv den adgangskode, den nye telefon skal synkronisere med.",
     reading_history: "Læser de tidligere check-ind …",
+    phone_for_coordinator: "Telefonen sættes op til en koordinator (med planlægningssiderne).",
 };

@@ -642,4 +642,5 @@ pub const EN: Texts = Texts {
     merge_person_gone: "That person is no longer in the group.",
     invitation_needs_password: "This phone keeps no password (the server gave it a session): type the password the new phone will sync with.",
     reading_history: "Reading the earlier check-ins…",
+    phone_for_coordinator: "The phone is set up for a coordinator (with the planning pages).",
 };

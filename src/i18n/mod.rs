@@ -641,6 +641,7 @@ pub struct Texts {
     pub merge_person_gone: &'static str,
     pub invitation_needs_password: &'static str,
     pub reading_history: &'static str,
+    pub phone_for_coordinator: &'static str,
 }
 
 impl Texts {

@@ -72,7 +72,7 @@ fn Joining(invitation: Invitation) -> impl IntoView {
                 {(!ask_for.is_empty()).then(|| view! { <p class="note">{ask_for}</p> })}
             }.into_any(),
         }}
-        {volunteer.then(|| view! { <p>{move || words.t().phone_for_volunteer}</p> })}
+        <p>{move || if volunteer { words.t().phone_for_volunteer } else { words.t().phone_for_coordinator }}</p>
         {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         <Show when=move || !joined.get()>
             <div class="actions">

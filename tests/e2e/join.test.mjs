@@ -214,16 +214,20 @@ test('the volunteer’s copy carries no private note and only staff contacts’ 
   const invite = a.page.getByRole('region', { name: 'Invite someone' });
   assert.equal(await invite.getByLabel('Through live sync').isDisabled(), true);
   await invite.getByLabel('Which file to ask for, and from whom').fill("Ask Mette for the volunteer's copy");
+  // This one is for a second coordinator.
+  await invite.getByLabel('For a volunteer: no coordinator pages on that phone').uncheck();
   await invite.getByRole('button', { name: 'Make invitation' }).tap();
   const link = await invite.getByRole('textbox', { name: 'Invitation link' }).inputValue();
   assert.equal(await invite.getByRole('note').count(), 0, 'no warning: the link carries no password');
   const e = await openPhone(app, '', { coordinator: false });
   await e.page.goto(link);
   await e.page.getByText("Ask Mette for the volunteer's copy").waitFor();
+  await e.page.getByText('The phone is set up for a coordinator (with the planning pages).').waitFor();
   await e.page.getByRole('button', { name: 'Join the group' }).tap();
   await e.page.getByLabel('Open a file I received').setInputFiles(copy.file);
   await e.page.getByRole('button', { name: 'Merge into my data' }).tap();
   await iAm(e.page, 'Vagn Nielsen');
+  await e.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan' }).waitFor();
   await e.done();
   assert.ok(!held.includes('Knæet driller'), 'no private note');
   assert.ok(!held.includes('+45 82434025'), 'no phone of someone who is no staff contact');
