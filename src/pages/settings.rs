@@ -198,9 +198,17 @@ fn NumberSetting(
 ) -> impl IntoView {
     let words = use_texts();
     let invalid = RwSignal::new(false);
-    // What is typed, kept as the group's value moves on (another device).
-    let typed = RwSignal::new(value.get_untracked().to_string());
-    Effect::new(move |_| typed.set(value.get().to_string()));
+    // What is typed, replaced only when the group's value moves on (another
+    // device): the effect's first run must not undo what was typed already.
+    let initial = value.get_untracked();
+    let typed = RwSignal::new(initial.to_string());
+    Effect::new(move |shown: Option<u16>| {
+        let now = value.get();
+        if shown.unwrap_or(initial) != now {
+            typed.set(now.to_string());
+        }
+        now
+    });
     let edited = Callback::new(move |()| match typed.get_untracked().trim().parse::<u16>() {
         Ok(n) if (range.0..=range.1).contains(&n) => {
             invalid.set(false);
