@@ -45,8 +45,7 @@ impl Store {
                 (named(&format!("changes-since-{}", sent.day)), text)
             }
             Export::SinceDay(day) => {
-                let from = day.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis().max(0) as u64);
-                let text = self.with_untracked(|r| sharing::write_changes(r, &Since::Moment(from), &day.to_string()));
+                let text = self.with_untracked(|r| sharing::write_changes(r, &Since::day(*day), &day.to_string()));
                 (named(&format!("changes-since-{day}")), text)
             }
         }

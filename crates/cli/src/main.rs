@@ -141,8 +141,7 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Changes { file, since, output } => {
             let (replica, _) = read(&file)?;
-            let from = since.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis().max(0) as u64);
-            write(&output, &sharing::write_changes(&replica, &Since::Moment(from), &since.to_string()))
+            write(&output, &sharing::write_changes(&replica, &Since::day(since), &since.to_string()))
         }
         Command::ImportPeople { csv, output } => {
             let bytes = std::fs::read(&csv).map_err(|e| Failure(format!("cannot read {}: {e}", csv.display()), 3))?;

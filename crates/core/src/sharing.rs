@@ -72,6 +72,14 @@ pub enum Since {
     Moment(Millis),
 }
 
+impl Since {
+    /// Changes stamped on or after `day` began (UTC), on any device.
+    pub fn day(day: chrono::NaiveDate) -> Self {
+        let midnight = day.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis());
+        Since::Moment(u64::try_from(midnight).unwrap_or(0))
+    }
+}
+
 /// The records changed since `since` (whole, so each merges on its own),
 /// marked with `label` (what the person chose, such as a date).
 pub fn write_changes(replica: &Replica, since: &Since, label: &str) -> String {
@@ -137,6 +145,7 @@ mod tests {
         replica.put(Id::from_u128(1), &Person::new("Old", day()).unwrap(), clock.tick(1_000));
         replica.put(Id::from_u128(2), &Person::new("New", day()).unwrap(), clock.tick(5_000));
         let text = write_changes(&replica, &Since::Moment(5_000), "2 Nov");
+        assert_eq!(Since::day(day()), Since::Moment(1_793_577_600_000), "2 November 2026, 00:00 UTC");
         assert!(text.contains("New") && !text.contains("Old"));
         assert!(text.contains("\"since\": \"2 Nov\""));
     }
