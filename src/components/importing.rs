@@ -52,10 +52,7 @@ impl Importer {
         spawn_local(async move {
             let outcome = match files::read(&file).await {
                 Ok((bytes, _)) if sealed::is_sealed(&bytes) => Import::Sealed(bytes),
-                Ok((bytes, packing)) => match imports.plan(&bytes).await {
-                    Ok(plan) => Import::Planned(Arc::new(plan), packing),
-                    Err(error) => Import::Refused(Unread::Invalid(error)),
-                },
+                Ok((bytes, packing)) => planned(imports, bytes, packing).await,
                 Err(unread) => Import::Refused(unread),
             };
             let _ = state.try_set(outcome);
@@ -65,6 +62,14 @@ impl Importer {
     /// Whether a file was merged (and not undone).
     pub fn merged(&self) -> bool {
         self.state.with(|s| matches!(s, Import::Done(_)))
+    }
+}
+
+/// The preview of importing `bytes`, or why they were refused.
+async fn planned(imports: Imports, bytes: Vec<u8>, packing: Packing) -> Import {
+    match imports.plan(&bytes).await {
+        Ok(plan) => Import::Planned(Arc::new(plan), packing),
+        Err(error) => Import::Refused(Unread::Invalid(error)),
     }
 }
 
@@ -80,14 +85,8 @@ fn unread_text(t: &Texts, unread: &Unread) -> String {
 /// `finished` runs when the preview is left (merged or cancelled).
 #[component]
 pub fn ImportState(importer: Importer, #[prop(into)] finished: Callback<()>) -> impl IntoView {
-    let (words, imports) = (use_texts(), use_imports());
-    let import = importer.state;
-    let planned = move |bytes: Vec<u8>| async move {
-        match imports.plan(&bytes).await {
-            Ok(plan) => Import::Planned(Arc::new(plan), Packing::Plain),
-            Err(error) => Import::Refused(Unread::Invalid(error)),
-        }
-    };
+    let words = use_texts();
+    let (import, imports) = (importer.state, importer.imports);
     move || {
         let t = words.t();
         match import.get() {
@@ -112,7 +111,7 @@ pub fn ImportState(importer: Importer, #[prop(into)] finished: Callback<()>) -> 
             Import::Sealed(bytes) => view! {
                 <OpenSealed
                     bytes=bytes
-                    on_open={move |plain: Vec<u8>| spawn_local(async move { import.set(planned(plain).await) })}
+                    on_open={move |plain: Vec<u8>| spawn_local(async move { import.set(planned(imports, plain, Packing::Plain).await) })}
                     on_cancel=move || {
                         finished.run(());
                         import.set(Import::Idle);
