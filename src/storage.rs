@@ -172,16 +172,24 @@ pub async fn load_recent(since: u64) -> (Replica, Option<LoadError>) {
 /// `each` (which may wait, so the page draws between batches).
 pub async fn load_history<F: std::future::Future<Output = ()>>(
     since: u64,
-    mut each: impl FnMut(Replica) -> F,
+    each: impl FnMut(Replica) -> F,
 ) -> Option<LoadError> {
     let Ok(db) = database().await else { return Some(LoadError::Unavailable) };
+    read_spans(&db, &Span::history(since), each).await.unwrap_or(Some(LoadError::Unavailable))
+}
+
+/// Reads `spans` a batch at a time, handing each batch to `each`; gives the
+/// first record that had to be set aside, if any.
+async fn read_spans<F: std::future::Future<Output = ()>>(
+    db: &IdbDatabase,
+    spans: &[Span],
+    mut each: impl FnMut(Replica) -> F,
+) -> Result<Option<LoadError>, JsValue> {
     let mut set_aside = None;
-    for span in Span::history(since) {
+    for span in spans {
         let mut after = None;
         loop {
-            let Ok((replica, problem, next)) = read_batch(&db, &span, after.as_ref()).await else {
-                return Some(LoadError::Unavailable);
-            };
+            let (replica, problem, next) = read_batch(db, span, after.as_ref()).await?;
             set_aside = set_aside.or(problem);
             each(replica).await;
             match next {
@@ -190,7 +198,7 @@ pub async fn load_history<F: std::future::Future<Output = ()>>(
             }
         }
     }
-    set_aside
+    Ok(set_aside)
 }
 
 /// The kinds whose older records wait for [`load_history`], in key order:
@@ -268,25 +276,18 @@ async fn load_spans(spans: &[Span]) -> (Replica, Option<LoadError>) {
     let Ok(db) = database().await else {
         return (Replica::new(), Some(LoadError::Unavailable));
     };
-    let mut problem = migrate(&db).await.err();
+    let migrated = migrate(&db).await.err();
     let mut replica = Replica::new();
-    for span in spans {
-        let mut after = None;
-        loop {
-            let Ok((batch, set_aside, next)) = read_batch(&db, span, after.as_ref()).await else {
-                return (Replica::new(), Some(LoadError::Unavailable));
-            };
-            problem = problem.or(set_aside);
-            replica.extend(batch.into_records());
-            // Read typed a batch at a time, not by the first page all at once.
-            flok_core::model::refresh_typed(&replica);
-            match next {
-                Some(last) => after = Some(last),
-                None => break,
-            }
-        }
+    let read = read_spans(&db, spans, |batch| {
+        replica.extend(batch.into_records());
+        // Read typed a batch at a time, not by the first page all at once.
+        flok_core::model::refresh_typed(&replica);
+        std::future::ready(())
+    });
+    match read.await {
+        Ok(set_aside) => (replica, migrated.or(set_aside)),
+        Err(_) => (Replica::new(), Some(LoadError::Unavailable)),
     }
-    (replica, problem)
 }
 
 /// The stored records with these keys (what another tab just saved).
