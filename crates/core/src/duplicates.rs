@@ -20,7 +20,7 @@ use crate::model::Person;
 use crate::replica::{RecordKey, Replica};
 use crate::typed_cache::find;
 
-/// The fields that name a person, by kind.
+/// The fields that name a person, a kind's fields together.
 pub const PERSON_FIELDS: [(&str, &str); 13] = [
     ("agreement", "person"),
     ("agreement", "buddy"),
@@ -105,14 +105,18 @@ pub fn rehome(replica: &mut Replica) -> Option<Stamp> {
         return None;
     }
     let mut moves: Vec<(RecordKey, &str, Id)> = Vec::new();
-    for (kind, field) in PERSON_FIELDS {
+    // Each kind walked once for all its fields (check-ins name two people).
+    for fields in PERSON_FIELDS.chunk_by(|a, b| a.0 == b.0) {
+        let kind = fields[0].0;
         // Compared as text: years of check-ins are not parsed for this.
         for (id, record) in replica.of_kind_changed_since(kind, 0) {
-            let Some(&now) = record.field(field).and_then(|f| moved.get(f.value.text())) else { continue };
-            // The kept one of a circle of merges keeps its pointer.
-            let is_kept = kind == Person::KIND && Id::from_key(id).is_some_and(|me| kept(&people, me) == me);
-            if !is_kept {
-                moves.push((RecordKey::new(kind, id.clone()), field, now));
+            for &(_, field) in fields {
+                let Some(&now) = record.field(field).and_then(|f| moved.get(f.value.text())) else { continue };
+                // The kept one of a circle of merges keeps its pointer.
+                let is_kept = kind == Person::KIND && Id::from_key(id).is_some_and(|me| kept(&people, me) == me);
+                if !is_kept {
+                    moves.push((RecordKey::new(kind, id.clone()), field, now));
+                }
             }
         }
     }
