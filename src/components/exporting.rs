@@ -30,9 +30,7 @@ pub fn ExportActions() -> impl IntoView {
     let sent = Trigger::new();
     let export = move |export: Export, way: Way| {
         spawn_local(async move {
-            // The years of check-ins are read just after the first screen.
-            store.all_read().await;
-            let (name, text) = store.export_text(&export);
+            let (name, text) = store.export_text(&export).await;
             let file = if way == Way::PlainJson {
                 Outgoing::text(name, &text, "application/json")
             } else {

@@ -28,8 +28,10 @@ pub enum Export {
 }
 
 impl Store {
-    /// The file for `export`: its name (`.json`) and text.
-    pub fn export_text(&self, export: &Export) -> (String, String) {
+    /// The file for `export`: its name (`.json`) and text, once every
+    /// stored record is read (the years come just after the first screen).
+    pub async fn export_text(&self, export: &Export) -> (String, String) {
+        self.all_read().await;
         let group = self.settings_untracked().group_name;
         let name = export::file_name(&group, wall_today());
         let named = |suffix: &str| name.replace(".json", &format!("-{suffix}.json"));
@@ -67,8 +69,7 @@ impl Store {
         let filled = window().crypto().and_then(|c| c.get_random_values_with_u8_array(&mut random).map(|_| ()));
         // Without a cryptographic generator there is no safe seal.
         filled.map_err(|_| ExportProblem::NoRandomness)?;
-        self.all_read().await;
-        let (name, text) = self.export_text(&Export::Full);
+        let (name, text) = self.export_text(&Export::Full).await;
         let text = crate::crypto::seal(text.as_bytes(), passphrase, sealed::ITERATIONS, random).await?;
         Ok((name.replace(".json", "-encrypted.json"), text))
     }
