@@ -2,8 +2,6 @@
 //! the group's data is here) "Who are you?". A damaged link sets up nothing.
 
 use flok_core::invitation::Invitation;
-use flok_core::model::Person;
-use flok_core::Entity;
 use leptos::prelude::*;
 
 use crate::components::importing::{FilePicker, ImportState, Importer};
@@ -56,7 +54,6 @@ fn Joining(invitation: Invitation) -> impl IntoView {
         }
         joined.set(true);
     };
-    let has_people = move || store.with(&[Person::KIND], |r| !r.all::<Person>().is_empty());
     let by_sync = place.is_some();
     let synced = move || sync.status.with(|s| !s.running && s.error.is_none() && s.synced_at.is_some());
     let importer = Importer::new();
@@ -93,7 +90,7 @@ fn Joining(invitation: Invitation) -> impl IntoView {
             <FilePicker importer id="join-file" label=|t| t.open_file_received />
             <ImportState importer finished=|| () />
         </Show>
-        <Show when=move || joined.get() && (synced() || !by_sync) && has_people()>
+        <Show when=move || joined.get() && (synced() || !by_sync) && store.has_people()>
             {move || match device.me.get() {
                 None => view! { <WhoAreYou /> }.into_any(),
                 Some(_) => view! { <p><a class="button" href=Page::Today.href()>{move || words.t().go_to_today}</a></p> }.into_any(),

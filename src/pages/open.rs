@@ -2,8 +2,6 @@
 //! where a person who received one is told how to open it. It goes to the
 //! import preview; on a new phone, "Who are you?" follows the merge.
 
-use flok_core::model::Person;
-use flok_core::Entity;
 use leptos::prelude::*;
 
 use crate::arrivals::Arrivals;
@@ -25,7 +23,7 @@ pub fn OpenPage() -> impl IntoView {
             importer.read(file);
         }
     });
-    let new_phone = move || device.me.get().is_none() && store.with(&[Person::KIND], |r| !r.all::<Person>().is_empty());
+    let new_phone = move || device.me.get().is_none() && store.has_people();
     view! {
         <section aria-labelledby="page-heading">
             <PageHeading text=Signal::derive(move || words.t().page(Page::Open)) />

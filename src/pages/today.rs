@@ -5,7 +5,7 @@
 use chrono::Duration;
 use flok_core::duty::{self, KINDS_READ};
 use flok_core::model::Person;
-use flok_core::{Entity, Id};
+use flok_core::Id;
 use leptos::prelude::*;
 
 use crate::components::duty::DutyControls;
@@ -23,7 +23,7 @@ pub fn TodayPage() -> impl IntoView {
     let me = Memo::new(move |_| device.me.get().filter(|id| store.read::<Person>(*id).is_some()));
     let name = move |id| store.read::<Person>(id).map(|p| p.name.to_string()).unwrap_or_default();
     // An empty phone offers two doors; one holding a group asks who you are.
-    let no_one = Memo::new(move |_| store.with(&[Person::KIND], |r| r.all::<Person>().is_empty()));
+    let no_one = Memo::new(move |_| !store.has_people());
     view! {
         <section aria-labelledby="page-heading">
             <PageHeading text=Signal::derive(move || words.t().page(Page::Today)) />

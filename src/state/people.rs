@@ -21,6 +21,12 @@ impl Store {
         Ok((id, person.name))
     }
 
+    /// Whether anyone is in the group yet (an empty phone offers to start or
+    /// join one); the view re-runs when people change.
+    pub fn has_people(&self) -> bool {
+        self.with(&[Person::KIND], |r| !r.all::<Person>().is_empty())
+    }
+
     /// Saves a person's details as typed; a name that makes no sense changes nothing.
     pub fn edit_person(&self, id: Id, name: &str, phone: &str, email: &str, note: &str) -> Result<(), NameError> {
         let Some(person) = self.with_untracked(|r| r.read::<Person>(id)) else { return Ok(()) };
