@@ -1,4 +1,4 @@
-// Trunk post-build hook (after service-worker.sh): writes a gzip (.gz) and a
+// The last step of scripts/post-build.sh (Trunk's hook): writes a gzip (.gz) and a
 // brotli (.br) copy beside every text and wasm file of the build, for static
 // hosts that serve precompressed files (nginx gzip_static/brotli_static,
 // Caddy's precompressed, Netlify…); scripts/serve-dist.mjs serves them too.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trunk post-build hook: writes the build's shell files and a hash of them
+# A step of scripts/post-build.sh (Trunk's hook): writes the build's shell files and a hash of them
 # into the service worker (pwa/sw.js), so each build caches under a name of
 # its own and the worker itself changes whenever any file does.
 set -euo pipefail

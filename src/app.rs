@@ -18,10 +18,62 @@ fn current_route() -> Route {
     Route::from_hash(&window().location().hash().unwrap_or_default())
 }
 
+/// The pages one build holds: the view of a route, or `None` for a page
+/// only the whole app has.
+type Pages = fn(&Route) -> Option<AnyView>;
+
+/// The whole app: every page.
 #[component]
 pub fn App() -> impl IntoView {
-    state::provide();
+    // Files shared to Flok or opened with it arrive here (the loader starts
+    // the whole app for them).
     provide_context(Arrivals::start());
+    view! { <Shell pages=every_page /> }
+}
+
+/// A volunteer's day (Today, My shifts, Open slots): the small first
+/// download. Any other page opens the whole app in its place.
+#[component]
+pub fn VolunteerApp() -> impl IntoView {
+    view! { <Shell pages=volunteer_page /> }
+}
+
+fn every_page(route: &Route) -> Option<AnyView> {
+    Some(match route.clone() {
+        Route::Page(Page::Today) => view! { <TodayPage /> }.into_any(),
+        Route::Page(Page::MyShifts) => view! { <MyShiftsPage /> }.into_any(),
+        Route::Page(Page::OpenSlots) => view! { <OpenSlotsPage /> }.into_any(),
+        Route::Page(Page::Plan) => view! { <PlanPage /> }.into_any(),
+        Route::Page(Page::Events) => view! { <EventsPage /> }.into_any(),
+        Route::Person(id) => view! { <PersonPage id /> }.into_any(),
+        Route::Join(invitation) => view! { <JoinPage invitation /> }.into_any(),
+        Route::Page(Page::Open) => view! { <OpenPage /> }.into_any(),
+        Route::Page(Page::Agreements) => view! { <AgreementsPage /> }.into_any(),
+        Route::Page(Page::Roster) => view! { <RosterPage /> }.into_any(),
+        Route::Page(Page::FollowUps) => view! { <FollowUpsPage /> }.into_any(),
+        Route::Page(Page::Competences) => view! { <CompetencesPage /> }.into_any(),
+        Route::Page(Page::Reports) => view! { <ReportsPage /> }.into_any(),
+        Route::Page(Page::Kiosk) => view! { <KioskPage /> }.into_any(),
+        Route::Page(Page::People) => view! { <PeoplePage /> }.into_any(),
+        Route::Page(Page::Functions) => view! { <FunctionsPage /> }.into_any(),
+        Route::Page(Page::Settings) => view! { <SettingsPage /> }.into_any(),
+        Route::NotFound(asked) => view! { <NotFound asked=asked /> }.into_any(),
+    })
+}
+
+fn volunteer_page(route: &Route) -> Option<AnyView> {
+    match route {
+        Route::Page(Page::Today) => Some(view! { <TodayPage /> }.into_any()),
+        Route::Page(Page::MyShifts) => Some(view! { <MyShiftsPage /> }.into_any()),
+        Route::Page(Page::OpenSlots) => Some(view! { <OpenSlotsPage /> }.into_any()),
+        _ => None,
+    }
+}
+
+/// Header, navigation, notices and the page the address names.
+#[component]
+fn Shell(pages: Pages) -> impl IntoView {
+    state::provide();
     let (store, words) = (use_store(), use_texts());
 
     // Closing the tab while a save is being written could lose it: ask first.
@@ -86,26 +138,10 @@ pub fn App() -> impl IntoView {
             <Show when=move || !in_kiosk()>
                 <ExportReminder />
             </Show>
-            {move || match route.get() {
-                Route::Page(Page::Today) => view! { <TodayPage /> }.into_any(),
-                Route::Page(Page::MyShifts) => view! { <MyShiftsPage /> }.into_any(),
-                Route::Page(Page::OpenSlots) => view! { <OpenSlotsPage /> }.into_any(),
-                Route::Page(Page::Plan) => view! { <PlanPage /> }.into_any(),
-                Route::Page(Page::Events) => view! { <EventsPage /> }.into_any(),
-                Route::Person(id) => view! { <PersonPage id /> }.into_any(),
-                Route::Join(invitation) => view! { <JoinPage invitation /> }.into_any(),
-                Route::Page(Page::Open) => view! { <OpenPage /> }.into_any(),
-                Route::Page(Page::Agreements) => view! { <AgreementsPage /> }.into_any(),
-                Route::Page(Page::Roster) => view! { <RosterPage /> }.into_any(),
-                Route::Page(Page::FollowUps) => view! { <FollowUpsPage /> }.into_any(),
-                Route::Page(Page::Competences) => view! { <CompetencesPage /> }.into_any(),
-                Route::Page(Page::Reports) => view! { <ReportsPage /> }.into_any(),
-                Route::Page(Page::Kiosk) => view! { <KioskPage /> }.into_any(),
-                Route::Page(Page::People) => view! { <PeoplePage /> }.into_any(),
-                Route::Page(Page::Functions) => view! { <FunctionsPage /> }.into_any(),
-                Route::Page(Page::Settings) => view! { <SettingsPage /> }.into_any(),
-                Route::NotFound(asked) => view! { <NotFound asked=asked /> }.into_any(),
-            }}
+            {move || pages(&route.get()).unwrap_or_else(|| {
+                crate::builds::open_whole_app(store);
+                view! { <p class="empty">{move || words.t().loading}</p> }.into_any()
+            })}
         </main>
     }
 }

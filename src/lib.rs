@@ -13,6 +13,8 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 mod arrivals;
 #[cfg(target_arch = "wasm32")]
+mod builds;
+#[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
 mod compression;
@@ -42,4 +44,4 @@ pub mod sync;
 mod web_lock;
 
 #[cfg(target_arch = "wasm32")]
-pub use app::App;
+pub use app::{App, VolunteerApp};

@@ -108,6 +108,11 @@ impl Page {
 }
 
 impl Route {
+    /// The join page without an invitation: open a file, or paste a link.
+    pub fn join_href() -> String {
+        "#/join".to_owned()
+    }
+
     /// The address of one person's page.
     pub fn person_href(id: Id) -> String {
         format!("#/people/{id}")
@@ -155,6 +160,12 @@ mod tests {
         for page in Page::ALL {
             assert_eq!(Route::from_hash(&page.href()), Route::Page(page));
         }
+    }
+
+    #[test]
+    fn joining_without_an_invitation_is_the_join_page() {
+        assert_eq!(Route::from_hash(&Route::join_href()), Route::Join(String::new()));
+        assert_eq!(Route::from_hash("#/join/"), Route::Join(String::new()));
     }
 
     #[test]

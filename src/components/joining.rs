@@ -1,43 +1,36 @@
 //! A new phone's first questions. Two doors: start a new group, or join
-//! the group you are in (open the file you received, or its invitation).
+//! the group you are in (the join page: open the file you received, or its
+//! invitation).
 //! Once the group's data is here, "Who are you?" lists its people; a new
 //! person is added only after that list was shown, so no one becomes two.
 
-use flok_core::invitation::Invitation;
 use flok_core::model::Person;
 use flok_core::Entity;
 use leptos::prelude::*;
 
 use crate::components::field::FormField;
-use crate::components::importing::{FilePicker, ImportState, Importer};
-use crate::route::Page;
+use crate::route::{Page, Route};
 use crate::state::{use_device, use_store, use_texts};
 
-/// The first screen of an empty phone.
+/// The first screen of an empty phone. Joining is a page of its own
+/// (`#/join`): the whole app's, as it opens files (see `builds.rs`).
 #[component]
 pub fn Welcome() -> impl IntoView {
     let words = use_texts();
-    #[derive(Clone, Copy, PartialEq)]
-    enum Door {
-        None,
-        Start,
-        Join,
-    }
-    let door = RwSignal::new(Door::None);
-    let choose = move |chosen: Door| move |_| door.set(chosen);
+    let starting = RwSignal::new(false);
+    let join = |_| {
+        let _ = window().location().set_hash(&Route::join_href()[1..]);
+    };
     view! {
         <p>{move || words.t().welcome}</p>
         <div class="actions doors">
-            <button type="button" class:primary=move || door.get() != Door::Join aria-pressed=move || (door.get() == Door::Start).to_string()
-                on:click=choose(Door::Start)>{move || words.t().start_new_group}</button>
-            <button type="button" class:primary=move || door.get() != Door::Start aria-pressed=move || (door.get() == Door::Join).to_string()
-                on:click=choose(Door::Join)>{move || words.t().join_my_group}</button>
+            <button type="button" class="primary" aria-pressed=move || starting.get().to_string()
+                on:click=move |_| starting.set(true)>{move || words.t().start_new_group}</button>
+            <button type="button" class:primary=move || !starting.get() on:click=join>{move || words.t().join_my_group}</button>
         </div>
-        {move || match door.get() {
-            Door::None => ().into_any(),
-            Door::Start => view! { <StartGroup /> }.into_any(),
-            Door::Join => view! { <JoinGroup /> }.into_any(),
-        }}
+        <Show when=move || starting.get()>
+            <StartGroup />
+        </Show>
     }
 }
 
@@ -69,39 +62,6 @@ fn StartGroup() -> impl IntoView {
                 <button type="submit" class="primary">{move || words.t().start}</button>
             </div>
         </form>
-    }
-}
-
-/// Joining: the file received, or the invitation link pasted.
-#[component]
-fn JoinGroup() -> impl IntoView {
-    let words = use_texts();
-    let importer = Importer::new();
-    let link = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let open = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match Invitation::read(&link.get_untracked()) {
-            Ok(invitation) => {
-                let _ = window().location().set_hash(&invitation.fragment()[1..]);
-            }
-            Err(refused) => error.set(Some(words.t().invitation_error(&refused))),
-        }
-    };
-    view! {
-        <section class="card" aria-labelledby="join-heading">
-            <h2 id="join-heading">{move || words.t().join_my_group}</h2>
-            <p>{move || words.t().join_help}</p>
-            <FilePicker importer id="join-file" label=|t| t.open_file_received />
-            <ImportState importer finished=|| () />
-            <form aria-label=move || words.t().open_invitation novalidate on:submit=open>
-                <FormField id="invitation-link" label=|t| t.invitation_link kind="url" value=link error
-                    on_edit=Callback::new(move |()| error.set(None)) />
-                <div class="actions">
-                    <button type="submit">{move || words.t().open_invitation}</button>
-                </div>
-            </form>
-        </section>
     }
 }
 

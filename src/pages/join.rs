@@ -1,9 +1,12 @@
 //! Where an invitation link opens: what joining will set up, then (once
 //! the group's data is here) "Who are you?". A damaged link sets up nothing.
+//! Without an invitation (`#/join`, the first screen's "Join my group"):
+//! open the file received, or paste the link.
 
 use flok_core::invitation::Invitation;
 use leptos::prelude::*;
 
+use crate::components::field::FormField;
 use crate::components::importing::{FilePicker, ImportState, Importer};
 use crate::components::joining::WhoAreYou;
 use crate::components::page_heading::PageHeading;
@@ -19,6 +22,7 @@ pub fn JoinPage(invitation: String) -> impl IntoView {
         <section aria-labelledby="page-heading">
             <PageHeading text=Signal::derive(move || words.t().join_a_group) />
             {match read {
+                _ if invitation.is_empty() => view! { <JoinGroup /> }.into_any(),
                 Ok(invitation) => view! { <Joining invitation /> }.into_any(),
                 Err(refused) => view! {
                     <p class="field-error" role="alert">{move || words.t().invitation_error(&refused)}</p>
@@ -91,10 +95,55 @@ fn Joining(invitation: Invitation) -> impl IntoView {
             <ImportState importer finished=|| () />
         </Show>
         <Show when=move || joined.get() && (synced() || !by_sync) && store.has_people()>
-            {move || match device.me.get() {
-                None => view! { <WhoAreYou /> }.into_any(),
-                Some(_) => view! { <p><a class="button" href=Page::Today.href()>{move || words.t().go_to_today}</a></p> }.into_any(),
-            }}
+            <ThenWhoAreYou />
         </Show>
+    }
+}
+
+/// Once the group's data is here: who you are, or on to your day.
+#[component]
+fn ThenWhoAreYou() -> impl IntoView {
+    let (words, device) = (use_texts(), use_device());
+    move || match device.me.get() {
+        None => view! { <WhoAreYou /> }.into_any(),
+        Some(_) => {
+            view! { <p><a class="button" href=Page::Today.href()>{move || words.t().go_to_today}</a></p> }.into_any()
+        }
+    }
+}
+
+/// Joining: the file received, or the invitation link pasted.
+#[component]
+fn JoinGroup() -> impl IntoView {
+    let (store, words) = (use_store(), use_texts());
+    let importer = Importer::new();
+    let link = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match Invitation::read(&link.get_untracked()) {
+            Ok(invitation) => {
+                let _ = window().location().set_hash(&invitation.fragment()[1..]);
+            }
+            Err(refused) => error.set(Some(words.t().invitation_error(&refused))),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="join-heading">
+            <h2 id="join-heading">{move || words.t().join_my_group}</h2>
+            <p>{move || words.t().join_help}</p>
+            <FilePicker importer id="join-file" label=|t| t.open_file_received />
+            <ImportState importer finished=|| () />
+            <Show when=move || store.has_people()>
+                <ThenWhoAreYou />
+            </Show>
+            <form aria-label=move || words.t().open_invitation novalidate on:submit=open>
+                <FormField id="invitation-link" label=|t| t.invitation_link kind="url" value=link error
+                    on_edit=Callback::new(move |()| error.set(None)) />
+                <div class="actions">
+                    <button type="submit">{move || words.t().open_invitation}</button>
+                </div>
+            </form>
+        </section>
     }
 }

@@ -170,8 +170,9 @@ test('a phone joins from a .flok file shared to Flok, another from one opened wi
   await c.done();
 
   // Opened with Flok: the launch queue hands over the file.
-  // Chromium has a launch queue only for an installed app: this one stands in for it.
-  const d = await openPhone(app, '#/today', { coordinator: false }, () => {
+  // Chromium has a launch queue only for an installed app: this one stands in
+  // for it, at the manifest's file_handlers action (which starts the whole app).
+  const d = await openPhone(app, '?opened#/today', { coordinator: false }, () => {
     const queue = { setConsumer: (consumer) => (window.launched = consumer) };
     Object.defineProperty(window, 'launchQueue', { value: queue, configurable: true });
   });
@@ -306,13 +307,16 @@ test('the same person recorded twice is merged into one, with everything they ha
 test('a damaged invitation and bad files set nothing up and say why', async () => {
   const { page, done } = await openPhone(app, '#/today', { coordinator: false, ignoreConsole });
   const link = `#/join/1.eyJncm91cCI6IkNhZsOpIiwidm9sdW50ZWVyIjp0cnVlfQ`;
-  for (const bad of [link, `${link}.AAAAAAAAAAA`, '#/join/']) {
+  for (const bad of [link, `${link}.AAAAAAAAAAA`]) {
     await page.goto(`${app.url}${bad}`);
     await waitForHeading(page, 'Join a group');
     await page.getByRole('alert').filter({ hasText: 'This invitation link is incomplete or was changed. Nothing was set up' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Join the group' }).count(), 0);
   }
-  // Pasted on the first screen: refused beside the field.
+  // A link with no invitation at all is the first screen's "Join my group".
+  await page.goto(`${app.url}#/join/`);
+  await page.getByLabel('Open a file I received').waitFor();
+  // Pasted there: refused beside the field.
   await page.goto(`${app.url}#/today`);
   await page.getByRole('button', { name: 'Join my group' }).tap();
   await page.getByLabel('Invitation link').fill(`${app.url}${link}`);
@@ -348,6 +352,8 @@ test('a damaged invitation and bad files set nothing up and say why', async () =
 test('the manifest offers Flok for .flok files and as a share target', async () => {
   const manifest = await (await fetch(new URL('manifest.webmanifest', app.url))).json();
   assert.deepEqual(manifest.file_handlers[0].accept['application/x-flok'], ['.flok']);
+  // Opened with Flok, a file goes to the whole app (see src/builds.rs).
+  assert.equal(manifest.file_handlers[0].action, './?opened');
   assert.equal(manifest.share_target.method, 'POST');
   assert.equal(manifest.share_target.params.files[0].name, 'file');
 });
