@@ -12,12 +12,12 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::error::Category;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use sha2::{Digest as _, Sha256};
 use thiserror::Error;
 
-use crate::clock::Stamp;
-use crate::record::{Field, Record};
+use crate::record::{Field, Json, Record};
 use crate::replica::{RecordKey, Replica};
 use crate::scan::{Members, ScanError, Scanner};
 
@@ -420,34 +420,56 @@ pub(crate) fn valid_name(text: &str, max: usize) -> bool {
     !text.is_empty() && text.len() <= max && !text.chars().any(char::is_control)
 }
 
-fn parse_stamp(path: impl FnOnce() -> String, value: &Value) -> Result<Stamp, ImportError> {
-    value.as_str().and_then(|text| text.parse().ok()).ok_or_else(|| corrupt(&path(), "not a time stamp"))
-}
-
 /// Reads one record; `path` names it in a refusal (made only then: a file
 /// holds tens of thousands of records).
 pub(crate) fn parse_record(path: impl Fn() -> String, members: Value) -> Result<Record, ImportError> {
     let Value::Object(members) = members else {
         return Err(corrupt(&path(), "not an object"));
     };
+    assemble(
+        path,
+        members.into_iter().map(|(name, member)| {
+            let part = match member {
+                member if name == DELETED => Part::Deleted(member.as_str().map(str::to_owned)),
+                Value::Array(pair) => match <[Value; 2]>::try_from(pair) {
+                    Ok([value, stamp]) => Part::Field(Json::new(&value), stamp.as_str().map(str::to_owned)),
+                    Err(_) => Part::NotAPair,
+                },
+                _ => Part::NotAPair,
+            };
+            (name, part)
+        }),
+    )
+}
+
+/// A record's member as read, before it is checked.
+enum Part<S> {
+    /// `_deleted`: its stamp's text, if it is text.
+    Deleted(Option<S>),
+    /// A field: its value and its stamp's text, if that is text.
+    Field(Json, Option<S>),
+    NotAPair,
+}
+
+/// Checks a record's members and makes the record: field names, stamps,
+/// and no fields beside a deletion.
+fn assemble<N: AsRef<str>, S: AsRef<str>>(
+    path: impl Fn() -> String,
+    members: impl IntoIterator<Item = (N, Part<S>)>,
+) -> Result<Record, ImportError> {
     let mut record = Record::default();
-    for (name, member) in members {
+    for (name, part) in members {
+        let name = name.as_ref();
         let path = || format!("{}.{name}", path());
-        if name == DELETED {
-            record.deleted = Some(parse_stamp(path, &member)?);
-            continue;
-        }
-        if name.starts_with('_') || !valid_name(&name, 64) {
-            return Err(corrupt(&path(), "not a field name"));
-        }
-        let Value::Array(pair) = member else {
-            return Err(corrupt(&path(), "not a [value, stamp] pair"));
+        let stamp = |text: Option<S>| {
+            text.and_then(|text| text.as_ref().parse().ok()).ok_or_else(|| corrupt(&path(), "not a time stamp"))
         };
-        let Ok([value, stamp]) = <[Value; 2]>::try_from(pair) else {
-            return Err(corrupt(&path(), "not a [value, stamp] pair"));
-        };
-        let stamp = parse_stamp(path, &stamp)?;
-        record.insert(&name, Field::new(&value, stamp));
+        match part {
+            Part::Deleted(text) => record.deleted = Some(stamp(text)?),
+            _ if name.starts_with('_') || !valid_name(name, 64) => return Err(corrupt(&path(), "not a field name")),
+            Part::Field(value, text) => record.insert(name, Field { value, stamp: stamp(text)? }),
+            Part::NotAPair => return Err(corrupt(&path(), "not a [value, stamp] pair")),
+        }
     }
     if record.is_deleted() && record.has_fields() {
         return Err(corrupt(&path(), "deleted but still holds fields"));
@@ -467,11 +489,43 @@ pub(crate) fn write_record(out: &mut Vec<u8>, record: &Record) {
     let _ = serde_json::to_writer(out, &RecordOut(record));
 }
 
-/// Reads a record written by [`record_text`], checking it as an import would.
+/// Reads a record written by [`record_text`], checking it as an import
+/// would. Each value is kept as the text it was written as (canonical, as
+/// [`record_text`] writes it), borrowed from `text` with no JSON tree built
+/// and written again: this is most of what a phone does when it opens.
 pub fn read_record(text: &str) -> Result<Record, ImportError> {
-    let value =
+    let Stored(members) =
         serde_json::from_str(text).map_err(|error| ImportError::Corrupt(format!("a record is not JSON ({error})")))?;
-    parse_record(|| "a record".to_owned(), value)
+    assemble(|| "a record".to_owned(), members)
+}
+
+/// A stored record's members, borrowed from its text.
+struct Stored<'a>(Vec<(&'a str, Part<&'a str>)>);
+
+impl<'de> serde::Deserialize<'de> for Stored<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Members;
+        impl<'de> serde::de::Visitor<'de> for Members {
+            type Value = Stored<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a record: an object of [value, stamp] pairs")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut members = Vec::new();
+                while let Some(name) = map.next_key::<&'de str>()? {
+                    let part = if name == DELETED {
+                        Part::Deleted(Some(map.next_value()?))
+                    } else {
+                        let (value, stamp): (&'de RawValue, &'de str) = map.next_value()?;
+                        Part::Field(Json::written(value), Some(stamp))
+                    };
+                    members.push((name, part));
+                }
+                Ok(Stored(members))
+            }
+        }
+        deserializer.deserialize_map(Members)
+    }
 }
 
 /// One record as in a file: field → [value, stamp], or `_deleted` → stamp.
@@ -584,7 +638,7 @@ pub use crate::migrate::MIGRATION_DEVICE;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::Json;
+    use crate::clock::Stamp;
     use crate::testing::arb_replica;
     use proptest::prelude::*;
     use serde_json::json;
@@ -616,6 +670,19 @@ mod tests {
         }
         assert!(matches!(read_record("{\"name\": [\"x\""), Err(ImportError::Corrupt(_))));
         assert!(matches!(read_record("{\"name\": [\"x\", \"not a stamp\"]}"), Err(ImportError::Corrupt(_))));
+        let stamp = stamp(1_795_430_401_007, 0x9f2c).to_string();
+        for bad in [
+            "[]".to_owned(),
+            "{\"name\": \"x\"}".to_owned(),
+            format!("{{\"name\": [\"x\", \"{stamp}\", 3]}}"),
+            format!("{{\"_name\": [\"x\", \"{stamp}\"]}}"),
+            format!("{{\"name\": [\"x\", \"{stamp}\"], \"_deleted\": \"{stamp}\"}}"),
+        ] {
+            assert!(matches!(read_record(&bad), Err(ImportError::Corrupt(_))), "{bad} was read");
+        }
+        // A value is kept as written, nested or not.
+        let read = read_record(&format!("{{\"shape\": [{{\"a\":[1,null],\"b\":\"æ\"}}, \"{stamp}\"]}}")).unwrap();
+        assert_eq!(read.field("shape").map(|field| field.value.text()), Some("{\"a\":[1,null],\"b\":\"æ\"}"));
     }
 
     #[test]

@@ -25,6 +25,11 @@ impl Json {
         Self(serde_json::value::to_raw_value(&Sorted(value)).expect("a JSON value always serializes"))
     }
 
+    /// A value as our own writer wrote it: already canonical, so kept as is.
+    pub(crate) fn written(text: &RawValue) -> Self {
+        Self(text.to_owned())
+    }
+
     pub fn text(&self) -> &str {
         self.0.get()
     }
