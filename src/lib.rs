@@ -45,3 +45,18 @@ mod web_lock;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::{App, VolunteerApp};
+
+/// Mounts a build's app on the page (see `builds.rs`).
+#[cfg(target_arch = "wasm32")]
+pub fn start<N: leptos::IntoView>(app: impl FnOnce() -> N + 'static) {
+    // Panics print a readable message in the console instead of "unreachable".
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app);
+}
+
+/// What a build's binary says when run outside a browser.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn not_in_a_browser() -> ! {
+    eprintln!("Flok's app runs in a browser: serve it with `bash scripts/serve.sh` (see README.md).");
+    std::process::exit(2);
+}
