@@ -70,9 +70,18 @@ async function exported(page, button, name) {
   return { file: join(scratchDir, download.suggestedFilename().endsWith('.flok') ? `${name}.flok` : `${name}.json`), text: readFileSync(plain, 'utf8') };
 }
 
-/** On a phone with the service worker in charge, posts `file` to the share target as a messenger would. */
+/**
+ * Once the service worker is active, posts `file` to the share target as a
+ * messenger would: a navigation, which the active worker answers whether or
+ * not it controls this page yet (a page loaded while the worker was still
+ * installing, as after opening the whole app in the small build's place, is
+ * controlled only from its next load).
+ */
 async function shareToFlok(page, name, bytes, type) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  const active = await page.evaluate(() =>
+    Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((done) => setTimeout(() => done(false), 15_000))]),
+  );
+  assert.ok(active, 'the service worker is active');
   await page.evaluate(
     ({ name, bytes, type }) => {
       const form = Object.assign(document.createElement('form'), { method: 'post', enctype: 'multipart/form-data', action: './share-target' });

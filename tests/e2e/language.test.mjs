@@ -78,9 +78,11 @@ test('joining in Danish: the two doors, an invitation and the Open page', async 
   const { createHash } = await import('node:crypto');
   const { page, done } = await openPhone(app, '', { locale: 'da-DK' });
   await page.getByRole('button', { name: 'Tilslut mig min gruppe' }).tap();
+  await waitForHeading(page, 'Tilslut dig en gruppe');
   await page.getByRole('region', { name: 'Tilslut mig min gruppe' }).getByLabel('Åbn en fil, jeg har fået').waitFor();
   assert.deepEqual(await seriousAccessibilityViolations(page), [], 'joining in Danish');
   await page.screenshot({ path: join(screenshotDir, 'da-welcome-join.png'), fullPage: true });
+  await page.goBack();
   await page.getByRole('button', { name: 'Start en ny gruppe' }).tap();
   await page.getByRole('form', { name: 'Kom i gang' }).getByLabel('Dit navn').waitFor();
 
