@@ -1,10 +1,12 @@
 //! Flok ships as two builds of one app: a volunteer's day (Today, My
 //! shifts, Open slots: the small first download) and the whole app. The
 //! loader in `index.html` starts the small one unless this device is in
-//! coordinator mode or this tab already opened the whole app; a page the
-//! small build does not hold opens the whole app in its place, as a reload
-//! that the loader answers with the whole build. Both read the same stored
-//! data, so nothing is handed over but the address.
+//! coordinator mode, this tab already opened the whole app, or the address
+//! is a first arrival only the whole app takes (joining, a file shared to
+//! Flok or opened with it); a page the small build does not hold opens the
+//! whole app in its place, as a reload that the loader answers with the
+//! whole build. Both read the same stored data, so nothing is handed over
+//! but the address.
 
 use leptos::prelude::*;
 
@@ -12,7 +14,7 @@ use crate::state::Store;
 
 /// The tab's note (sessionStorage) that it opened the whole app; the
 /// loader in `index.html` reads it.
-pub const WHOLE_APP_KEY: &str = "flok.whole-app";
+const WHOLE_APP_KEY: &str = "flok.whole-app";
 
 /// Reloads into the whole app once every change is stored (a reload while
 /// saving would ask the person whether to leave).
