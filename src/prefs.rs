@@ -15,7 +15,8 @@ pub const DEVICE_KEY: &str = "flok.device";
 pub const ME_KEY: &str = "flok.me";
 /// The language chosen on this device; absent to follow the browser.
 pub const LANGUAGE_KEY: &str = "flok.language";
-/// "on" when this device shows the coordinator pages.
+/// "on" when this device shows the coordinator pages (the loader in
+/// `index.html` reads it too: such a phone starts the whole app).
 pub const COORDINATOR_KEY: &str = "flok.coordinator";
 /// Where and as whom this device syncs live (JSON of [`SyncSettings`]).
 pub const SYNC_KEY: &str = "flok.sync";

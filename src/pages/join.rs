@@ -17,14 +17,15 @@ use crate::sync::SyncSettings;
 #[component]
 pub fn JoinPage(invitation: String) -> impl IntoView {
     let words = use_texts();
-    let read = Invitation::read(&invitation);
+    // No invitation at all is the first screen's "Join my group".
+    let read = (!invitation.is_empty()).then(|| Invitation::read(&invitation));
     view! {
         <section aria-labelledby="page-heading">
             <PageHeading text=Signal::derive(move || words.t().join_a_group) />
             {match read {
-                _ if invitation.is_empty() => view! { <JoinGroup /> }.into_any(),
-                Ok(invitation) => view! { <Joining invitation /> }.into_any(),
-                Err(refused) => view! {
+                None => view! { <JoinGroup /> }.into_any(),
+                Some(Ok(invitation)) => view! { <Joining invitation /> }.into_any(),
+                Some(Err(refused)) => view! {
                     <p class="field-error" role="alert">{move || words.t().invitation_error(&refused)}</p>
                     <p><a class="button" href=Page::Today.href()>{move || words.t().go_to_today}</a></p>
                 }
