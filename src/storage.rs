@@ -8,10 +8,11 @@
 //!
 //! Each record is one entry (its JSON, under `[kind, id]`), so a change
 //! writes only the records it touched and a start reads the records in
-//! batches small enough never to hold the page up. A save is one readwrite
-//! transaction that reads the stored records it is about to write, merges
-//! them in and writes the result: IndexedDB runs such transactions one at a
-//! time, so two tabs never overwrite each other's records, and a crash
+//! batches small enough never to hold the page up; what a first screen
+//! reads is also kept as one value ([`first_screen`]), read in one request.
+//! A save is one readwrite transaction that reads the stored records it is
+//! about to write, merges them in and writes the result: IndexedDB runs such
+//! transactions one at a time, so two tabs never overwrite each other's records, and a crash
 //! mid-save leaves the previous values. Other tabs hear which records a save
 //! wrote through a BroadcastChannel. A value this version cannot read is moved
 //! aside, never overwritten.
@@ -32,17 +33,25 @@ use web_sys::{
     IdbVersionChangeEvent, MessageEvent,
 };
 
+mod first_screen;
 mod spans;
 
+pub use first_screen::keep as keep_first_screen;
 use spans::Span;
 
 const DATABASE: &str = "flok";
-/// Version 2 added the records store.
-const DATABASE_VERSION: u32 = 2;
+/// Version 2 added the records store; version 3 the first screen's copy,
+/// which earlier builds would not drop when they write a record: opening
+/// version 3 closes their connection and keeps them from opening it again.
+/// The loader in `index.html` opens this version early: change both.
+const DATABASE_VERSION: u32 = 3;
+/// Where the loader leaves the promise of the connection it opened.
+const OPENED_EARLY: &str = "flokDatabase";
 /// One entry per record: its JSON under `[kind, id]`.
 const RECORDS: &str = "records";
-/// Single values: the sync state, values set aside, and (before version 2)
-/// the whole replica as one export under [`CURRENT`].
+/// Single values: the sync state, values set aside, the first screen's
+/// copy ([`first_screen`]), and (before version 2) the whole replica as one
+/// export under [`CURRENT`].
 const STORE: &str = "replica";
 /// Where builds before the records store kept the replica; moved into
 /// records on first load.
@@ -126,6 +135,41 @@ async fn database() -> Result<IdbDatabase, JsValue> {
     if let Some(db) = DB.with_borrow(Clone::clone) {
         return Ok(db);
     }
+    let db = match opened_early().await {
+        Some(db) => db,
+        None => open().await?,
+    };
+    // Another tab of a newer Flok wants to upgrade: let it, and reopen later.
+    db.set_onversionchange(Some(
+        Closure::once_into_js(move || {
+            if let Some(db) = DB.with_borrow_mut(Option::take) {
+                db.close();
+            }
+        })
+        .unchecked_ref(),
+    ));
+    DB.with_borrow_mut(|slot| *slot = Some(db.clone()));
+    Ok(db)
+}
+
+/// The connection the page's loader (`index.html`) opened while the wasm
+/// loaded, taken once; `None` if it opened none at this version (it leaves
+/// creating and upgrading the database to [`open`]).
+async fn opened_early() -> Option<IdbDatabase> {
+    let window = web_sys::window()?;
+    let key = JsValue::from_str(OPENED_EARLY);
+    let opening: js_sys::Promise = js_sys::Reflect::get(&window, &key).ok()?.dyn_into().ok()?;
+    let _ = js_sys::Reflect::delete_property(window.as_ref(), &key);
+    let db: IdbDatabase = JsFuture::from(opening).await.ok()?.dyn_into().ok()?;
+    if db.version() != f64::from(DATABASE_VERSION) {
+        db.close();
+        return None;
+    }
+    Some(db)
+}
+
+/// Opens the database, creating or upgrading its stores.
+async fn open() -> Result<IdbDatabase, JsValue> {
     let factory = web_sys::window().ok_or("no window")?.indexed_db()?.ok_or("no IndexedDB")?;
     let request = factory.open_with_u32(DATABASE, DATABASE_VERSION)?;
     let upgrading = request.clone();
@@ -142,34 +186,47 @@ async fn database() -> Result<IdbDatabase, JsValue> {
         })
         .unchecked_ref(),
     ));
-    let db: IdbDatabase = done(&request).await?.dyn_into()?;
-    // Another tab of a newer Flok wants to upgrade: let it, and reopen later.
-    db.set_onversionchange(Some(
-        Closure::once_into_js(move || {
-            if let Some(db) = DB.with_borrow_mut(Option::take) {
-                db.close();
-            }
-        })
-        .unchecked_ref(),
-    ));
-    DB.with_borrow_mut(|slot| *slot = Some(db.clone()));
-    Ok(db)
+    done(&request).await?.dyn_into()
 }
 
 /// The replica saved on this device (empty the first time), and what kept
 /// part of it from loading, if anything. Data an earlier build kept as one
 /// value (in IndexedDB or localStorage) is moved into records first.
 pub async fn load() -> (Replica, Option<LoadError>) {
-    load_spans(&[Span::ALL]).await
+    let Ok(db) = database().await else {
+        return (Replica::new(), Some(LoadError::Unavailable));
+    };
+    let migrated = migrate(&db).await.err();
+    let (replica, problem) = read_all(&db, &[Span::ALL]).await;
+    (replica, migrated.or(problem))
+}
+
+/// What a first load read.
+pub struct Recent {
+    pub replica: Replica,
+    /// What kept part of it from loading, if anything.
+    pub problem: Option<LoadError>,
+    /// The history [`load_history`] is to read: what was made before this.
+    pub history_before: u64,
 }
 
 /// What a first screen needs: every record but the check-ins, cancellations
 /// and sign-ups made before `since` (milliseconds: those kinds are most of
 /// the years of data, and their ids sort by when they were made), read
 /// first so the page need not wait for the years; [`load_history`] reads
-/// the rest.
-pub async fn load_recent(since: u64) -> (Replica, Option<LoadError>) {
-    load_spans(&Span::recent(since)).await
+/// the rest. Read from the first screen's copy where one is kept (taken
+/// with an earlier `since`, it holds more).
+pub async fn load_recent(since: u64) -> Recent {
+    let Ok(db) = database().await else {
+        return Recent { replica: Replica::new(), problem: Some(LoadError::Unavailable), history_before: since };
+    };
+    let migrated = migrate(&db).await.err();
+    if let Some((kept_since, replica)) = first_screen::read(&db).await {
+        flok_core::model::refresh_typed(&replica);
+        return Recent { replica, problem: migrated, history_before: kept_since };
+    }
+    let (replica, problem) = read_all(&db, &Span::recent(since)).await;
+    Recent { replica, problem: migrated.or(problem), history_before: since }
 }
 
 /// The records [`load_recent`] left for later, a batch at a time, handed to
@@ -205,20 +262,17 @@ async fn read_spans<F: std::future::Future<Output = ()>>(
     Ok(set_aside)
 }
 
-async fn load_spans(spans: &[Span]) -> (Replica, Option<LoadError>) {
-    let Ok(db) = database().await else {
-        return (Replica::new(), Some(LoadError::Unavailable));
-    };
-    let migrated = migrate(&db).await.err();
+/// Everything stored in `spans`, as one replica.
+async fn read_all(db: &IdbDatabase, spans: &[Span]) -> (Replica, Option<LoadError>) {
     let mut replica = Replica::new();
-    let read = read_spans(&db, spans, |batch| {
+    let read = read_spans(db, spans, |batch| {
         replica.extend(batch.into_records());
         // Read typed a batch at a time, not by the first page all at once.
         flok_core::model::refresh_typed(&replica);
         std::future::ready(())
     });
     match read.await {
-        Ok(set_aside) => (replica, migrated.or(set_aside)),
+        Ok(set_aside) => (replica, set_aside),
         Err(_) => (Replica::new(), Some(LoadError::Unavailable)),
     }
 }
@@ -308,6 +362,7 @@ async fn set_record_aside(db: &IdbDatabase, key: &RecordKey, text: String) -> St
         let tx = db.transaction_with_str_sequence_and_mode(&both_stores(), IdbTransactionMode::Readwrite)?;
         tx.object_store(STORE)?.put_with_key(&text.into(), &kept_as.as_str().into())?;
         tx.object_store(RECORDS)?.delete(&entry_key(key))?;
+        first_screen::drop_in(&tx.object_store(STORE)?)?;
         committed(&tx).await
     };
     match moved.await {
@@ -419,6 +474,7 @@ enum Write<'a> {
 /// never holds the page up for long.
 async fn write_records(db: &IdbDatabase, writes: &[(&RecordKey, Write<'_>)]) -> Result<(), JsValue> {
     let tx = db.transaction_with_str_sequence_and_mode(&both_stores(), IdbTransactionMode::Readwrite)?;
+    first_screen::drop_in(&tx.object_store(STORE)?)?;
     let store = tx.object_store(RECORDS)?;
     for batch in writes.chunks(WRITE_BATCH) {
         let merging = batch.iter().any(|(_, write)| matches!(write, Write::Merged(_)));

@@ -304,8 +304,9 @@ async fn the_first_screen_reads_recent_records_and_the_years_come_after() {
     }
     save_all(&replica).await.unwrap();
 
-    let (recent, problem) = load_recent(since).await;
-    assert_eq!(problem, None);
+    let first = load_recent(since).await;
+    let recent = first.replica;
+    assert_eq!((first.problem, first.history_before), (None, since));
     assert_eq!(names(&recent), ["Anna", "Bo"]);
     assert!(recent.get(&RecordKey::new("agreement", "a")).is_some());
     assert!(recent.get(&RecordKey::new("cancellation", lately.to_string())).is_some());
@@ -339,4 +340,122 @@ async fn the_first_screen_reads_recent_records_and_the_years_come_after() {
     let mut both = recent;
     both.extend(older.into_records());
     assert_eq!(both, loaded().await, "together, everything stored");
+}
+
+/// Records of every kind, with two years of check-ins made over time up to
+/// `now` (milliseconds), saved.
+async fn saved_years(now: u64) -> Replica {
+    use flok_core::model::CheckIn;
+    let mut replica = with_people(&["Anna", "Bo"], 1);
+    let at = day().and_hms_opt(10, 0, 0).unwrap();
+    for n in 0..730u64 {
+        let made = now - n * 24 * 60 * 60 * 1000;
+        let check_in = CheckIn::new(person_id(1, 0), None, None, at);
+        let stamp = Stamp { millis: made, counter: 0, device: DeviceId::from_u64(2) };
+        replica.put(Id::made_at(made, u128::from(n)), &check_in, stamp);
+    }
+    save_all(&replica).await.unwrap();
+    replica
+}
+
+/// A first load and the history after it: everything stored.
+async fn first_load_and_history(since: u64) -> (flok_app::storage::Recent, Replica) {
+    use flok_app::storage::{load_history, load_recent};
+    let first = load_recent(since).await;
+    let mut both = first.replica.clone();
+    let problem = load_history(first.history_before, |batch| {
+        both.extend(batch.into_records());
+        async {}
+    })
+    .await;
+    assert_eq!((&first.problem, problem), (&None, None));
+    (first, both)
+}
+
+const COPY: &str = "first-screen";
+const DAY_MS: u64 = 24 * 60 * 60 * 1000;
+
+#[wasm_bindgen_test]
+async fn the_first_screen_is_read_from_its_copy_and_every_save_drops_it() {
+    use flok_app::storage::keep_first_screen;
+    fresh().await;
+    let now = 1_795_000_000_000;
+    let since = now - 62 * DAY_MS;
+    let mut replica = saved_years(now).await;
+    let (without, _) = first_load_and_history(since).await;
+
+    keep_first_screen(since).await.unwrap();
+    assert!(stored_text(COPY).await.is_some(), "a copy is kept");
+    let (with, everything) = first_load_and_history(since).await;
+    assert_eq!(with.replica, without.replica, "the copy holds what the records gave");
+    assert_eq!(with.history_before, since);
+    assert_eq!(everything, replica);
+
+    // A save drops the copy in the same transaction: the next start reads the records.
+    let stamp = Stamp { millis: now, counter: 0, device: DeviceId::from_u64(3) };
+    replica.put(person_id(3, 0), &Person::new("Cai", day()).unwrap(), stamp);
+    save_all(&replica).await.unwrap();
+    assert_eq!(stored_text(COPY).await, None, "the save dropped the copy");
+    let (after, everything) = first_load_and_history(since).await;
+    assert_eq!(names(&after.replica), ["Anna", "Bo", "Cai"]);
+    assert_eq!(everything, replica);
+}
+
+#[wasm_bindgen_test]
+async fn a_copy_taken_weeks_ago_leaves_the_history_before_its_own_moment() {
+    use flok_app::storage::keep_first_screen;
+    fresh().await;
+    let now = 1_795_000_000_000;
+    let replica = saved_years(now).await;
+    let weeks_ago = now - 90 * DAY_MS;
+    keep_first_screen(weeks_ago).await.unwrap();
+    let (first, everything) = first_load_and_history(now - 62 * DAY_MS).await;
+    assert_eq!(first.history_before, weeks_ago);
+    assert_eq!(everything, replica, "nothing is read twice or missed");
+}
+
+#[wasm_bindgen_test]
+async fn a_copy_that_cannot_be_read_is_dropped_and_the_records_are_read() {
+    use flok_app::storage::{keep_first_screen, load_recent};
+    fresh().await;
+    let now = 1_795_000_000_000;
+    let since = now - 62 * DAY_MS;
+    saved_years(now).await;
+    let (expected, _) = first_load_and_history(since).await;
+    store_raw("replica", COPY.into(), r#"{"since":1,"records":[["person","x",{"_name":1}]]}"#).await;
+    let first = load_recent(since).await;
+    assert_eq!(first.replica, expected.replica);
+    assert_eq!((first.problem, first.history_before), (None, since));
+    assert_eq!(stored_text(COPY).await, None, "dropped, so the next copy is taken");
+    keep_first_screen(since).await.unwrap();
+    assert!(stored_text(COPY).await.is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_kept_copy_is_not_taken_again() {
+    use flok_app::storage::keep_first_screen;
+    fresh().await;
+    let now = 1_795_000_000_000;
+    saved_years(now).await;
+    keep_first_screen(now - 62 * DAY_MS).await.unwrap();
+    let kept = stored_text(COPY).await;
+    keep_first_screen(now - 10 * DAY_MS).await.unwrap();
+    assert_eq!(stored_text(COPY).await, kept, "only a save drops it");
+}
+
+#[wasm_bindgen_test]
+async fn a_start_reads_the_copy_not_the_records() {
+    use flok_app::storage::{keep_first_screen, load_recent};
+    fresh().await;
+    let now = 1_795_000_000_000;
+    let since = now - 62 * DAY_MS;
+    saved_years(now).await;
+    keep_first_screen(since).await.unwrap();
+    // A record written behind Flok's back, which does not drop the copy.
+    let dan = with_people(&["Dan"], 4);
+    let (key, record) = dan.records().next().unwrap();
+    let entry = js_sys::Array::of2(&key.kind.as_str().into(), &key.id.as_str().into());
+    store_raw("records", entry.into(), &export::record_text(record)).await;
+    assert_eq!(names(&load_recent(since).await.replica), ["Anna", "Bo"]);
+    assert_eq!(names(&loaded().await), ["Anna", "Bo", "Dan"]);
 }

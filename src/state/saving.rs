@@ -1,16 +1,22 @@
 //! Saving: the records changed since the last save go to storage in
-//! slices, and how it went is told (a failure until a save succeeds).
+//! slices, and how it went is told (a failure until a save succeeds). Once
+//! saves settle, the first screen's copy is taken again (each save of a
+//! record drops it).
 
 use flok_core::{Record, RecordKey, Replica};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::store::{now_millis, RECENT_MS};
 use super::{Notice, Store};
 use crate::storage::{self, SaveError};
 
 /// Records copied out and handed to one storage write: the write itself
 /// waits for the database between its batches.
 const SAVED_PER_WRITE: usize = 400;
+/// How long saves must have settled before the first screen's copy is
+/// taken: a burst of changes (a sync, an import, taps) takes it once.
+const KEEP_AFTER_MS: i32 = 3_000;
 
 impl Store {
     /// Saves what changed, in the background.
@@ -57,5 +63,45 @@ impl Store {
             Ok(()) => {}
         }
         self.saving.update(|n| *n -= 1);
+        self.keep_first_screen_soon();
+    }
+
+    /// Takes the first screen's copy for the next start once saves have
+    /// settled for a moment (and everything is read).
+    pub(super) fn keep_first_screen_soon(&self) {
+        let store = *self;
+        let Some(ticket) = self.keeping.try_update_value(|n| {
+            *n += 1;
+            *n
+        }) else {
+            return;
+        };
+        spawn_local(async move {
+            crate::slices::pause(KEEP_AFTER_MS).await;
+            if store.keeping.try_get_value() == Some(ticket) {
+                store.keep_first_screen().await;
+            }
+        });
+    }
+
+    /// Takes the first screen's copy when the person leaves the page (a
+    /// phone may end it there), rather than after the moment's wait.
+    pub(super) fn keep_first_screen_on_leaving(&self) {
+        let store = *self;
+        let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().hidden() {
+                store.keeping.update_value(|n| *n += 1);
+                spawn_local(async move { store.keep_first_screen().await });
+            }
+        });
+    }
+
+    /// Takes the first screen's copy now, unless a save is under way or the
+    /// years are not all read (a later call takes it).
+    pub(super) async fn keep_first_screen(&self) {
+        if self.saving.get_untracked() == 0 && self.history.get_untracked() {
+            // Without a copy the next start reads the records: slower, the same data.
+            let _ = storage::keep_first_screen(now_millis().saturating_sub(RECENT_MS)).await;
+        }
     }
 }

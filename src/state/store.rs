@@ -18,7 +18,7 @@ use crate::storage::{self, Heard, LoadError, SaveError};
 /// Check-ins, cancellations and sign-ups made longer ago than this are read
 /// after the first screen is drawn: two months, so an open stay and the
 /// recent and coming weeks are always there.
-const RECENT_MS: u64 = 62 * 24 * 60 * 60 * 1000;
+pub(super) const RECENT_MS: u64 = 62 * 24 * 60 * 60 * 1000;
 
 /// Something the person must know about their data, shown above every page
 /// (in their language: the words are chosen where it is shown).
@@ -55,6 +55,8 @@ pub struct Store {
     pub history: RwSignal<bool>,
     /// Saves still being written; leaving the page now could lose them.
     pub saving: RwSignal<u32>,
+    /// Counts requests to keep the first screen's copy (the last one wins).
+    pub(super) keeping: StoredValue<u32>,
     /// Whether the latest save failed.
     pub save_failed: RwSignal<bool>,
 }
@@ -103,23 +105,26 @@ impl Store {
             loaded: RwSignal::new(false),
             history: RwSignal::new(false),
             saving: RwSignal::new(0),
+            keeping: StoredValue::new(0),
             save_failed: RwSignal::new(false),
         };
         spawn_local(async move {
             let loading = perf::begin("flok:load");
             // The last two months of check-ins, cancellations and sign-ups, and everything else.
             let since = now_millis().saturating_sub(RECENT_MS);
-            let (stored, problem) = storage::load_recent(since).await;
-            store.absorb_stored(stored);
+            let recent = storage::load_recent(since).await;
+            store.absorb_stored(recent.replica);
             perf::end("flok:load", loading);
-            if let Some(error) = problem {
+            if let Some(error) = recent.problem {
                 store.notice.set(Some(Notice::NotLoaded(error)));
             }
             store.loaded.set(true);
             // The page the person opened, drawn with their data.
             request_animation_frame(|| perf::mark("flok:first-render"));
-            store.read_history(since).await;
+            store.read_history(recent.history_before).await;
+            store.keep_first_screen().await;
         });
+        store.keep_first_screen_on_leaving();
         // Another tab saved: merge what it stored, so both show the same.
         // Another tab undid an import: take the stored data as it is.
         storage::on_save_elsewhere(move |heard| {

@@ -1,12 +1,13 @@
 // The two builds (src/builds.rs): a volunteer's phone downloads the small
 // one and acts in it; a page it lacks opens the whole app in its place, with
 // the data as it was, online and offline; a coordinator's phone starts the
-// whole app at once.
+// whole app at once. The loader opens the database while the wasm loads,
+// and leaves creating or upgrading it to the app.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { flok, openPhone, scratchDir, seriousAccessibilityViolations, startApp, waitForHeading, waitForSaved } from './harness.mjs';
+import { addPerson, everyone, flok, openPhone, scratchDir, seriousAccessibilityViolations, startApp, waitForHeading, waitForSaved } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -120,3 +121,71 @@ test('an empty phone starts the small build; starting a group there plans it in 
   assert.deepEqual(await wasmFetched(other.page), ['app']);
   await other.done();
 });
+
+/** In `page`, the entries of one of Flok's object stores, as [key, value] pairs. */
+function storedEntries(page, store) {
+  return page.evaluate(
+    (store) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('flok');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const read = db.transaction(store).objectStore(store);
+          const [keys, values] = [read.getAllKeys(), read.getAll()];
+          values.onsuccess = () => (db.close(), resolve(keys.result.map((key, i) => [key, values.result[i]])));
+        };
+      }),
+    store,
+  );
+}
+
+test('a phone whose database an earlier build made opens with its data, then from one kept copy', async () => {
+  const first = await openPhone(app, '#/people');
+  await addPerson(first.page, 'Anna');
+  const records = await storedEntries(first.page, 'records');
+  await first.done();
+
+  // Anna's records as a build before the first screen's copy kept them (database version 2).
+  const { page, context, done } = await openPhone(app, '#/people');
+  const raw = await context.newPage();
+  await raw.goto(`${app.url}manifest.webmanifest`);
+  await raw.evaluate(
+    (records) =>
+      new Promise((resolve, reject) => {
+        // The app's tab lets go of the database when asked (a newer Flok's upgrade would ask so).
+        const gone = indexedDB.deleteDatabase('flok');
+        gone.onerror = () => reject(gone.error);
+        gone.onsuccess = () => {
+          const open = indexedDB.open('flok', 2);
+          open.onupgradeneeded = () => {
+            open.result.createObjectStore('replica');
+            const store = open.result.createObjectStore('records');
+            for (const [key, value] of records) store.put(value, key);
+          };
+          open.onsuccess = () => (open.result.close(), resolve());
+          open.onerror = () => reject(open.error);
+        };
+      }),
+    records,
+  );
+  await raw.close();
+  await page.reload();
+  await everyone(page).filter({ hasText: 'Anna' }).waitFor();
+  // Once all is read, the first screen's copy is kept, and the next start reads it.
+  await page.waitForFunction(() => performance.getEntriesByName('flok:load-history').length > 0);
+  await copyKept(page);
+  await page.reload();
+  await everyone(page).filter({ hasText: 'Anna' }).waitFor();
+  await done();
+});
+
+/** Waits until `page`'s phone keeps the first screen's copy. */
+async function copyKept(page) {
+  for (let tries = 0; tries < 50; tries++) {
+    const kept = await storedEntries(page, 'replica');
+    if (kept.some(([key]) => key === 'first-screen')) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail('no copy of the first screen was kept');
+}

@@ -18,8 +18,10 @@ test('a notice that stored data was kept aside stays through later saves until d
       new Promise((resolve, reject) => {
         const open = indexedDB.open('flok');
         open.onsuccess = () => {
-          const tx = open.result.transaction('records', 'readwrite');
+          const tx = open.result.transaction(['records', 'replica'], 'readwrite');
           tx.objectStore('records').put('{"name": [', ['person', 'damaged']);
+          // As Flok's own writes do: the first screen's copy goes with any record written.
+          tx.objectStore('replica').delete('first-screen');
           tx.oncomplete = () => (open.result.close(), resolve());
           tx.onerror = () => reject(tx.error);
         };
