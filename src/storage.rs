@@ -221,9 +221,9 @@ pub async fn load_recent(since: u64) -> Recent {
         return Recent { replica: Replica::new(), problem: Some(LoadError::Unavailable), history_before: since };
     };
     let migrated = migrate(&db).await.err();
-    if let Some((kept_since, replica)) = first_screen::read(&db).await {
+    if let Some((kept_since, replica, set_aside)) = first_screen::read(&db).await {
         flok_core::model::refresh_typed(&replica);
-        return Recent { replica, problem: migrated, history_before: kept_since };
+        return Recent { replica, problem: migrated.or(set_aside), history_before: kept_since };
     }
     let (replica, problem) = read_all(&db, &Span::recent(since)).await;
     Recent { replica, problem: migrated.or(problem), history_before: since }

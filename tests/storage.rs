@@ -75,6 +75,17 @@ async fn store_as_one_value(text: &str) {
     store_raw("replica", "current".into(), text).await;
 }
 
+/// The first screen's copy as stored, as JSON text; `None` if none is kept.
+async fn kept_copy() -> Option<String> {
+    let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
+    let open = factory.open("flok").unwrap();
+    let db: web_sys::IdbDatabase = wait(open.unchecked_ref()).await.dyn_into().unwrap();
+    let get = db.transaction_with_str("replica").unwrap().object_store("replica").unwrap().get(&COPY.into()).unwrap();
+    let value = wait(&get).await;
+    db.close();
+    (!value.is_undefined()).then(|| js_sys::JSON::stringify(&value).unwrap().into())
+}
+
 async fn wait(request: &web_sys::IdbRequest) -> JsValue {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let r = request.clone();
@@ -385,7 +396,7 @@ async fn the_first_screen_is_read_from_its_copy_and_every_save_drops_it() {
     let (without, _) = first_load_and_history(since).await;
 
     keep_first_screen(since).await.unwrap();
-    assert!(stored_text(COPY).await.is_some(), "a copy is kept");
+    assert!(kept_copy().await.is_some(), "a copy is kept");
     let (with, everything) = first_load_and_history(since).await;
     assert_eq!(with.replica, without.replica, "the copy holds what the records gave");
     assert_eq!(with.history_before, since);
@@ -395,7 +406,7 @@ async fn the_first_screen_is_read_from_its_copy_and_every_save_drops_it() {
     let stamp = Stamp { millis: now, counter: 0, device: DeviceId::from_u64(3) };
     replica.put(person_id(3, 0), &Person::new("Cai", day()).unwrap(), stamp);
     save_all(&replica).await.unwrap();
-    assert_eq!(stored_text(COPY).await, None, "the save dropped the copy");
+    assert_eq!(kept_copy().await, None, "the save dropped the copy");
     let (after, everything) = first_load_and_history(since).await;
     assert_eq!(names(&after.replica), ["Anna", "Bo", "Cai"]);
     assert_eq!(everything, replica);
@@ -422,13 +433,14 @@ async fn a_copy_that_cannot_be_read_is_dropped_and_the_records_are_read() {
     let since = now - 62 * DAY_MS;
     saved_years(now).await;
     let (expected, _) = first_load_and_history(since).await;
-    store_raw("replica", COPY.into(), r#"{"since":1,"records":[["person","x",{"_name":1}]]}"#).await;
+    // Not a copy: text where `[since, keys, texts]` belongs.
+    store_raw("replica", COPY.into(), r#"[1, [["person", "x"]], ["{}"]]"#).await;
     let first = load_recent(since).await;
     assert_eq!(first.replica, expected.replica);
     assert_eq!((first.problem, first.history_before), (None, since));
-    assert_eq!(stored_text(COPY).await, None, "dropped, so the next copy is taken");
+    assert_eq!(kept_copy().await, None, "dropped, so the next copy is taken");
     keep_first_screen(since).await.unwrap();
-    assert!(stored_text(COPY).await.is_some());
+    assert!(kept_copy().await.is_some());
 }
 
 #[wasm_bindgen_test]
@@ -438,9 +450,9 @@ async fn a_kept_copy_is_not_taken_again() {
     let now = 1_795_000_000_000;
     saved_years(now).await;
     keep_first_screen(now - 62 * DAY_MS).await.unwrap();
-    let kept = stored_text(COPY).await;
+    let kept = kept_copy().await;
     keep_first_screen(now - 10 * DAY_MS).await.unwrap();
-    assert_eq!(stored_text(COPY).await, kept, "only a save drops it");
+    assert_eq!(kept_copy().await, kept, "only a save drops it");
 }
 
 #[wasm_bindgen_test]
@@ -458,4 +470,27 @@ async fn a_start_reads_the_copy_not_the_records() {
     store_raw("records", entry.into(), &export::record_text(record)).await;
     assert_eq!(names(&load_recent(since).await.replica), ["Anna", "Bo"]);
     assert_eq!(names(&loaded().await), ["Anna", "Bo", "Dan"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_record_in_the_copy_that_cannot_be_read_is_kept_aside_and_the_rest_loads() {
+    use flok_app::storage::{keep_first_screen, load_recent};
+    fresh().await;
+    let now = 1_795_000_000_000;
+    let since = now - 62 * DAY_MS;
+    saved_years(now).await;
+    // Damaged on disk after the copy was taken, in the records and the copy alike.
+    let damaged = js_sys::Array::of2(&"person".into(), &"damaged".into());
+    store_raw("records", damaged.clone().into(), r#"{"name": ["#).await;
+    keep_first_screen(since).await.unwrap();
+    let first = load_recent(since).await;
+    assert_eq!(names(&first.replica), ["Anna", "Bo"]);
+    assert!(
+        matches!(&first.problem, Some(LoadError::Unreadable { kept_as, .. }) if kept_as.starts_with(UNREADABLE_PREFIX)),
+        "{:?}",
+        first.problem
+    );
+    assert_eq!(kept_copy().await, None, "setting the record aside dropped the copy");
+    // Loads without a problem: the damaged record is no longer among the records.
+    assert_eq!(names(&loaded().await), ["Anna", "Bo"]);
 }

@@ -101,7 +101,9 @@ impl Store {
     pub(super) async fn keep_first_screen(&self) {
         if self.saving.get_untracked() == 0 && self.history.get_untracked() {
             // Without a copy the next start reads the records: slower, the same data.
+            let keeping = crate::perf::begin("flok:keep-first-screen");
             let _ = storage::keep_first_screen(now_millis().saturating_sub(RECENT_MS)).await;
+            crate::perf::end("flok:keep-first-screen", keeping);
         }
     }
 }

@@ -1,6 +1,9 @@
-//! The records a first screen reads, kept as one value beside them
-//! ([`flok_core::first_screen`]): a start reads it in one request, where the
-//! records take two per span and batch (measured: docs/performance.md).
+//! The records a first screen reads, kept as one value beside them: a start
+//! reads it in one request, where the records take two per span and batch
+//! (measured: docs/performance.md). It is `[since, keys, texts]`, the
+//! entries as the records store holds them, so taking it costs the page no
+//! work per record; `since` is the moment before which the years of history
+//! were left out.
 //!
 //! It never differs from the records: it is taken in one transaction with
 //! the records it copies, and every transaction that writes a record drops
@@ -8,13 +11,13 @@
 //! them; a build that wrote records without dropping it is locked out by
 //! the database version that came with it.
 
-use flok_core::{first_screen, Replica};
+use flok_core::Replica;
 use js_sys::Array;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbObjectStore, IdbTransactionMode};
 
 use super::spans::Span;
-use super::{both_stores, committed, database, done, record_key, RECORDS, STORE};
+use super::{both_stores, committed, database, done, parse_entries, LoadError, RECORDS, STORE};
 
 /// Its key in the store of single values.
 const KEY: &str = "first-screen";
@@ -24,22 +27,31 @@ pub(super) fn drop_in(store: &IdbObjectStore) -> Result<(), JsValue> {
     store.delete(&KEY.into()).map(drop)
 }
 
-/// The copy and the moment before which it left the history out, if one is
-/// kept. One that cannot be read is dropped (the records are read instead,
-/// and the next copy is taken from them).
-pub(super) async fn read(db: &IdbDatabase) -> Option<(u64, Replica)> {
+/// The copy's records, the moment before which it left the history out, and
+/// the first record that had to be set aside (as a load of the records
+/// would), if a copy is kept. One that is not a copy is dropped (the
+/// records are read instead, and the next copy is taken from them).
+pub(super) async fn read(db: &IdbDatabase) -> Option<(u64, Replica, Option<LoadError>)> {
     let store = db.transaction_with_str(STORE).ok()?.object_store(STORE).ok()?;
     let value = done(&store.get(&KEY.into()).ok()?).await.ok()?;
     if value.is_undefined() {
         return None;
     }
-    match value.as_string().map(|text| first_screen::read(&text)) {
-        Some(Ok(copy)) => Some(copy),
-        _ => {
-            let _ = forget(db).await;
-            None
-        }
-    }
+    let Some((since, keys, texts)) = parts(&value) else {
+        let _ = forget(db).await;
+        return None;
+    };
+    let (replica, set_aside) = parse_entries(db, keys.iter().zip(texts.iter()).collect()).await;
+    Some((since, replica, set_aside))
+}
+
+fn parts(value: &JsValue) -> Option<(u64, Array, Array)> {
+    let parts: &Array = value.dyn_ref()?;
+    let since = parts.get(0).as_f64().filter(|since| *since >= 0.0)?;
+    let keys: Array = parts.get(1).dyn_into().ok()?;
+    let texts: Array = parts.get(2).dyn_into().ok()?;
+    // Milliseconds since 1970 are whole numbers far below 2^53.
+    (keys.length() == texts.length()).then_some((since as u64, keys, texts))
 }
 
 async fn forget(db: &IdbDatabase) -> Result<(), JsValue> {
@@ -65,14 +77,12 @@ pub async fn keep(since: u64) -> Result<(), JsValue> {
             Ok((records.get_all_keys_with_key(&range)?, records.get_all_with_key(&range)?))
         })
         .collect::<Result<Vec<_>, JsValue>>()?;
-    let mut copied = Vec::new();
-    for (keys, values) in reads {
-        let keys: Array = done(&keys).await?.unchecked_into();
-        let values: Array = done(&values).await?.unchecked_into();
-        copied.extend(
-            keys.iter().zip(values.iter()).filter_map(|(key, value)| Some((record_key(&key)?, value.as_string()?))),
-        );
+    let (mut keys, mut texts) = (Array::new(), Array::new());
+    for (span_keys, span_texts) in reads {
+        keys = keys.concat(&done(&span_keys).await?.unchecked_into::<Array>());
+        texts = texts.concat(&done(&span_texts).await?.unchecked_into::<Array>());
     }
-    kept.put_with_key(&first_screen::write(since, copied).into(), &KEY.into())?;
+    // Whole milliseconds, exact as a JavaScript number.
+    kept.put_with_key(&Array::of3(&(since as f64).into(), &keys, &texts), &KEY.into())?;
     committed(&tx).await
 }

@@ -206,6 +206,44 @@ export async function waitForSaved(page) {
   await page.getByRole('status').filter({ hasText: /^All changes saved$/ }).waitFor();
 }
 
+/**
+ * Reloads a settled page and gives, in ms from navigation, when the first
+ * screen was drawn with the stored data (`render`), when the wasm had come
+ * (`wasm`), when the app began to read its data (`started`) and how long
+ * that read took (`load`), and which build it was (`build`).
+ */
+export async function settledReload(page) {
+  await waitForSaved(page);
+  await page.waitForTimeout(500);
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('flok:load-history').length > 0, null, { timeout: 300_000 });
+  return page.evaluate(() => {
+    const wasm = performance.getEntriesByType('resource').find((r) => /flok-[a-z]+-[0-9a-f]+_bg\.wasm$/.test(r.name));
+    const load = performance.getEntriesByName('flok:load')[0];
+    return {
+      render: performance.getEntriesByName('flok:first-render')[0].startTime,
+      wasm: wasm.responseEnd,
+      started: load.startTime,
+      load: load.duration,
+      build: wasm.name.match(/(flok-[a-z]+)-[0-9a-f]+_bg\.wasm$/)[1],
+    };
+  });
+}
+
+/**
+ * The medians of five settled reloads, after two that let the browser keep
+ * the build's compiled code and the app its first screen's copy, as on a
+ * phone that opens Flok every day.
+ */
+export async function dailyStart(page) {
+  await settledReload(page);
+  await settledReload(page);
+  const runs = [];
+  for (let time = 0; time < 5; time++) runs.push(await settledReload(page));
+  const median = (key) => Math.round(runs.map((r) => r[key]).sort((a, b) => a - b)[2]);
+  return { render: median('render'), wasm: median('wasm'), started: median('started'), load: median('load'), build: runs[0].build };
+}
+
 /** Adds a person on the People page; unless told otherwise, waits until it is saved. */
 export async function addPerson(page, name, { expectSaved = true } = {}) {
   await page.getByRole('button', { name: 'Add person' }).tap();

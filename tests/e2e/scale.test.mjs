@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { everyone, flok, openPhone, scratchDir, startApp, waitForSaved } from './harness.mjs';
+import { dailyStart, everyone, flok, openPhone, scratchDir, startApp, waitForSaved } from './harness.mjs';
 
 let app;
 before(async () => (app = await startApp()));
@@ -128,8 +128,22 @@ test('200 people over five years import, save with room to spare, and survive a 
   await everyone(page).nth(199).waitFor({ timeout: 60_000 });
   assert.equal(await everyone(page).count(), 200, 'the first set, as it was');
 
-  // Every tap is painted soon, at full speed and with the CPU slowed 4×.
   const cdp = await context.newCDPSession(page);
+  // Today on a volunteer's phone that opens Flok every day, at full speed and with the CPU slowed 4×.
+  await page.evaluate(() => localStorage.setItem('flok.coordinator', 'off'));
+  await page.goto(`${app.url}#/today`);
+  for (const rate of [1, 4]) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const start = await dailyStart(page);
+    console.log(`# Today at CPU ${rate}× (${start.build}): drawn at ${start.render} ms; wasm in at ${start.wasm} ms, data read from ${start.started} ms for ${start.load} ms`);
+    assert.equal(start.build, 'flok-volunteer');
+    assert.ok(start.render <= 2 * TODAY_DRAWN_MS[rate], `Today at CPU ${rate}× was drawn at ${start.render} ms`);
+  }
+  await page.evaluate(() => localStorage.setItem('flok.coordinator', 'on'));
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+
+  // Every tap is painted soon, at full speed and with the CPU slowed 4×.
   for (const rate of [1, 4]) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     const delays = await taps(page, rate);
@@ -144,6 +158,13 @@ test('200 people over five years import, save with room to spare, and survive a 
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await done();
 });
+
+/**
+ * Goal 3: Today drawn within 150 ms of navigation at full speed and 600 ms
+ * with the CPU slowed 4× (the medians of `dailyStart`; measured in
+ * docs/performance.md). The test allows twice each, for a shared CI machine.
+ */
+const TODAY_DRAWN_MS = { 1: 150, 4: 600 };
 
 /**
  * Interaction to Next Paint: the goal is every tap painted within 100 ms

@@ -17,7 +17,6 @@ pub mod duty;
 pub mod entity;
 pub mod erasure;
 pub mod export;
-pub mod first_screen;
 pub mod import;
 pub mod invitation;
 mod migrate;
