@@ -129,20 +129,6 @@ test('200 people over five years import, save with room to spare, and survive a 
   assert.equal(await everyone(page).count(), 200, 'the first set, as it was');
 
   const cdp = await context.newCDPSession(page);
-  // Today on a volunteer's phone that opens Flok every day, at full speed and with the CPU slowed 4×.
-  await page.evaluate(() => localStorage.setItem('flok.coordinator', 'off'));
-  await page.goto(`${app.url}#/today`);
-  for (const rate of [1, 4]) {
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    const start = await dailyStart(page);
-    console.log(`# Today at CPU ${rate}× (${start.build}): drawn at ${start.render} ms; wasm in at ${start.wasm} ms, data read from ${start.started} ms for ${start.load} ms`);
-    assert.equal(start.build, 'flok-volunteer');
-    assert.ok(start.render <= 2 * TODAY_DRAWN_MS[rate], `Today at CPU ${rate}× was drawn at ${start.render} ms`);
-  }
-  await page.evaluate(() => localStorage.setItem('flok.coordinator', 'on'));
-  await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
-
   // Every tap is painted soon, at full speed and with the CPU slowed 4×.
   for (const rate of [1, 4]) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -154,6 +140,17 @@ test('200 people over five years import, save with room to spare, and survive a 
       assert.ok(inp <= painted, `${tap} at CPU ${rate}×: painted after ${inp} ms`);
       assert.ok(longest <= task, `${tap} at CPU ${rate}×: a task of ${longest} ms`);
     }
+  }
+
+  // Today on a volunteer's phone that opens Flok every day, at full speed and with the CPU slowed 4×.
+  await page.evaluate(() => localStorage.setItem('flok.coordinator', 'off'));
+  await page.goto(`${app.url}#/today`);
+  for (const rate of [1, 4]) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const start = await dailyStart(page);
+    console.log(`# Today at CPU ${rate}× (${start.build}): drawn at ${start.render} ms; wasm in at ${start.wasm} ms, data read from ${start.started} ms for ${start.load} ms`);
+    assert.equal(start.build, 'flok-volunteer');
+    assert.ok(start.render <= 2 * TODAY_DRAWN_MS[rate], `Today at CPU ${rate}× was drawn at ${start.render} ms`);
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await done();
