@@ -8,7 +8,8 @@
 use chrono::NaiveDate;
 use flok_app::prefs::{device_id, DEVICE_KEY, LEGACY_KEYS};
 use flok_app::storage::{
-    erase, load, load_records, restore, save, stored_text, LoadError, SaveError, UNREADABLE_PREFIX,
+    erase, keep_first_screen, load, load_history, load_recent, load_records, restore, save, stored_text, LoadError,
+    Recent, SaveError, UNREADABLE_PREFIX,
 };
 use flok_core::export::ImportError;
 use flok_core::model::Person;
@@ -292,7 +293,6 @@ async fn the_device_id_is_made_once_and_kept() {
 
 #[wasm_bindgen_test]
 async fn the_first_screen_reads_recent_records_and_the_years_come_after() {
-    use flok_app::storage::{load_history, load_recent};
     use flok_core::model::CheckIn;
     fresh().await;
     const DAY: u64 = 24 * 60 * 60 * 1000;
@@ -369,10 +369,9 @@ async fn saved_years(now: u64) -> Replica {
     replica
 }
 
-/// A first load and the history after it: everything stored.
-async fn first_load_and_history(since: u64) -> (flok_app::storage::Recent, Replica) {
-    use flok_app::storage::{load_history, load_recent};
-    let first = load_recent(since).await;
+/// A first load from [`SINCE`] and the history after it: everything stored.
+async fn first_load_and_history() -> (Recent, Replica) {
+    let first = load_recent(SINCE).await;
     let mut both = first.replica.clone();
     let problem = load_history(first.history_before, |batch| {
         both.extend(batch.into_records());
@@ -385,105 +384,92 @@ async fn first_load_and_history(since: u64) -> (flok_app::storage::Recent, Repli
 
 const COPY: &str = "first-screen";
 const DAY_MS: u64 = 24 * 60 * 60 * 1000;
+/// 18 November 2026, and two months before: what a first screen reads from.
+const NOW: u64 = 1_795_000_000_000;
+const SINCE: u64 = NOW - 62 * DAY_MS;
+
+/// An empty device that then saved [`saved_years`] up to [`NOW`].
+async fn fresh_years() -> Replica {
+    fresh().await;
+    saved_years(NOW).await
+}
 
 #[wasm_bindgen_test]
 async fn the_first_screen_is_read_from_its_copy_and_every_save_drops_it() {
-    use flok_app::storage::keep_first_screen;
-    fresh().await;
-    let now = 1_795_000_000_000;
-    let since = now - 62 * DAY_MS;
-    let mut replica = saved_years(now).await;
-    let (without, _) = first_load_and_history(since).await;
+    let mut replica = fresh_years().await;
+    let (without, _) = first_load_and_history().await;
 
-    keep_first_screen(since).await.unwrap();
+    keep_first_screen(SINCE).await.unwrap();
     assert!(kept_copy().await.is_some(), "a copy is kept");
-    let (with, everything) = first_load_and_history(since).await;
+    let (with, everything) = first_load_and_history().await;
     assert_eq!(with.replica, without.replica, "the copy holds what the records gave");
-    assert_eq!(with.history_before, since);
+    assert_eq!(with.history_before, SINCE);
     assert_eq!(everything, replica);
 
     // A save drops the copy in the same transaction: the next start reads the records.
-    let stamp = Stamp { millis: now, counter: 0, device: DeviceId::from_u64(3) };
+    let stamp = Stamp { millis: NOW, counter: 0, device: DeviceId::from_u64(3) };
     replica.put(person_id(3, 0), &Person::new("Cai", day()).unwrap(), stamp);
     save_all(&replica).await.unwrap();
     assert_eq!(kept_copy().await, None, "the save dropped the copy");
-    let (after, everything) = first_load_and_history(since).await;
+    let (after, everything) = first_load_and_history().await;
     assert_eq!(names(&after.replica), ["Anna", "Bo", "Cai"]);
     assert_eq!(everything, replica);
 }
 
 #[wasm_bindgen_test]
 async fn a_copy_taken_weeks_ago_leaves_the_history_before_its_own_moment() {
-    use flok_app::storage::keep_first_screen;
-    fresh().await;
-    let now = 1_795_000_000_000;
-    let replica = saved_years(now).await;
-    let weeks_ago = now - 90 * DAY_MS;
+    let replica = fresh_years().await;
+    let weeks_ago = NOW - 90 * DAY_MS;
     keep_first_screen(weeks_ago).await.unwrap();
-    let (first, everything) = first_load_and_history(now - 62 * DAY_MS).await;
+    let (first, everything) = first_load_and_history().await;
     assert_eq!(first.history_before, weeks_ago);
     assert_eq!(everything, replica, "nothing is read twice or missed");
 }
 
 #[wasm_bindgen_test]
 async fn a_copy_that_cannot_be_read_is_dropped_and_the_records_are_read() {
-    use flok_app::storage::{keep_first_screen, load_recent};
-    fresh().await;
-    let now = 1_795_000_000_000;
-    let since = now - 62 * DAY_MS;
-    saved_years(now).await;
-    let (expected, _) = first_load_and_history(since).await;
+    fresh_years().await;
+    let (expected, _) = first_load_and_history().await;
     // Not a copy: text where `[since, keys, texts]` belongs.
     store_raw("replica", COPY.into(), r#"[1, [["person", "x"]], ["{}"]]"#).await;
-    let first = load_recent(since).await;
+    let first = load_recent(SINCE).await;
     assert_eq!(first.replica, expected.replica);
-    assert_eq!((first.problem, first.history_before), (None, since));
+    assert_eq!((first.problem, first.history_before), (None, SINCE));
     assert_eq!(kept_copy().await, None, "dropped, so the next copy is taken");
-    keep_first_screen(since).await.unwrap();
+    keep_first_screen(SINCE).await.unwrap();
     assert!(kept_copy().await.is_some());
 }
 
 #[wasm_bindgen_test]
 async fn a_kept_copy_is_not_taken_again() {
-    use flok_app::storage::keep_first_screen;
-    fresh().await;
-    let now = 1_795_000_000_000;
-    saved_years(now).await;
-    keep_first_screen(now - 62 * DAY_MS).await.unwrap();
+    fresh_years().await;
+    keep_first_screen(SINCE).await.unwrap();
     let kept = kept_copy().await;
-    keep_first_screen(now - 10 * DAY_MS).await.unwrap();
+    keep_first_screen(NOW - 10 * DAY_MS).await.unwrap();
     assert_eq!(kept_copy().await, kept, "only a save drops it");
 }
 
 #[wasm_bindgen_test]
 async fn a_start_reads_the_copy_not_the_records() {
-    use flok_app::storage::{keep_first_screen, load_recent};
-    fresh().await;
-    let now = 1_795_000_000_000;
-    let since = now - 62 * DAY_MS;
-    saved_years(now).await;
-    keep_first_screen(since).await.unwrap();
+    fresh_years().await;
+    keep_first_screen(SINCE).await.unwrap();
     // A record written behind Flok's back, which does not drop the copy.
     let dan = with_people(&["Dan"], 4);
     let (key, record) = dan.records().next().unwrap();
     let entry = js_sys::Array::of2(&key.kind.as_str().into(), &key.id.as_str().into());
     store_raw("records", entry.into(), &export::record_text(record)).await;
-    assert_eq!(names(&load_recent(since).await.replica), ["Anna", "Bo"]);
+    assert_eq!(names(&load_recent(SINCE).await.replica), ["Anna", "Bo"]);
     assert_eq!(names(&loaded().await), ["Anna", "Bo", "Dan"]);
 }
 
 #[wasm_bindgen_test]
 async fn a_record_in_the_copy_that_cannot_be_read_is_kept_aside_and_the_rest_loads() {
-    use flok_app::storage::{keep_first_screen, load_recent};
-    fresh().await;
-    let now = 1_795_000_000_000;
-    let since = now - 62 * DAY_MS;
-    saved_years(now).await;
+    fresh_years().await;
     // Damaged on disk after the copy was taken, in the records and the copy alike.
     let damaged = js_sys::Array::of2(&"person".into(), &"damaged".into());
     store_raw("records", damaged.clone().into(), r#"{"name": ["#).await;
-    keep_first_screen(since).await.unwrap();
-    let first = load_recent(since).await;
+    keep_first_screen(SINCE).await.unwrap();
+    let first = load_recent(SINCE).await;
     assert_eq!(names(&first.replica), ["Anna", "Bo"]);
     assert!(
         matches!(&first.problem, Some(LoadError::Unreadable { kept_as, .. }) if kept_as.starts_with(UNREADABLE_PREFIX)),
