@@ -97,9 +97,12 @@ impl Store {
     }
 
     /// Takes the first screen's copy now, unless a save is under way or the
-    /// years are not all read (a later call takes it).
+    /// years are not all read (a later call takes it), there is nothing to
+    /// copy, or the last save failed (the copy would take room a full
+    /// storage lacks).
     pub(super) async fn keep_first_screen(&self) {
-        if self.saving.get_untracked() == 0 && self.history.get_untracked() {
+        let settled = self.saving.get_untracked() == 0 && !self.save_failed.get_untracked();
+        if settled && self.history.get_untracked() && !self.with_untracked(Replica::is_empty) {
             // Without a copy the next start reads the records: slower, the same data.
             let keeping = crate::perf::begin("flok:keep-first-screen");
             let _ = storage::keep_first_screen(now_millis().saturating_sub(RECENT_MS)).await;

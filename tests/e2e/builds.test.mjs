@@ -180,9 +180,9 @@ test('a phone whose database an earlier build made opens with its data, then fro
   await done();
 });
 
-/** Waits until `page`'s phone keeps the first screen's copy. */
+/** Waits until `page`'s phone keeps the first screen's copy (at once when all is read, or 3 s after saves settle). */
 async function copyKept(page) {
-  for (let tries = 0; tries < 50; tries++) {
+  for (let tries = 0; tries < 100; tries++) {
     const kept = await storedEntries(page, 'replica');
     if (kept.some(([key]) => key === 'first-screen')) return;
     await page.waitForTimeout(100);
