@@ -12,8 +12,8 @@
 //! reads is also kept as one value ([`first_screen`]), read in one request.
 //! A save is one readwrite transaction that reads the stored records it is
 //! about to write, merges them in and writes the result: IndexedDB runs such
-//! transactions one at a time, so two tabs never overwrite each other's records, and a crash
-//! mid-save leaves the previous values. Other tabs hear which records a save
+//! transactions one at a time, so two tabs never overwrite each other's
+//! records, and a crash mid-save leaves the previous values. Other tabs hear which records a save
 //! wrote through a BroadcastChannel. A value this version cannot read is moved
 //! aside, never overwritten.
 
@@ -193,12 +193,19 @@ async fn open() -> Result<IdbDatabase, JsValue> {
 /// part of it from loading, if anything. Data an earlier build kept as one
 /// value (in IndexedDB or localStorage) is moved into records first.
 pub async fn load() -> (Replica, Option<LoadError>) {
-    let Ok(db) = database().await else {
+    let Some((db, migrated)) = migrated().await else {
         return (Replica::new(), Some(LoadError::Unavailable));
     };
-    let migrated = migrate(&db).await.err();
     let (replica, problem) = read_all(&db, &[Span::ALL]).await;
     (replica, migrated.or(problem))
+}
+
+/// The database, once data an earlier build kept as one value is moved into
+/// records, and what that move ran into; `None` if there is no database.
+async fn migrated() -> Option<(IdbDatabase, Option<LoadError>)> {
+    let db = database().await.ok()?;
+    let problem = migrate(&db).await.err();
+    Some((db, problem))
 }
 
 /// What a first load read.
@@ -217,10 +224,9 @@ pub struct Recent {
 /// the rest. Read from the first screen's copy where one is kept (taken
 /// with an earlier `since`, it holds more).
 pub async fn load_recent(since: u64) -> Recent {
-    let Ok(db) = database().await else {
+    let Some((db, migrated)) = migrated().await else {
         return Recent { replica: Replica::new(), problem: Some(LoadError::Unavailable), history_before: since };
     };
-    let migrated = migrate(&db).await.err();
     if let Some((kept_since, replica, set_aside)) = first_screen::read(&db).await {
         flok_core::model::refresh_typed(&replica);
         return Recent { replica, problem: migrated.or(set_aside), history_before: kept_since };
