@@ -37,15 +37,15 @@ pub fn EntryActions(
     let name = store.name_of(entry.person);
     let (person, occurrence) = (entry.person, entry.occurrence);
     let by = move || device.me.get_untracked();
-    let button = move |acting: Acting, text: fn(&crate::i18n::Texts) -> &'static str, label: String| {
+    let button = move |acting: Acting, text: fn(&crate::i18n::AllTexts) -> &'static str, label: String| {
         view! {
             <button type="button" aria-label=label aria-expanded=move || (open.get() == acting).to_string()
                 on:click=move |_| open.update(|o| *o = if *o == acting { Acting::None } else { acting })>
-                {move || text(words.t())}
+                {move || text(words.all())}
             </button>
         }
     };
-    let t = words.t();
+    let t = words.all();
     let buttons = match entry.presence {
         Presence::Expected | Presence::Missing => view! {
             {button(Acting::CheckIn, |t| t.check_in, (t.check_in_person)(&name))}
@@ -65,7 +65,7 @@ pub fn EntryActions(
             };
             view! {
                 <button type="button" aria-label=(t.take_back_cancellation_of)(&name) on:click=take_back>
-                    {move || words.t().undo_cancellation}
+                    {move || words.all().undo_cancellation}
                 </button>
             }
             .into_any()
@@ -106,7 +106,7 @@ fn CancelFor(
     let error = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = words.t();
+        let t = words.all();
         let Some(at) = parse_moment(&given_at.get_untracked()) else {
             return error.set(Some(t.enter_time_and_date.into()));
         };
@@ -116,10 +116,10 @@ fn CancelFor(
         }
     };
     view! {
-        <form class="inline-form" aria-label=move || (words.t().record_cancellation_for)(&store.name_of(person)) novalidate on:submit=submit>
-            <FormField id=dom_id(&format!("notice-{person}"), &occurrence) label=|t| t.notice_given_at kind="datetime-local"
+        <form class="inline-form" aria-label=move || (words.all().record_cancellation_for)(&store.name_of(person)) novalidate on:submit=submit>
+            <FormField id=dom_id(&format!("notice-{person}"), &occurrence) label=|w| w.all().notice_given_at kind="datetime-local"
                 value=given_at error=error />
-            <FormField id=dom_id(&format!("why-{person}"), &occurrence) label=|t| t.reason_optional value=reason />
+            <FormField id=dom_id(&format!("why-{person}"), &occurrence) label=|w| w.all().reason_optional value=reason />
             <SaveOrCancel on_cancel=close />
         </form>
     }
@@ -143,7 +143,7 @@ fn CheckInAt(
     let error = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = words.t();
+        let t = words.all();
         let Some(at) = parse_time(&time.get_untracked()).map(|time| date.and_time(time)) else {
             return error.set(Some(t.enter_time.into()));
         };
@@ -153,8 +153,8 @@ fn CheckInAt(
         }
     };
     view! {
-        <form class="inline-form" aria-label=move || (words.t().check_in_person)(&store.name_of(person)) novalidate on:submit=submit>
-            <FormField id=dom_id(&format!("in-{person}"), &occurrence) label=|t| t.time_in kind="time" value=time error=error />
+        <form class="inline-form" aria-label=move || (words.all().check_in_person)(&store.name_of(person)) novalidate on:submit=submit>
+            <FormField id=dom_id(&format!("in-{person}"), &occurrence) label=|w| w.all().time_in kind="time" value=time error=error />
             <SaveOrCancel on_cancel=close />
         </form>
     }
@@ -181,7 +181,7 @@ pub fn StayTimes(
     let error = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = words.t();
+        let t = words.all();
         let (Some(from), Some(to)) = (parse_time(&time_in.get_untracked()), parse_time(&time_out.get_untracked()))
         else {
             return error.set(Some(t.enter_time.into()));
@@ -193,10 +193,10 @@ pub fn StayTimes(
     };
     let person = current.map(|s| store.name_of(s.person)).unwrap_or_default();
     view! {
-        <form class="inline-form" aria-label=move || (words.t().correct_times_of)(&person) novalidate on:submit=submit>
+        <form class="inline-form" aria-label=move || (words.all().correct_times_of)(&person) novalidate on:submit=submit>
             <div class="pause-fields">
-                <FormField id=format!("stay-in-{stay}") label=|t| t.time_in kind="time" value=time_in />
-                <FormField id=format!("stay-out-{stay}") label=|t| t.time_out kind="time" value=time_out error=error />
+                <FormField id=format!("stay-in-{stay}") label=|w| w.all().time_in kind="time" value=time_in />
+                <FormField id=format!("stay-out-{stay}") label=|w| w.all().time_out kind="time" value=time_out error=error />
             </div>
             <SaveOrCancel on_cancel=close />
         </form>
@@ -212,10 +212,10 @@ pub fn PutSomeoneIn(row: Slot, what: String, status: RwSignal<Option<String>>) -
     let person = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let (date, occurrence) = (row.date, row.open_shifts.first().copied());
-    let label = (words.t().put_someone_into)(&what);
+    let label = (words.all().put_someone_into)(&what);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = words.t();
+        let t = words.all();
         let (Ok(chosen), Some(occurrence)) = (person.get_untracked().parse::<Id>(), occurrence) else {
             return error.set(Some(t.choose_person.into()));
         };
@@ -237,12 +237,12 @@ pub fn PutSomeoneIn(row: Slot, what: String, status: RwSignal<Option<String>>) -
     view! {
         <button type="button" aria-label=label.clone() aria-expanded=move || open.get().to_string()
             on:click=move |_| open.update(|o| *o = !*o)>
-            {move || words.t().put_someone_in}
+            {move || words.all().put_someone_in}
         </button>
         <Show when=move || open.get()>
             <form class="inline-form" aria-label=label.clone() novalidate on:submit=submit.clone()>
-                <FormField id=field.clone() label=|t| t.person value=person error=error>
-                    <option value="">{move || words.t().choose}</option>
+                <FormField id=field.clone() label=|w| w.all().person value=person error=error>
+                    <option value="">{move || words.all().choose}</option>
                     <PersonOptions selected=chosen(person) />
                 </FormField>
                 <SaveOrCancel on_cancel=Callback::new(move |()| open.set(false)) />

@@ -5,13 +5,13 @@ use flok_core::{Entity, Id};
 use leptos::html::Input;
 use leptos::prelude::*;
 
-use crate::i18n::Texts;
+use crate::i18n::AllTexts;
 use crate::state::{use_store, use_texts};
 
 /// An "Add …" button that opens a form, and the status line that says what
 /// was added. `form` gets what to call once added (with the name) or cancelled.
 #[component]
-pub fn AddPanel<F, V>(label: fn(&Texts) -> &'static str, form: F) -> impl IntoView
+pub fn AddPanel<F, V>(label: fn(&AllTexts) -> &'static str, form: F) -> impl IntoView
 where
     F: Fn(Callback<String>, Callback<()>) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
@@ -20,7 +20,7 @@ where
     let open = RwSignal::new(false);
     let status = RwSignal::new(String::new());
     let on_added = Callback::new(move |name: String| {
-        status.set((words.t().added)(&name));
+        status.set((words.all().added)(&name));
         open.set(false);
     });
     let on_cancel = Callback::new(move |()| open.set(false));
@@ -34,7 +34,7 @@ where
                 status.set(String::new());
             }
         >
-            {move || label(words.t())}
+            {move || label(words.all())}
         </button>
         {move || open.get().then(|| form(on_added, on_cancel))}
         <p class="status" role="status">{move || status.get()}</p>
@@ -85,8 +85,8 @@ pub fn SaveOrCancel(on_cancel: Callback<()>) -> impl IntoView {
     let words = use_texts();
     view! {
         <div class="actions">
-            <button type="submit" class="primary">{move || words.t().save}</button>
-            <button type="button" on:click=move |_| on_cancel.run(())>{move || words.t().cancel}</button>
+            <button type="submit" class="primary">{move || words.all().save}</button>
+            <button type="button" on:click=move |_| on_cancel.run(())>{move || words.all().cancel}</button>
         </div>
     }
 }

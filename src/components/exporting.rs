@@ -51,26 +51,26 @@ pub fn ExportActions() -> impl IntoView {
                 }
                 store.sent(&export);
                 sent.notify();
-                (words.t().file_saved)(&file.name, file.blob.size() as u64)
+                (words.all().file_saved)(&file.name, file.blob.size() as u64)
             });
             let _ = status.try_set(Some(outcome.map_err(drop)));
         });
     };
     view! {
         <div class="actions">
-            <button type="button" class="primary" on:click=move |_| export(Export::Full, Way::Download)>{move || words.t().export_data}</button>
-            <button type="button" on:click=move |_| export(Export::Full, Way::Share)>{move || words.t().share}</button>
-            <button type="button" on:click=move |_| export(Export::Full, Way::PlainJson)>{move || words.t().export_plain_json}</button>
+            <button type="button" class="primary" on:click=move |_| export(Export::Full, Way::Download)>{move || words.all().export_data}</button>
+            <button type="button" on:click=move |_| export(Export::Full, Way::Share)>{move || words.all().share}</button>
+            <button type="button" on:click=move |_| export(Export::Full, Way::PlainJson)>{move || words.all().export_plain_json}</button>
         </div>
-        <p class="help">{move || words.t().volunteer_copy_help}</p>
+        <p class="help">{move || words.all().volunteer_copy_help}</p>
         <div class="actions">
-            <button type="button" on:click=move |_| export(Export::Volunteers, Way::Download)>{move || words.t().export_volunteer_copy}</button>
-            <button type="button" on:click=move |_| export(Export::WithoutPersonal, Way::Download)>{move || words.t().export_without_personal}</button>
+            <button type="button" on:click=move |_| export(Export::Volunteers, Way::Download)>{move || words.all().export_volunteer_copy}</button>
+            <button type="button" on:click=move |_| export(Export::WithoutPersonal, Way::Download)>{move || words.all().export_without_personal}</button>
         </div>
         <ChangesSince export=Callback::new(move |asked: Export| export(asked, Way::Download)) sent />
         {move || status.get().map(|outcome| match outcome {
             Ok(saved) => view! { <p class="status" role="status">{saved}</p> }.into_any(),
-            Err(()) => view! { <p class="field-error" role="alert">{words.t().could_not_save_file}</p> }.into_any(),
+            Err(()) => view! { <p class="field-error" role="alert">{words.all().could_not_save_file}</p> }.into_any(),
         })}
     }
 }
@@ -103,26 +103,26 @@ fn ChangesSince(export: Callback<Export>, sent: Trigger) -> impl IntoView {
             Some(file) => Export::SinceSent(file),
             None => match parse_date(&day.get_untracked()).filter(|d| *d <= wall_today()) {
                 Some(day) => Export::SinceDay(day),
-                None => return error.set(Some(words.t().changes_day_invalid.to_owned())),
+                None => return error.set(Some(words.all().changes_day_invalid.to_owned())),
             },
         };
         export.run(asked);
     };
-    let file_label = move |day: NaiveDate| (words.t().since_file_sent)(&words.t().long_day(day));
+    let file_label = move |day: NaiveDate| (words.all().since_file_sent)(&words.all().long_day(day));
     view! {
-        <form class="changes-since" aria-label=move || words.t().export_changes novalidate on:submit=submit>
-            <FormField id="changes-since" label=|t| t.changes_since value=since>
+        <form class="changes-since" aria-label=move || words.all().export_changes novalidate on:submit=submit>
+            <FormField id="changes-since" label=|w| w.all().changes_since value=since>
                 {move || sent.get().into_iter().enumerate().map(|(n, file)| view! {
                     <option value=n.to_string()>{file_label(file.day)}</option>
                 }).collect_view()}
-                <option value=A_DAY>{move || words.t().since_a_day}</option>
+                <option value=A_DAY>{move || words.all().since_a_day}</option>
             </FormField>
             <Show when=move || since.get() == A_DAY>
-                <FormField id="changes-day" label=|t| t.first_day_of_changes kind="date" value=day error
+                <FormField id="changes-day" label=|w| w.all().first_day_of_changes kind="date" value=day error
                     on_edit=Callback::new(move |()| error.set(None)) />
             </Show>
             <div class="actions">
-                <button type="submit">{move || words.t().export_changes}</button>
+                <button type="submit">{move || words.all().export_changes}</button>
             </div>
         </form>
     }

@@ -5,15 +5,16 @@
 use leptos::html::Input;
 use leptos::prelude::*;
 
-use crate::i18n::Texts;
-use crate::state::use_texts;
+use crate::state::{use_texts, Words};
 
 /// A text-like input (`kind`: text, date, time, number, …); with `multiline`
 /// a textarea; with children (its options) a select.
 #[component]
 pub fn FormField(
     #[prop(into)] id: String,
-    label: fn(&Texts) -> &'static str,
+    /// Its words: the day's (`words.t()`) on a volunteer's page, any
+    /// (`words.all()`) on the others.
+    label: fn(Words) -> &'static str,
     value: RwSignal<String>,
     /// Why the value was refused, if it was.
     #[prop(optional, into)]
@@ -69,7 +70,7 @@ pub fn FormField(
     };
     view! {
         <div class="field">
-            <label for=id>{move || label(words.t())}</label>
+            <label for=id>{move || label(words)}</label>
             {control}
             <p id=error_id class="field-error">{move || error.get()}</p>
         </div>
@@ -78,8 +79,8 @@ pub fn FormField(
 
 /// What an empty list says: "Loading…" until the saved data is read, then `text`.
 #[component]
-pub fn EmptyList(text: fn(&Texts) -> &'static str) -> impl IntoView {
+pub fn EmptyList(text: fn(Words) -> &'static str) -> impl IntoView {
     let words = use_texts();
     let store = expect_context::<crate::state::Store>();
-    view! { <p class="empty">{move || if store.loaded.get() { text(words.t()) } else { words.t().loading }}</p> }
+    view! { <p class="empty">{move || if store.loaded.get() { text(words) } else { words.t().loading }}</p> }
 }

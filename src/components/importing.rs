@@ -15,7 +15,7 @@ use leptos::task::spawn_local;
 
 use crate::components::field::FormField;
 use crate::files::{self, Packing, Unread};
-use crate::i18n::{ExportProblem, Texts};
+use crate::i18n::{AllTexts, ExportProblem};
 use crate::state::{use_imports, use_texts, Imports};
 
 /// Where an import stands.
@@ -73,7 +73,7 @@ async fn planned(imports: Imports, bytes: Vec<u8>, packing: Packing) -> Import {
     }
 }
 
-fn unread_text(t: &Texts, unread: &Unread) -> String {
+fn unread_text(t: &AllTexts, unread: &Unread) -> String {
     match unread {
         Unread::Invalid(error) => (t.refused)(&t.import_error(error)),
         Unread::Unreadable => (t.refused)(t.could_not_read_file),
@@ -88,7 +88,7 @@ pub fn ImportState(importer: Importer, #[prop(into)] finished: Callback<()>) -> 
     let words = use_texts();
     let (import, imports) = (importer.state, importer.imports);
     move || {
-        let t = words.t();
+        let t = words.all();
         match import.get() {
             Import::Idle => ().into_any(),
             Import::Reading(name) => view! { <p class="status" role="status">{(t.reading)(&name)}</p> }.into_any(),
@@ -103,7 +103,7 @@ pub fn ImportState(importer: Importer, #[prop(into)] finished: Callback<()>) -> 
                         <button type="button" on:click=move |_| {
                             imports.undo();
                             import.set(Import::Undone);
-                        }>{move || words.t().undo_import}</button>
+                        }>{move || words.all().undo_import}</button>
                     </div>
                 </Show>
             }
@@ -140,7 +140,7 @@ pub fn ImportState(importer: Importer, #[prop(into)] finished: Callback<()>) -> 
     }
 }
 
-fn done_text(t: &Texts, summary: &MergeSummary) -> String {
+fn done_text(t: &AllTexts, summary: &MergeSummary) -> String {
     if summary.is_empty() {
         return t.imported_nothing.into();
     }
@@ -149,7 +149,7 @@ fn done_text(t: &Texts, summary: &MergeSummary) -> String {
 }
 
 /// What the file is, as its envelope and packing say.
-fn file_facts(t: &Texts, plan: &ImportPlan, packing: Packing) -> Vec<String> {
+fn file_facts(t: &AllTexts, plan: &ImportPlan, packing: Packing) -> Vec<String> {
     let mut facts = vec![match packing {
         Packing::Compressed => t.read_compressed_file,
         Packing::Plain => t.read_plain_file,
@@ -175,7 +175,7 @@ fn ImportPreview(
     on_cancel: impl Fn() + 'static,
 ) -> impl IntoView {
     let words = use_texts();
-    let t = words.t();
+    let t = words.all();
     let nothing = plan.changes_nothing();
     let older: usize = plan.preview.kinds.values().map(|k| k.conflicts_resolved).sum();
     let facts = file_facts(t, &plan, packing).into_iter().map(|fact| view! { <p>{fact}</p> }).collect_view();
@@ -263,13 +263,13 @@ fn OpenSealed(bytes: Vec<u8>, on_open: impl Fn(Vec<u8>) + 'static, on_cancel: im
         });
     };
     view! {
-        <form class="card" aria-label=move || words.t().open_encrypted_file novalidate on:submit=submit>
-            <p>{move || words.t().file_is_encrypted}</p>
+        <form class="card" aria-label=move || words.all().open_encrypted_file novalidate on:submit=submit>
+            <p>{move || words.all().file_is_encrypted}</p>
             <PassphraseField id="open-passphrase" autocomplete="current-password" passphrase error />
-            <p class="status" role="status">{move || working.get().then(|| words.t().decrypting)}</p>
+            <p class="status" role="status">{move || working.get().then(|| words.all().decrypting)}</p>
             <div class="actions">
-                <button type="submit" class="primary" disabled=move || working.get()>{move || words.t().open_file}</button>
-                <button type="button" on:click=move |_| on_cancel()>{move || words.t().cancel}</button>
+                <button type="submit" class="primary" disabled=move || working.get()>{move || words.all().open_file}</button>
+                <button type="button" on:click=move |_| on_cancel()>{move || words.all().cancel}</button>
             </div>
         </form>
     }
@@ -285,15 +285,15 @@ pub fn PassphraseField(
 ) -> impl IntoView {
     let words = use_texts();
     view! {
-        <FormField id=id label=|t| t.group_passphrase kind="password" autocomplete value=passphrase
-            error=Signal::derive(move || error.get().map(|e| words.t().export_problem(&e)))
+        <FormField id=id label=|w| w.all().group_passphrase kind="password" autocomplete value=passphrase
+            error=Signal::derive(move || error.get().map(|e| words.all().export_problem(&e)))
             on_edit=Callback::new(move |()| error.set(None)) />
     }
 }
 
 /// A file picker (and a drop zone around `children`) that hands the file to `importer`.
 #[component]
-pub fn FilePicker(importer: Importer, id: &'static str, label: fn(&Texts) -> &'static str) -> impl IntoView {
+pub fn FilePicker(importer: Importer, id: &'static str, label: fn(&AllTexts) -> &'static str) -> impl IntoView {
     let words = use_texts();
     let picked = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -305,7 +305,7 @@ pub fn FilePicker(importer: Importer, id: &'static str, label: fn(&Texts) -> &'s
     };
     view! {
         <div class="field">
-            <label for=id>{move || label(words.t())}</label>
+            <label for=id>{move || label(words.all())}</label>
             <input id=id type="file" accept=".flok,.json,.txt,application/gzip,application/json,text/plain" on:change=picked />
         </div>
     }

@@ -48,11 +48,11 @@ pub fn InviteCard() -> impl IntoView {
         };
         // Where this phone keeps a session cookie instead, the password must be typed.
         if invitation.live.as_ref().is_some_and(|live| !live.user.is_empty() && live.password.is_empty()) {
-            return password_error.set(Some(words.t().invitation_needs_password.to_owned()));
+            return password_error.set(Some(words.all().invitation_needs_password.to_owned()));
         }
         match invitation.check() {
             Ok(()) => made.set(Some(link_to(&invitation))),
-            Err(refused) => error.set(Some(words.t().invitation_error(&refused))),
+            Err(refused) => error.set(Some(words.all().invitation_error(&refused))),
         }
     };
     let edited = Callback::new(move |()| {
@@ -62,41 +62,41 @@ pub fn InviteCard() -> impl IntoView {
     });
     view! {
         <section class="card" aria-labelledby="invite-heading">
-            <h2 id="invite-heading">{move || words.t().invite_someone}</h2>
-            <p>{move || words.t().invite_help}</p>
-            <form aria-label=move || words.t().invite_someone novalidate on:submit=make>
+            <h2 id="invite-heading">{move || words.all().invite_someone}</h2>
+            <p>{move || words.all().invite_help}</p>
+            <form aria-label=move || words.all().invite_someone novalidate on:submit=make>
                 <fieldset class="field">
-                    <legend>{move || words.t().how_data_comes}</legend>
+                    <legend>{move || words.all().how_data_comes}</legend>
                     <div class="field check">
                         <input id="invite-live" type="radio" name="invite-way" disabled=move || !has_sync()
                             prop:checked=move || live.get() on:change=move |_| { chosen_way.set(Some(true)); edited.run(()); } />
-                        <label for="invite-live">{move || words.t().through_live_sync}</label>
+                        <label for="invite-live">{move || words.all().through_live_sync}</label>
                     </div>
                     <div class="field check">
                         <input id="invite-file" type="radio" name="invite-way"
                             prop:checked=move || !live.get() on:change=move |_| { chosen_way.set(Some(false)); edited.run(()); } />
-                        <label for="invite-file">{move || words.t().a_file_i_send}</label>
+                        <label for="invite-file">{move || words.all().a_file_i_send}</label>
                     </div>
                 </fieldset>
                 <Show when=move || !has_sync()>
-                    <p class="help">{move || words.t().live_sync_not_set_up}</p>
+                    <p class="help">{move || words.all().live_sync_not_set_up}</p>
                 </Show>
                 <Show when=move || live.get()>
-                    <FormField id="invite-user" label=|t| t.user_name autocomplete="off" value=user on_edit=edited />
-                    <FormField id="invite-password" label=|t| t.password kind="password" autocomplete="off"
+                    <FormField id="invite-user" label=|w| w.all().user_name autocomplete="off" value=user on_edit=edited />
+                    <FormField id="invite-password" label=|w| w.all().password kind="password" autocomplete="off"
                         value=password error=password_error on_edit=edited />
                 </Show>
                 <Show when=move || !live.get()>
-                    <FormField id="invite-ask-for" label=|t| t.which_file_to_ask_for value=ask_for on_edit=edited />
+                    <FormField id="invite-ask-for" label=|w| w.all().which_file_to_ask_for value=ask_for on_edit=edited />
                 </Show>
                 <div class="field check">
                     <input id="invite-volunteer" type="checkbox" prop:checked=move || volunteer.get()
                         on:change=move |ev| { volunteer.set(event_target_checked(&ev)); edited.run(()); } />
-                    <label for="invite-volunteer">{move || words.t().for_a_volunteer}</label>
+                    <label for="invite-volunteer">{move || words.all().for_a_volunteer}</label>
                 </div>
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 <div class="actions">
-                    <button type="submit" class="primary">{move || words.t().make_invitation}</button>
+                    <button type="submit" class="primary">{move || words.all().make_invitation}</button>
                 </div>
             </form>
             {move || made.get().map(|link| view! { <MadeInvitation link live=live.get_untracked() /> })}
@@ -119,7 +119,7 @@ fn MadeInvitation(link: String, live: bool) -> impl IntoView {
             spawn_local(async move {
                 let clipboard = window().navigator().clipboard();
                 let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&link)).await.is_ok();
-                let t = words.t();
+                let t = words.all();
                 let _ = copied.try_set(Some(if done { t.link_copied } else { t.copy_by_hand }));
             });
         }
@@ -129,22 +129,22 @@ fn MadeInvitation(link: String, live: bool) -> impl IntoView {
         move |_| {
             let data = web_sys::ShareData::new();
             data.set_url(&link);
-            data.set_title(words.t().invitation_to_flok);
+            data.set_title(words.all().invitation_to_flok);
             let _ = window().navigator().share_with_data(&data);
         }
     };
     view! {
-        {live.then(|| view! { <p class="warning" role="note">{move || words.t().link_reads_everything}</p> })}
+        {live.then(|| view! { <p class="warning" role="note">{move || words.all().link_reads_everything}</p> })}
         <div class="field">
-            <label for="invitation-made">{move || words.t().invitation_link}</label>
+            <label for="invitation-made">{move || words.all().invitation_link}</label>
             <input id="invitation-made" type="url" readonly prop:value=link.clone() />
         </div>
         <div class="actions">
-            <button type="button" on:click=copy>{move || words.t().copy_link}</button>
-            <button type="button" on:click=share>{move || words.t().share_link}</button>
+            <button type="button" on:click=copy>{move || words.all().copy_link}</button>
+            <button type="button" on:click=share>{move || words.all().share_link}</button>
         </div>
         <p class="status" role="status">{move || copied.get()}</p>
-        <div class="qr" role="img" aria-label=move || words.t().qr_of_invitation inner_html=qr></div>
+        <div class="qr" role="img" aria-label=move || words.all().qr_of_invitation inner_html=qr></div>
     }
 }
 

@@ -55,8 +55,8 @@ fn StartGroup() -> impl IntoView {
     };
     view! {
         <form class="card" aria-label=move || words.t().getting_started novalidate on:submit=submit>
-            <FormField id="group-name" label=|t| t.group_name autocomplete="organization" value=group />
-            <FormField id="my-name" label=|t| t.your_name autocomplete="name" value=name error
+            <FormField id="group-name" label=|w| w.t().group_name autocomplete="organization" value=group />
+            <FormField id="my-name" label=|w| w.t().your_name autocomplete="name" value=name error
                 on_edit=Callback::new(move |()| error.set(None)) />
             <div class="actions">
                 <button type="submit" class="primary">{move || words.t().start}</button>
@@ -92,7 +92,7 @@ pub fn WhoAreYou() -> impl IntoView {
             <h2 id="who-heading">{move || words.t().who_are_you}</h2>
             <p>{move || words.t().tap_your_name}</p>
             <Show when=move || { people().len() > 8 }>
-                <FormField id="find-me" label=|t| t.find_your_name kind="search" value=find />
+                <FormField id="find-me" label=|w| w.t().find_your_name kind="search" value=find />
             </Show>
             <ul class="who-list" aria-labelledby="who-heading">
                 {move || {
@@ -113,7 +113,7 @@ pub fn WhoAreYou() -> impl IntoView {
             </Show>
             <Show when=move || adding.get()>
                 <form aria-label=move || words.t().not_on_the_list novalidate on:submit=add>
-                    <FormField id="my-name" label=|t| t.your_name autocomplete="name" value=name error
+                    <FormField id="my-name" label=|w| w.t().your_name autocomplete="name" value=name error
                         on_edit=Callback::new(move |()| error.set(None)) />
                     <div class="actions">
                         <button type="submit" class="primary">{move || words.t().add_me}</button>

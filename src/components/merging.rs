@@ -22,9 +22,9 @@ pub fn SamePerson(id: Id) -> impl IntoView {
     let ask = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match chosen() {
-            Some(duplicate) if duplicate == id => error.set(Some(words.t().merge_error(&MergeError::Same).into())),
+            Some(duplicate) if duplicate == id => error.set(Some(words.all().merge_error(&MergeError::Same).into())),
             Some(_) => asking.set(true),
-            None => error.set(Some(words.t().choose_other_record.into())),
+            None => error.set(Some(words.all().choose_other_record.into())),
         }
     };
     let merge = move |_| {
@@ -34,32 +34,32 @@ pub fn SamePerson(id: Id) -> impl IntoView {
         match store.merge_people(duplicate, id) {
             Ok(()) => {
                 other.set(String::new());
-                status.set(Some((words.t().merged_people)(&theirs, &mine)));
+                status.set(Some((words.all().merged_people)(&theirs, &mine)));
             }
-            Err(refused) => error.set(Some(words.t().merge_error(&refused).into())),
+            Err(refused) => error.set(Some(words.all().merge_error(&refused).into())),
         }
     };
-    let warning = move || chosen().map(|d| (words.t().merge_warning)(&store.name_of(d), &store.name_of(id)));
+    let warning = move || chosen().map(|d| (words.all().merge_warning)(&store.name_of(d), &store.name_of(id)));
     view! {
         <section class="card" aria-labelledby="same-person-heading">
-            <h2 id="same-person-heading">{move || words.t().same_person_twice}</h2>
-            <p>{move || (words.t().same_person_help)(&store.name_of(id))}</p>
-            <form aria-label=move || words.t().same_person_twice novalidate on:submit=ask>
-                <FormField id="other-record" label=|t| t.other_record value=other error
+            <h2 id="same-person-heading">{move || words.all().same_person_twice}</h2>
+            <p>{move || (words.all().same_person_help)(&store.name_of(id))}</p>
+            <form aria-label=move || words.all().same_person_twice novalidate on:submit=ask>
+                <FormField id="other-record" label=|w| w.all().other_record value=other error
                     on_edit=Callback::new(move |()| { error.set(None); asking.set(false); })>
-                    <option value="">{move || words.t().no_one_chosen}</option>
+                    <option value="">{move || words.all().no_one_chosen}</option>
                     <PersonOptions selected=Signal::derive(chosen) />
                 </FormField>
                 <div class="actions">
-                    <button type="submit">{move || (words.t().merge_into)(&store.name_of(id))}</button>
+                    <button type="submit">{move || (words.all().merge_into)(&store.name_of(id))}</button>
                 </div>
             </form>
             <Show when=move || asking.get()>
-                <div class="confirm" role="group" aria-label=move || words.t().confirm_merge>
+                <div class="confirm" role="group" aria-label=move || words.all().confirm_merge>
                     <p>{warning}</p>
                     <div class="actions">
-                        <button type="button" class="danger" on:click=merge>{move || words.t().confirm_merge}</button>
-                        <button type="button" on:click=move |_| asking.set(false)>{move || words.t().cancel}</button>
+                        <button type="button" class="danger" on:click=merge>{move || words.all().confirm_merge}</button>
+                        <button type="button" on:click=move |_| asking.set(false)>{move || words.all().cancel}</button>
                     </div>
                 </div>
             </Show>

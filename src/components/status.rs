@@ -60,9 +60,9 @@ pub fn StatusControls(id: Id, can_leave: bool) -> impl IntoView {
             }
         >
             <div class="pause-fields">
-                <FormField id=field_id("from") label=|t| t.pause_from kind="date" min="1900-01-01" max="2200-12-31"
+                <FormField id=field_id("from") label=|w| w.t().pause_from kind="date" min="1900-01-01" max="2200-12-31"
                     value=from on_edit=clear />
-                <FormField id=field_id("until") label=|t| t.return_date kind="date" min="1900-01-01" max="2200-12-31"
+                <FormField id=field_id("until") label=|w| w.t().return_date kind="date" min="1900-01-01" max="2200-12-31"
                     value=until error=refusal on_edit=clear />
             </div>
             <div class="actions">

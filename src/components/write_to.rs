@@ -35,11 +35,11 @@ pub fn WriteToEveryone(#[prop(into)] people: Signal<Vec<Id>>, label: String) -> 
             <div class="write-to" role="group" aria-label=label.clone()>
                 {move || known.with(|(addresses, _)| (!addresses.is_empty()).then(|| {
                     let href = format!("mailto:?bcc={}", addresses.join(","));
-                    view! { <a class="button" href=href>{words.t().write_to_everyone}</a> }
+                    view! { <a class="button" href=href>{words.all().write_to_everyone}</a> }
                 }))}
                 {move || known.with(|(_, numbers)| (!numbers.is_empty()).then(|| view! {
                     <details>
-                        <summary>{words.t().phone_numbers}</summary>
+                        <summary>{words.all().phone_numbers}</summary>
                         <p class="copyable">{numbers.join(", ")}</p>
                     </details>
                 }))}

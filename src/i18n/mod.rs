@@ -1,7 +1,10 @@
 //! The app's words, in Danish and English.
 //!
-//! Each language is one [`Texts`] value; a word missing from either is a
-//! compile error, so no screen shows a key or an untranslated sentence.
+//! Each language is two values: [`Texts`], the words of a volunteer's day,
+//! and [`AllTexts`], every other word (it derefs to the first). The
+//! volunteer's build names only the first, so the linker leaves the rest of
+//! both languages out of its download. A word missing from either language
+//! is a compile error, so no screen shows a key or an untranslated sentence.
 //! Sentences with numbers or names are functions, so each language can put
 //! them in its own order. Plain Rust: tested natively.
 
@@ -55,18 +58,27 @@ impl Lang {
         }
     }
 
+    /// The day's words: a build that names no other word leaves the rest
+    /// out (the volunteer's build).
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::Da => &da::DA,
             Lang::En => &en::EN,
         }
     }
+
+    /// Every word, for the pages only the whole app holds.
+    pub fn all_texts(self) -> &'static AllTexts {
+        match self {
+            Lang::Da => &da::DA_ALL,
+            Lang::En => &en::EN_ALL,
+        }
+    }
 }
 
-/// Every word the interface shows, in one language.
+/// The words of a volunteer's day (Today, My shifts, Open slots and what
+/// every page shows), in one language: all the volunteer's build holds.
 pub struct Texts {
-    /// The language's own name, for the language switch.
-    pub language_name: &'static str,
     pub skip_to_content: &'static str,
     pub main_navigation: &'static str,
     pub today: &'static str,
@@ -77,11 +89,8 @@ pub struct Texts {
     pub reports: &'static str,
     pub settings: &'static str,
     pub page_not_found: &'static str,
-    pub no_page_at: fn(&str) -> String,
-    pub go_to_today: &'static str,
     pub loading: &'static str,
     pub dismiss: &'static str,
-    pub cancel: &'static str,
     pub save: &'static str,
 
     // Saving and keeping data.
@@ -105,30 +114,16 @@ pub struct Texts {
     pub getting_started: &'static str,
     pub group_name: &'static str,
     pub who_are_you: &'static str,
-    pub i_am_new: &'static str,
     pub your_name: &'static str,
     pub start: &'static str,
     pub hello: fn(&str) -> String,
-    pub this_device: &'static str,
-    pub who_uses_device: &'static str,
-    pub no_one_chosen: &'static str,
 
     // People.
     pub add_person: &'static str,
-    pub new_person: &'static str,
     pub name: &'static str,
-    pub everyone_in_group: &'static str,
-    pub no_one_yet: &'static str,
-    pub added: fn(&str) -> String,
     pub name_required: &'static str,
     pub name_too_long: fn(max: usize, actual: usize) -> String,
-    pub search_by_name: &'static str,
-    pub no_one_matches: &'static str,
-    pub details_of: fn(&str) -> String,
-    pub phone: &'static str,
     pub email: &'static str,
-    pub note_private: &'static str,
-    pub details_saved: &'static str,
     pub pause_from: &'static str,
     pub return_date: &'static str,
     pub pause: &'static str,
@@ -136,95 +131,22 @@ pub struct Texts {
     pub date_out_of_range: &'static str,
     pub mark_as_left: &'static str,
     pub take_back: &'static str,
-    pub status_paused: fn(from: &str, until: Option<&str>) -> String,
-    pub status_left: fn(on: &str) -> String,
     pub delete: &'static str,
-    pub delete_question: fn(&str) -> String,
-    pub delete_for_good: &'static str,
     pub keep: &'static str,
-    pub deleted_person: fn(&str) -> String,
-    pub undo: &'static str,
-
-    // Functions.
-    pub add_function: &'static str,
-    pub new_function: &'static str,
-    pub staff_contact: &'static str,
-    pub no_contact: &'static str,
-    pub people_needed: &'static str,
-    pub function_needs_name: &'static str,
-    pub needed_range: fn(max: u16) -> String,
-    pub all_functions: &'static str,
-    pub no_functions_yet: &'static str,
-    pub function_summary: fn(contact: Option<&str>, needed: u16) -> String,
 
     // Settings.
     pub language: &'static str,
-    pub follow_browser: &'static str,
-    pub your_data: &'static str,
-    pub your_data_help: &'static str,
-    pub export_data: &'static str,
-    pub export_without_personal: &'static str,
-    pub share: &'static str,
-    pub import_file: &'static str,
-    pub drop_file_here: &'static str,
-    pub undo_import: &'static str,
-    pub import_undone: &'static str,
-    pub encrypted_export: &'static str,
-    pub group_passphrase: &'static str,
-    pub export_encrypted: &'static str,
-    pub wrong_passphrase: &'static str,
-    pub open_encrypted_file: &'static str,
-    pub file_is_encrypted: &'static str,
-    pub open_file: &'static str,
-    pub passphrase_too_short: fn(usize) -> String,
-    pub reading: fn(&str) -> String,
-    pub merging: &'static str,
     pub could_not_save_file: &'static str,
-    pub encrypting: &'static str,
-    pub decrypting: &'static str,
-    pub password_not_kept: &'static str,
-    pub sign_in_again: &'static str,
-    pub password_kept_where: &'static str,
-    pub sealed_file_damaged: &'static str,
-    pub no_secure_random: &'static str,
-    pub no_web_crypto: &'static str,
-    pub could_not_read_file: &'static str,
-    pub refused: fn(reason: &str) -> String,
-    pub import_preview: &'static str,
-    pub import_changes: &'static str,
-    pub import_scroll_region: &'static str,
     pub records: &'static str,
-    pub new: &'static str,
-    pub changed: &'static str,
-    pub deleted: &'static str,
-    pub older_edits_kept: fn(usize) -> String,
-    pub nothing_new_in_file: &'static str,
-    pub merge_into_my_data: &'static str,
-    pub clock_ahead: fn(records: usize, device: &str, latest: &str) -> String,
-    pub imported: fn(new: usize, changed: usize, deleted: usize) -> String,
-    pub imported_nothing: &'static str,
-    pub keeping_safe: &'static str,
-    pub persistent_yes: &'static str,
-    pub persistent_no: &'static str,
-    pub persistent_asking: &'static str,
-    pub last_export_from_device: fn(&str) -> String,
-    pub not_exported_yet: &'static str,
-    pub reminder_days: &'static str,
-    pub calendar_alarm: &'static str,
-    pub calendar_alarm_invalid: &'static str,
     pub add_to_calendar: &'static str,
     pub calendar_help: &'static str,
-    pub reminder_days_invalid: &'static str,
     /// Record kinds in an import preview; unknown kinds show their own name.
     pub kind: fn(&str) -> Option<&'static str>,
 
     // Dates and times.
-    pub weekdays: [&'static str; 7],
     pub weekdays_short: [&'static str; 7],
-    pub months: [&'static str; 12],
     pub months_short: [&'static str; 12],
     pub short_date: fn(weekday: &str, day: u32, month: &str) -> String,
-    pub long_date: fn(weekday: &str, day: u32, month: &str, year: i32) -> String,
     /// Between hours and minutes: "10:00", "10.00".
     pub time_separator: char,
     pub duration: fn(hours: i64, minutes: i64) -> String,
@@ -235,8 +157,6 @@ pub struct Texts {
     pub follow_ups: &'static str,
     pub competences: &'static str,
     pub kiosk: &'static str,
-    pub coordinator_mode: &'static str,
-    pub coordinator_help: &'static str,
 
     // A volunteer's day.
     pub choose_who_you_are: &'static str,
@@ -279,10 +199,193 @@ pub struct Texts {
     pub already_on_shift: &'static str,
 
     // Agreements.
-    pub add_agreement: &'static str,
-    pub new_agreement: &'static str,
     pub person: &'static str,
     pub function: &'static str,
+    pub starts: &'static str,
+    pub ends: &'static str,
+    pub buddy: &'static str,
+
+    // Roster.
+    pub day: &'static str,
+    pub expected: &'static str,
+
+    // Competences.
+    pub remove: &'static str,
+
+    // Editing a function.
+    pub saved: &'static str,
+
+    // A new version of the app.
+    pub new_version: &'static str,
+    pub new_version_ready: &'static str,
+    pub reload_to_update: &'static str,
+
+    // Live sync.
+    pub password: &'static str,
+
+    // Why a file was refused.
+    pub file_empty: &'static str,
+    pub file_too_large: fn(bytes: usize, max: usize) -> String,
+    pub file_not_json: &'static str,
+    pub file_truncated: &'static str,
+    pub file_damaged: fn(detail: &str) -> String,
+    pub file_foreign: &'static str,
+    pub file_newer: fn(found: &str) -> String,
+    pub call: &'static str,
+    pub text: &'static str,
+    pub call_person: fn(&str) -> String,
+    pub text_person: fn(&str) -> String,
+    pub email_person: fn(&str) -> String,
+    pub closed_because: fn(&str) -> String,
+    pub closed_that_day: &'static str,
+    pub already_waiting: &'static str,
+    pub place_open: &'static str,
+    pub time_in_future: &'static str,
+    pub plan: &'static str,
+    pub events: &'static str,
+    pub change: &'static str,
+    pub title: &'static str,
+    pub date: &'static str,
+    pub contact: &'static str,
+    pub full_events: &'static str,
+    pub event_full: &'static str,
+    pub you_have_a_place: &'static str,
+    pub put_me_on_waiting_list: &'static str,
+    pub leave_waiting_list: &'static str,
+    pub on_waiting_list: fn(&str) -> String,
+    pub number_on_waiting_list: fn(usize) -> String,
+    pub place_offered_to_you: &'static str,
+    pub let_it_pass: &'static str,
+    pub places_for_you: &'static str,
+    /// The first screen's two doors.
+    pub start_new_group: &'static str,
+    pub join_my_group: &'static str,
+    pub tap_your_name: &'static str,
+    pub find_your_name: &'static str,
+    pub not_on_the_list: &'static str,
+    pub add_me: &'static str,
+    pub file_not_compressed: &'static str,
+    pub file_compressed_damaged: &'static str,
+    pub file_unpacks_too_large: fn(usize) -> String,
+    pub open_a_file: &'static str,
+    /// The page an invitation opens.
+    pub join_a_group: &'static str,
+    pub reading_history: &'static str,
+}
+
+/// Every word the interface shows, in one language: the day's words and
+/// those of the pages only the whole app holds.
+pub struct AllTexts {
+    /// The day's words, which every page also shows.
+    pub everyday: &'static Texts,
+    /// The language's own name, for the language switch.
+    pub language_name: &'static str,
+    pub no_page_at: fn(&str) -> String,
+    pub go_to_today: &'static str,
+    pub cancel: &'static str,
+
+    // Today, and getting started on a new device.
+    pub i_am_new: &'static str,
+    pub this_device: &'static str,
+    pub who_uses_device: &'static str,
+    pub no_one_chosen: &'static str,
+
+    // People.
+    pub new_person: &'static str,
+    pub everyone_in_group: &'static str,
+    pub no_one_yet: &'static str,
+    pub added: fn(&str) -> String,
+    pub search_by_name: &'static str,
+    pub no_one_matches: &'static str,
+    pub details_of: fn(&str) -> String,
+    pub phone: &'static str,
+    pub note_private: &'static str,
+    pub details_saved: &'static str,
+    pub status_paused: fn(from: &str, until: Option<&str>) -> String,
+    pub status_left: fn(on: &str) -> String,
+    pub delete_question: fn(&str) -> String,
+    pub delete_for_good: &'static str,
+    pub deleted_person: fn(&str) -> String,
+    pub undo: &'static str,
+
+    // Functions.
+    pub add_function: &'static str,
+    pub new_function: &'static str,
+    pub staff_contact: &'static str,
+    pub no_contact: &'static str,
+    pub people_needed: &'static str,
+    pub function_needs_name: &'static str,
+    pub needed_range: fn(max: u16) -> String,
+    pub all_functions: &'static str,
+    pub no_functions_yet: &'static str,
+    pub function_summary: fn(contact: Option<&str>, needed: u16) -> String,
+
+    // Settings.
+    pub follow_browser: &'static str,
+    pub your_data: &'static str,
+    pub your_data_help: &'static str,
+    pub export_data: &'static str,
+    pub export_without_personal: &'static str,
+    pub share: &'static str,
+    pub import_file: &'static str,
+    pub drop_file_here: &'static str,
+    pub undo_import: &'static str,
+    pub import_undone: &'static str,
+    pub encrypted_export: &'static str,
+    pub group_passphrase: &'static str,
+    pub export_encrypted: &'static str,
+    pub wrong_passphrase: &'static str,
+    pub open_encrypted_file: &'static str,
+    pub file_is_encrypted: &'static str,
+    pub open_file: &'static str,
+    pub passphrase_too_short: fn(usize) -> String,
+    pub reading: fn(&str) -> String,
+    pub merging: &'static str,
+    pub encrypting: &'static str,
+    pub decrypting: &'static str,
+    pub password_not_kept: &'static str,
+    pub sign_in_again: &'static str,
+    pub password_kept_where: &'static str,
+    pub sealed_file_damaged: &'static str,
+    pub no_secure_random: &'static str,
+    pub no_web_crypto: &'static str,
+    pub could_not_read_file: &'static str,
+    pub refused: fn(reason: &str) -> String,
+    pub import_preview: &'static str,
+    pub import_changes: &'static str,
+    pub import_scroll_region: &'static str,
+    pub new: &'static str,
+    pub changed: &'static str,
+    pub deleted: &'static str,
+    pub older_edits_kept: fn(usize) -> String,
+    pub nothing_new_in_file: &'static str,
+    pub merge_into_my_data: &'static str,
+    pub clock_ahead: fn(records: usize, device: &str, latest: &str) -> String,
+    pub imported: fn(new: usize, changed: usize, deleted: usize) -> String,
+    pub imported_nothing: &'static str,
+    pub keeping_safe: &'static str,
+    pub persistent_yes: &'static str,
+    pub persistent_no: &'static str,
+    pub persistent_asking: &'static str,
+    pub last_export_from_device: fn(&str) -> String,
+    pub not_exported_yet: &'static str,
+    pub reminder_days: &'static str,
+    pub calendar_alarm: &'static str,
+    pub calendar_alarm_invalid: &'static str,
+    pub reminder_days_invalid: &'static str,
+
+    // Dates and times.
+    pub weekdays: [&'static str; 7],
+    pub months: [&'static str; 12],
+    pub long_date: fn(weekday: &str, day: u32, month: &str, year: i32) -> String,
+
+    // Pages for coordinators, and the mode that shows them.
+    pub coordinator_mode: &'static str,
+    pub coordinator_help: &'static str,
+
+    // Agreements.
+    pub add_agreement: &'static str,
+    pub new_agreement: &'static str,
     pub choose: &'static str,
     pub repeats: &'static str,
     pub weekly: &'static str,
@@ -292,11 +395,8 @@ pub struct Texts {
     pub which_week: &'static str,
     pub weekday: &'static str,
     pub nth: [&'static str; 5],
-    pub starts: &'static str,
-    pub ends: &'static str,
     pub first_day: &'static str,
     pub last_day_optional: &'static str,
-    pub buddy: &'static str,
     pub no_buddy: &'static str,
     pub next_five_dates: &'static str,
     pub choose_person: &'static str,
@@ -316,14 +416,12 @@ pub struct Texts {
     pub from_to_day: fn(&str, &str) -> String,
 
     // Roster.
-    pub day: &'static str,
     pub week: &'static str,
     pub previous_day: &'static str,
     pub next_day: &'static str,
     pub previous_week: &'static str,
     pub next_week: &'static str,
     pub week_number: fn(week: u32, from: &str, to: &str) -> String,
-    pub expected: &'static str,
     pub checked_in_at: fn(&str) -> String,
     pub came: fn(from: &str, to: &str) -> String,
     pub missing: &'static str,
@@ -356,7 +454,6 @@ pub struct Texts {
     pub give: &'static str,
     pub given: fn(competence: &str, person: &str) -> String,
     pub remove_from: fn(competence: &str, person: &str) -> String,
-    pub remove: &'static str,
     pub no_holders: &'static str,
     pub add_competence: &'static str,
     pub competence_needs_name: &'static str,
@@ -398,12 +495,6 @@ pub struct Texts {
     // Editing a function.
     pub edit: &'static str,
     pub edit_named: fn(&str) -> String,
-    pub saved: &'static str,
-
-    // A new version of the app.
-    pub new_version: &'static str,
-    pub new_version_ready: &'static str,
-    pub reload_to_update: &'static str,
 
     // Live sync.
     pub live_sync: &'static str,
@@ -411,7 +502,6 @@ pub struct Texts {
     pub server_address: &'static str,
     pub database_name: &'static str,
     pub user_name: &'static str,
-    pub password: &'static str,
     pub password_kept_here: &'static str,
     pub start_syncing: &'static str,
     pub sync_now: &'static str,
@@ -433,23 +523,6 @@ pub struct Texts {
     pub database_name_rule: &'static str,
 
     // Why a file was refused.
-    pub file_empty: &'static str,
-    pub file_too_large: fn(bytes: usize, max: usize) -> String,
-    pub file_not_json: &'static str,
-    pub file_truncated: &'static str,
-    pub file_damaged: fn(detail: &str) -> String,
-    pub file_foreign: &'static str,
-    pub file_newer: fn(found: &str) -> String,
-    pub call: &'static str,
-    pub text: &'static str,
-    pub call_person: fn(&str) -> String,
-    pub text_person: fn(&str) -> String,
-    pub email_person: fn(&str) -> String,
-    pub closed_because: fn(&str) -> String,
-    pub closed_that_day: &'static str,
-    pub already_waiting: &'static str,
-    pub place_open: &'static str,
-    pub time_in_future: &'static str,
     pub check_in_person: fn(&str) -> String,
     pub check_out_person: fn(&str) -> String,
     pub record_cancellation: &'static str,
@@ -479,8 +552,6 @@ pub struct Texts {
     pub enter_time_and_date: &'static str,
     pub hours_error: fn(&flok_core::stays::HoursError) -> &'static str,
     pub undo_cancellation: &'static str,
-    pub plan: &'static str,
-    pub events: &'static str,
     pub planning: &'static str,
     pub purpose_roster: &'static str,
     pub purpose_people: &'static str,
@@ -496,7 +567,6 @@ pub struct Texts {
     pub retire_named: fn(&str) -> String,
     pub bring_back_named: fn(&str) -> String,
     pub description_optional: &'static str,
-    pub change: &'static str,
     pub end: &'static str,
     pub change_agreement_of: fn(&str) -> String,
     pub end_agreement_of: fn(&str) -> String,
@@ -521,10 +591,7 @@ pub struct Texts {
     pub delete_event_warning: &'static str,
     pub event_needs_title: &'static str,
     pub places_range: fn(u16) -> String,
-    pub title: &'static str,
-    pub date: &'static str,
     pub places: &'static str,
-    pub contact: &'static str,
     pub all_people: &'static str,
     pub not_in_group: &'static str,
     pub hours_this_year: &'static str,
@@ -540,16 +607,6 @@ pub struct Texts {
     pub hours_added: fn(&str, &str) -> String,
     pub no_function_spontaneous: &'static str,
     pub open_page_of: fn(&str) -> String,
-    pub full_events: &'static str,
-    pub event_full: &'static str,
-    pub you_have_a_place: &'static str,
-    pub put_me_on_waiting_list: &'static str,
-    pub leave_waiting_list: &'static str,
-    pub on_waiting_list: fn(&str) -> String,
-    pub number_on_waiting_list: fn(usize) -> String,
-    pub place_offered_to_you: &'static str,
-    pub let_it_pass: &'static str,
-    pub places_for_you: &'static str,
     pub end_agreement_now: fn(&str) -> String,
     pub change_agreement_now: fn(&str) -> String,
     pub attendance: &'static str,
@@ -563,17 +620,10 @@ pub struct Texts {
     pub cancellation_recorded_for: fn(&str) -> String,
     pub remove_named: fn(&str) -> String,
     pub hours_entry: fn(&str, &str, Option<&str>) -> String,
-    /// The first screen's two doors.
-    pub start_new_group: &'static str,
-    pub join_my_group: &'static str,
     pub join_help: &'static str,
     pub open_file_received: &'static str,
     pub open_invitation: &'static str,
     pub invitation_link: &'static str,
-    pub tap_your_name: &'static str,
-    pub find_your_name: &'static str,
-    pub not_on_the_list: &'static str,
-    pub add_me: &'static str,
     /// Files: what was read, and why one was refused.
     pub file_is_picture: &'static str,
     pub read_compressed_file: &'static str,
@@ -581,13 +631,9 @@ pub struct Texts {
     pub file_holds_changes_since: fn(&str) -> String,
     pub file_is_volunteer_copy: &'static str,
     pub file_without_personal: &'static str,
-    pub file_not_compressed: &'static str,
-    pub file_compressed_damaged: &'static str,
-    pub file_unpacks_too_large: fn(usize) -> String,
     pub open_with_flok: &'static str,
     pub save_then_import: &'static str,
     pub open_file_help: &'static str,
-    pub open_a_file: &'static str,
     /// Exports.
     pub export_plain_json: &'static str,
     pub volunteer_copy_help: &'static str,
@@ -616,8 +662,6 @@ pub struct Texts {
     pub copy_by_hand: &'static str,
     pub invitation_to_flok: &'static str,
     pub qr_of_invitation: &'static str,
-    /// The page an invitation opens.
-    pub join_a_group: &'static str,
     pub join_group_named: fn(&str) -> String,
     pub will_sync_with: fn(&str, &str) -> String,
     pub file_invitation: &'static str,
@@ -640,7 +684,6 @@ pub struct Texts {
     pub merge_with_self: &'static str,
     pub merge_person_gone: &'static str,
     pub invitation_needs_password: &'static str,
-    pub reading_history: &'static str,
     pub phone_for_coordinator: &'static str,
 }
 
@@ -662,6 +705,83 @@ impl Texts {
         }
     }
 
+    /// Why a name was refused, as a sentence beside the field.
+    pub fn name_error(&self, error: &NameError) -> String {
+        match error {
+            NameError::Empty => self.name_required.into(),
+            NameError::TooLong { max, actual } => (self.name_too_long)(*max, *actual),
+        }
+    }
+
+    /// Why an action on a shift or a stay was refused, as a sentence.
+    pub fn duty_error(&self, error: &DutyError) -> &'static str {
+        match error {
+            DutyError::AlreadyCheckedIn => self.already_checked_in,
+            DutyError::NotCheckedIn | DutyError::CheckOut(CheckOutError::AlreadyOut) => self.not_checked_in,
+            DutyError::CheckOut(CheckOutError::BeforeCheckIn) => self.check_out_before_in,
+            DutyError::NotExpected => self.not_on_shift,
+            DutyError::ShiftOver => self.shift_over,
+            DutyError::NoOpenPlace => self.no_open_place,
+            DutyError::AlreadyOnShift => self.already_on_shift,
+            DutyError::Closed => self.closed_that_day,
+            DutyError::AlreadyWaiting => self.already_waiting,
+            DutyError::PlaceOpen => self.place_open,
+            DutyError::InFuture => self.time_in_future,
+        }
+    }
+
+    /// A page's name in navigation, headings and the window title.
+    pub fn page(&self, page: Page) -> &'static str {
+        match page {
+            Page::Today => self.today,
+            Page::MyShifts => self.my_shifts,
+            Page::OpenSlots => self.open_slots,
+            Page::Plan => self.plan,
+            Page::Events => self.events,
+            Page::People => self.people,
+            Page::Functions => self.functions,
+            Page::Agreements => self.agreements,
+            Page::Roster => self.roster,
+            Page::FollowUps => self.follow_ups,
+            Page::Competences => self.competences,
+            Page::Reports => self.reports,
+            Page::Settings => self.settings,
+            Page::Kiosk => self.kiosk,
+            Page::Open => self.open_a_file,
+        }
+    }
+
+    /// "Mon 23 Nov" / "man. 23. nov.": for lists of shifts.
+    pub fn short_day(&self, date: NaiveDate) -> String {
+        let weekday = self.weekdays_short[date.weekday().num_days_from_monday() as usize];
+        (self.short_date)(weekday, date.day(), self.months_short[date.month0() as usize])
+    }
+
+    /// "10:00" / "10.00".
+    pub fn time(&self, time: NaiveTime) -> String {
+        format!("{:02}{}{:02}", time.hour(), self.time_separator, time.minute())
+    }
+
+    /// "10:00–13:00".
+    pub fn times(&self, starts: NaiveTime, ends: NaiveTime) -> String {
+        format!("{}–{}", self.time(starts), self.time(ends))
+    }
+
+    /// A number of minutes as hours and minutes: "3 h 5 min".
+    pub fn minutes(&self, minutes: i64) -> String {
+        (self.duration)(minutes / 60, minutes % 60)
+    }
+}
+
+impl std::ops::Deref for AllTexts {
+    type Target = Texts;
+
+    fn deref(&self) -> &Texts {
+        self.everyday
+    }
+}
+
+impl AllTexts {
     /// Why an invitation link sets nothing up, as a sentence.
     pub fn invitation_error(&self, error: &InvitationError) -> String {
         match error {
@@ -694,31 +814,6 @@ impl Texts {
         }
     }
 
-    /// Why a name was refused, as a sentence beside the field.
-    pub fn name_error(&self, error: &NameError) -> String {
-        match error {
-            NameError::Empty => self.name_required.into(),
-            NameError::TooLong { max, actual } => (self.name_too_long)(*max, *actual),
-        }
-    }
-
-    /// Why an action on a shift or a stay was refused, as a sentence.
-    pub fn duty_error(&self, error: &DutyError) -> &'static str {
-        match error {
-            DutyError::AlreadyCheckedIn => self.already_checked_in,
-            DutyError::NotCheckedIn | DutyError::CheckOut(CheckOutError::AlreadyOut) => self.not_checked_in,
-            DutyError::CheckOut(CheckOutError::BeforeCheckIn) => self.check_out_before_in,
-            DutyError::NotExpected => self.not_on_shift,
-            DutyError::ShiftOver => self.shift_over,
-            DutyError::NoOpenPlace => self.no_open_place,
-            DutyError::AlreadyOnShift => self.already_on_shift,
-            DutyError::Closed => self.closed_that_day,
-            DutyError::AlreadyWaiting => self.already_waiting,
-            DutyError::PlaceOpen => self.place_open,
-            DutyError::InFuture => self.time_in_future,
-        }
-    }
-
     /// Why a sync stopped, as a sentence.
     pub fn sync_error(&self, error: &SyncError) -> String {
         match error {
@@ -736,27 +831,6 @@ impl Texts {
             SettingsError::NotAnAddress => self.address_not_https,
             SettingsError::NotSecure => self.address_not_secure,
             SettingsError::DatabaseName => self.database_name_rule,
-        }
-    }
-
-    /// A page's name in navigation, headings and the window title.
-    pub fn page(&self, page: Page) -> &'static str {
-        match page {
-            Page::Today => self.today,
-            Page::MyShifts => self.my_shifts,
-            Page::OpenSlots => self.open_slots,
-            Page::Plan => self.plan,
-            Page::Events => self.events,
-            Page::People => self.people,
-            Page::Functions => self.functions,
-            Page::Agreements => self.agreements,
-            Page::Roster => self.roster,
-            Page::FollowUps => self.follow_ups,
-            Page::Competences => self.competences,
-            Page::Reports => self.reports,
-            Page::Settings => self.settings,
-            Page::Kiosk => self.kiosk,
-            Page::Open => self.open_a_file,
         }
     }
 
@@ -786,31 +860,10 @@ impl Texts {
         }
     }
 
-    /// "Mon 23 Nov" / "man. 23. nov.": for lists of shifts.
-    pub fn short_day(&self, date: NaiveDate) -> String {
-        let weekday = self.weekdays_short[date.weekday().num_days_from_monday() as usize];
-        (self.short_date)(weekday, date.day(), self.months_short[date.month0() as usize])
-    }
-
     /// "Monday 23 November 2026" / "mandag den 23. november 2026".
     pub fn long_day(&self, date: NaiveDate) -> String {
         let weekday = self.weekdays[date.weekday().num_days_from_monday() as usize];
         (self.long_date)(weekday, date.day(), self.months[date.month0() as usize], date.year())
-    }
-
-    /// "10:00" / "10.00".
-    pub fn time(&self, time: NaiveTime) -> String {
-        format!("{:02}{}{:02}", time.hour(), self.time_separator, time.minute())
-    }
-
-    /// "10:00–13:00".
-    pub fn times(&self, starts: NaiveTime, ends: NaiveTime) -> String {
-        format!("{}–{}", self.time(starts), self.time(ends))
-    }
-
-    /// A number of minutes as hours and minutes: "3 h 5 min".
-    pub fn minutes(&self, minutes: i64) -> String {
-        (self.duration)(minutes / 60, minutes % 60)
     }
 
     /// An agreement's pattern as a phrase: "Every week on Mon, Thu".

@@ -14,7 +14,7 @@ fn every_export_problem_is_told_wholly_in_the_chosen_language() {
         ExportProblem::NotSaved,
     ];
     for problem in &problems {
-        let (da, en) = (Lang::Da.texts().export_problem(problem), Lang::En.texts().export_problem(problem));
+        let (da, en) = (Lang::Da.all_texts().export_problem(problem), Lang::En.all_texts().export_problem(problem));
         assert!(!da.is_empty() && !en.is_empty() && da != en, "{problem:?}: {da} / {en}");
         for english in ["expected", "line", "column", "damaged:", ": ."] {
             assert!(!da.contains(english), "{problem:?} in Danish: {da}");
@@ -28,7 +28,7 @@ fn every_export_problem_is_told_wholly_in_the_chosen_language() {
 #[test]
 fn a_named_control_says_its_visible_words() {
     for lang in Lang::ALL {
-        let t = lang.texts();
+        let t = lang.all_texts();
         let named = [
             (t.check_in, (t.check_in_person)("X")),
             (t.check_out, (t.check_out_person)("X")),
@@ -64,7 +64,7 @@ fn a_named_control_says_its_visible_words() {
 fn every_kind_of_record_has_a_name_in_an_import_preview() {
     for lang in Lang::ALL {
         for kind in flok_core::model::KINDS {
-            assert!((lang.texts().kind)(kind).is_some(), "{lang:?} has no name for {kind}");
+            assert!((lang.all_texts().kind)(kind).is_some(), "{lang:?} has no name for {kind}");
         }
     }
 }
@@ -73,7 +73,7 @@ fn every_kind_of_record_has_a_name_in_an_import_preview() {
 fn every_planning_page_says_what_it_is_for() {
     for lang in Lang::ALL {
         for page in Page::PLANNING {
-            assert!(!lang.texts().page_purpose(page).is_empty(), "{lang:?} {page:?}");
+            assert!(!lang.all_texts().page_purpose(page).is_empty(), "{lang:?} {page:?}");
         }
     }
 }
@@ -99,15 +99,15 @@ fn a_stored_choice_reads_back() {
 #[test]
 fn the_languages_differ_and_every_page_has_a_name() {
     for page in Page::ALL {
-        assert!(!Lang::Da.texts().page(page).is_empty());
-        assert!(!Lang::En.texts().page(page).is_empty());
+        assert!(!Lang::Da.all_texts().page(page).is_empty());
+        assert!(!Lang::En.all_texts().page(page).is_empty());
     }
-    assert_ne!(Lang::Da.texts().add_person, Lang::En.texts().add_person);
+    assert_ne!(Lang::Da.all_texts().add_person, Lang::En.all_texts().add_person);
 }
 
 #[test]
 fn dates_times_and_patterns_read_naturally_in_each_language() {
-    let (da, en) = (Lang::Da.texts(), Lang::En.texts());
+    let (da, en) = (Lang::Da.all_texts(), Lang::En.all_texts());
     let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     assert_eq!(en.short_day(day), "Mon 23 Nov");
     assert_eq!(da.short_day(day), "man. 23. nov.");
@@ -129,9 +129,9 @@ fn dates_times_and_patterns_read_naturally_in_each_language() {
 #[test]
 fn seeded_competences_speak_the_language_until_renamed() {
     let (id, key) = Competence::seeded().remove(2);
-    assert_eq!(Lang::Da.texts().competence_name(id, &key), "Har nøgle");
+    assert_eq!(Lang::Da.all_texts().competence_name(id, &key), "Har nøgle");
     let renamed = Competence { name: "Nøgle til kælderen".into() };
-    assert_eq!(Lang::Da.texts().competence_name(id, &renamed), "Nøgle til kælderen");
+    assert_eq!(Lang::Da.all_texts().competence_name(id, &renamed), "Nøgle til kælderen");
 }
 
 #[test]
@@ -144,13 +144,13 @@ fn refused_files_and_links_are_told_in_each_language() {
         ImportError::Foreign,
     ];
     for error in &files {
-        let (da, en) = (Lang::Da.texts().import_error(error), Lang::En.texts().import_error(error));
+        let (da, en) = (Lang::Da.all_texts().import_error(error), Lang::En.all_texts().import_error(error));
         assert!(!da.is_empty() && da != en, "{error:?}: {da} / {en}");
     }
-    assert!(Lang::En.texts().import_error(&files[2]).contains("100 MB"));
+    assert!(Lang::En.all_texts().import_error(&files[2]).contains("100 MB"));
     for error in [InvitationError::Damaged, InvitationError::Newer, InvitationError::Settings(SettingsError::NotSecure)]
     {
-        let (da, en) = (Lang::Da.texts().invitation_error(&error), Lang::En.texts().invitation_error(&error));
+        let (da, en) = (Lang::Da.all_texts().invitation_error(&error), Lang::En.all_texts().invitation_error(&error));
         assert!(!da.is_empty() && da != en, "{error:?}: {da} / {en}");
     }
 }

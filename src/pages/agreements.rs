@@ -14,7 +14,7 @@ use crate::components::adding::{chosen, AddPanel, FunctionOptions, PersonOptions
 use crate::components::field::{EmptyList, FormField};
 use crate::components::page_heading::PageHeading;
 use crate::form_values::{parse_date, parse_time, time_value};
-use crate::i18n::Texts;
+use crate::i18n::AllTexts;
 use crate::route::Page;
 use crate::state::{use_now, use_store, use_texts, wall_today, Store, Words};
 
@@ -39,7 +39,7 @@ pub fn AgreementsPage() -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || words.t().page(Page::Agreements)) />
+            <PageHeading text=Signal::derive(move || words.all().page(Page::Agreements)) />
             <AddPanel label=|t| t.add_agreement form=|on_added, on_cancel| view! { <AgreementForm editing=None on_added on_cancel /> } />
             <p class="status" role="status">{move || status.get()}</p>
             <AgreementList agreements label=|t| t.all_agreements status />
@@ -62,16 +62,16 @@ pub fn listed(replica: &Replica, keep: impl Fn(&Agreement) -> bool) -> Vec<Liste
 #[component]
 pub fn AgreementList(
     agreements: Memo<Vec<Listed>>,
-    label: fn(&Texts) -> &'static str,
+    label: fn(&AllTexts) -> &'static str,
     status: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let words = use_texts();
     view! {
         <Show
             when=move || agreements.with(|a| !a.is_empty())
-            fallback=|| view! { <EmptyList text=|t| t.no_agreements_yet /> }
+            fallback=|| view! { <EmptyList text=|w| w.all().no_agreements_yet /> }
         >
-            <ul class="agreements" aria-label=move || label(words.t())>
+            <ul class="agreements" aria-label=move || label(words.all())>
                 <For each=move || agreements.get() key=|entry| entry.clone() let:entry>
                     <AgreementRow id=entry.0 agreement=entry.1 last_day=entry.2 status />
                 </For>
@@ -108,7 +108,7 @@ fn AgreementRow(
     });
     let close = Callback::new(move |()| open.set(Editing::None));
     let labels = {
-        let t = words.t();
+        let t = words.all();
         [(t.change_agreement_of)(&who), (t.end_agreement_of)(&who), (t.delete_agreement_of)(&who)]
     };
     let [change_label, end_label, delete_label] = labels.clone();
@@ -121,27 +121,27 @@ fn AgreementRow(
             <div class="actions">
                 <Show when=move || running>
                     <button type="button" aria-label=change_label.clone() aria-expanded=move || (open.get() == Editing::Change).to_string()
-                        on:click=move |_| toggle(Editing::Change)>{move || words.t().change}</button>
+                        on:click=move |_| toggle(Editing::Change)>{move || words.all().change}</button>
                     <button type="button" aria-label=end_label.clone() aria-expanded=move || (open.get() == Editing::End).to_string()
-                        on:click=move |_| toggle(Editing::End)>{move || words.t().end}</button>
+                        on:click=move |_| toggle(Editing::End)>{move || words.all().end}</button>
                 </Show>
                 <button type="button" class="danger" aria-label=delete_label aria-expanded=move || (open.get() == Editing::Delete).to_string()
-                    on:click=move |_| toggle(Editing::Delete)>{move || words.t().delete}</button>
+                    on:click=move |_| toggle(Editing::Delete)>{move || words.all().delete}</button>
             </div>
             {move || match open.get() {
                 Editing::None => None,
                 Editing::Change => Some(view! {
-                    <AgreementForm editing=Some(id) on_added=Callback::new(move |_| done.run(words.t().agreement_changed.into())) on_cancel=close />
+                    <AgreementForm editing=Some(id) on_added=Callback::new(move |_| done.run(words.all().agreement_changed.into())) on_cancel=close />
                 }.into_any()),
                 Editing::End => Some(view! { <EndAgreement id label=labels[1].clone() done close /> }.into_any()),
                 Editing::Delete => Some(view! {
                     <div class="confirm" role="group" aria-label=labels[2].clone()>
-                        <p>{move || words.t().delete_agreement_warning}</p>
+                        <p>{move || words.all().delete_agreement_warning}</p>
                         <div class="actions">
                             <button type="button" class="danger" on:click=move |_| store.delete_agreement(id)>
-                                {move || words.t().confirm_delete}
+                                {move || words.all().confirm_delete}
                             </button>
-                            <button type="button" on:click=move |_| close.run(())>{move || words.t().keep}</button>
+                            <button type="button" on:click=move |_| close.run(())>{move || words.all().keep}</button>
                         </div>
                     </div>
                 }.into_any()),
@@ -158,7 +158,7 @@ pub fn EndAgreement(id: Id, label: String, done: Callback<String>, close: Callba
     let error = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = words.t();
+        let t = words.all();
         let Some(day) = parse_date(&last.get_untracked()) else {
             return error.set(Some(t.enter_date.into()));
         };
@@ -169,13 +169,13 @@ pub fn EndAgreement(id: Id, label: String, done: Callback<String>, close: Callba
     };
     view! {
         <form class="inline-form" aria-label=label novalidate on:submit=submit>
-            <FormField id=format!("end-{id}") label=|t| t.last_day kind="date" min="1900-01-01" max="2200-12-31" value=last error=error />
+            <FormField id=format!("end-{id}") label=|w| w.all().last_day kind="date" min="1900-01-01" max="2200-12-31" value=last error=error />
             <SaveOrCancel on_cancel=close />
         </form>
     }
 }
 
-fn agreement_error(t: &Texts, error: &AgreementError) -> &'static str {
+fn agreement_error(t: &AllTexts, error: &AgreementError) -> &'static str {
     match error {
         AgreementError::BeforeStart => t.before_agreement_started,
         AgreementError::AfterEnd => t.after_agreement_ended,
@@ -185,7 +185,7 @@ fn agreement_error(t: &Texts, error: &AgreementError) -> &'static str {
 
 /// An agreement as lines: who and what, the pattern, the times and dates, the buddy.
 fn agreement_lines(store: Store, words: Words, a: &Agreement, last_day: Option<NaiveDate>) -> impl IntoView {
-    let t = words.t();
+    let t = words.all();
     let function = store.read::<Function>(a.function).map(|f| f.name).unwrap_or_default();
     let s = &a.schedule;
     let dates = match last_day {
@@ -213,7 +213,7 @@ enum Problem {
     Change(AgreementError),
 }
 
-fn problem_text(t: &Texts, problem: &Problem) -> String {
+fn problem_text(t: &AllTexts, problem: &Problem) -> String {
     match problem {
         Problem::Person => t.choose_person.into(),
         Problem::Function => t.choose_function.into(),
@@ -310,12 +310,12 @@ pub fn AgreementForm(editing: Option<Id>, on_added: Callback<String>, on_cancel:
         shown.or_else(|| refusal.get().map(Problem::Change))
     };
     let message =
-        move |field: &'static str| problem().filter(|p| field_of(p) == field).map(|p| problem_text(words.t(), &p));
+        move |field: &'static str| problem().filter(|p| field_of(p) == field).map(|p| problem_text(words.all(), &p));
     let error = move |field: &'static str| Signal::derive(move || message(field));
     let invalid = move |field: &'static str| message(field).is_some().to_string();
     let preview = move || {
         schedule().ok().map(|s| {
-            let t = words.t();
+            let t = words.all();
             s.next_dates(now.today().max(s.first_day), 5).into_iter().map(|d| t.long_day(d)).collect::<Vec<_>>()
         })
     };
@@ -342,34 +342,35 @@ pub fn AgreementForm(editing: Option<Id>, on_added: Callback<String>, on_cancel:
     let repeats = field("repeats");
     let preview_heading = field("preview-heading");
     let saved_name = saved.as_ref().map(|a| store.name_of(a.person)).unwrap_or_default();
-    let first_label: fn(&Texts) -> &'static str = if editing.is_some() { |t| t.changes_from } else { |t| t.first_day };
+    let first_label: fn(Words) -> &'static str =
+        if editing.is_some() { |w| w.all().changes_from } else { |w| w.all().first_day };
     let form_label = move || match editing {
-        Some(_) => (words.t().change_agreement_of)(&saved_name),
-        None => words.t().new_agreement.to_owned(),
+        Some(_) => (words.all().change_agreement_of)(&saved_name),
+        None => words.all().new_agreement.to_owned(),
     };
 
     view! {
         <form class="card" aria-label=form_label novalidate on:submit=submit>
-            <FormField id=field("person") label=|t| t.person value=person error=error("person")>
-                <option value="">{move || words.t().choose}</option>
+            <FormField id=field("person") label=|w| w.all().person value=person error=error("person")>
+                <option value="">{move || words.all().choose}</option>
                 <PersonOptions selected=chosen(person) />
             </FormField>
-            <FormField id=field("function") label=|t| t.function value=function error=error("function")>
-                <option value="">{move || words.t().choose}</option>
+            <FormField id=field("function") label=|w| w.all().function value=function error=error("function")>
+                <option value="">{move || words.all().choose}</option>
                 <FunctionOptions selected=chosen(function) />
             </FormField>
             <fieldset class="field">
-                <legend>{move || words.t().repeats}</legend>
+                <legend>{move || words.all().repeats}</legend>
                 <div class="choices">
                     <label class="choice">
                         <input type="radio" name=repeats.clone() prop:checked=move || !monthly.get()
                             on:change=move |_| monthly.set(false) />
-                        {move || words.t().weekly}
+                        {move || words.all().weekly}
                     </label>
                     <label class="choice">
                         <input type="radio" name=repeats.clone() prop:checked=move || monthly.get()
                             on:change=move |_| monthly.set(true) />
-                        {move || words.t().monthly}
+                        {move || words.all().monthly}
                     </label>
                 </div>
             </fieldset>
@@ -377,52 +378,52 @@ pub fn AgreementForm(editing: Option<Id>, on_added: Callback<String>, on_cancel:
                 when=move || monthly.get()
                 fallback=move || view! {
                     <fieldset class="field" aria-invalid=move || invalid("weekdays") aria-describedby=error_id("weekdays")>
-                        <legend>{move || words.t().on_weekdays}</legend>
+                        <legend>{move || words.all().on_weekdays}</legend>
                         <div class="choices weekdays">
                             {(0..7).map(|i| view! {
                                 <label class="choice">
                                     <input type="checkbox" prop:checked=move || weekdays.get()[i]
                                         on:change=move |ev| weekdays.update(|w| w[i] = event_target_checked(&ev)) />
-                                    {move || words.t().weekdays[i]}
+                                    {move || words.all().weekdays[i]}
                                 </label>
                             }).collect_view()}
                         </div>
                         <p id=error_id("weekdays") class="field-error">{move || message("weekdays")}</p>
                     </fieldset>
-                    <FormField id=field("interval") label=|t| t.every_how_many_weeks kind="number" inputmode="numeric"
+                    <FormField id=field("interval") label=|w| w.all().every_how_many_weeks kind="number" inputmode="numeric"
                         min="1" max=Schedule::MAX_INTERVAL.to_string() value=interval error=error("interval") />
                 }
             >
                 <div class="pause-fields">
                     <div class="field">
-                        <label for=field("nth")>{move || words.t().which_week}</label>
+                        <label for=field("nth")>{move || words.all().which_week}</label>
                         <select id=field("nth") on:change=move |ev| nth.set(event_target_value(&ev).parse().unwrap_or(0))>
-                            {(0..5).map(|i| view! { <option value=i.to_string() selected=move || nth.get() == i>{move || words.t().nth[i]}</option> }).collect_view()}
+                            {(0..5).map(|i| view! { <option value=i.to_string() selected=move || nth.get() == i>{move || words.all().nth[i]}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="field">
-                        <label for=field("weekday")>{move || words.t().weekday}</label>
+                        <label for=field("weekday")>{move || words.all().weekday}</label>
                         <select id=field("weekday") on:change=move |ev| month_weekday.set(event_target_value(&ev).parse().unwrap_or(0))>
-                            {(0..7).map(|i| view! { <option value=i.to_string() selected=move || month_weekday.get() == i>{move || words.t().weekdays[i]}</option> }).collect_view()}
+                            {(0..7).map(|i| view! { <option value=i.to_string() selected=move || month_weekday.get() == i>{move || words.all().weekdays[i]}</option> }).collect_view()}
                         </select>
                     </div>
                 </div>
             </Show>
             <div class="pause-fields">
-                <FormField id=field("starts") label=|t| t.starts kind="time" value=starts error=error("starts") />
-                <FormField id=field("ends") label=|t| t.ends kind="time" value=ends error=error("ends") />
+                <FormField id=field("starts") label=|w| w.all().starts kind="time" value=starts error=error("starts") />
+                <FormField id=field("ends") label=|w| w.all().ends kind="time" value=ends error=error("ends") />
                 <FormField id=field("first-day") label=first_label kind="date" min="1900-01-01" max="2200-12-31"
                     on_edit=Callback::new(move |()| refusal.set(None))
                     value=first_day error=error("first-day") />
-                <FormField id=field("last-day") label=|t| t.last_day_optional kind="date" min="1900-01-01" max="2200-12-31"
+                <FormField id=field("last-day") label=|w| w.all().last_day_optional kind="date" min="1900-01-01" max="2200-12-31"
                     value=last_day error=error("last-day") />
             </div>
-            <FormField id=field("buddy") label=|t| t.buddy value=buddy>
-                <option value="">{move || words.t().no_buddy}</option>
+            <FormField id=field("buddy") label=|w| w.all().buddy value=buddy>
+                <option value="">{move || words.all().no_buddy}</option>
                 <PersonOptions selected=chosen(buddy) />
             </FormField>
             <section class="preview" aria-labelledby=preview_heading.clone()>
-                <h3 id=preview_heading.clone()>{move || words.t().next_five_dates}</h3>
+                <h3 id=preview_heading.clone()>{move || words.all().next_five_dates}</h3>
                 {move || match preview() {
                     Some(dates) => view! {
                         <ol class="preview-dates">{dates.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ol>

@@ -20,7 +20,8 @@ pub fn CompetencesPage() -> impl IntoView {
     let on_duty_only = RwSignal::new(false);
     let competences = Memo::new(move |_| store.with(&[Competence::KIND], Competence::all));
     let name_of = move |id: Id| {
-        competences.with(|all| all.iter().find(|(c, _)| *c == id).map(|(c, comp)| words.t().competence_name(*c, comp)))
+        competences
+            .with(|all| all.iter().find(|(c, _)| *c == id).map(|(c, comp)| words.all().competence_name(*c, comp)))
     };
     // Each person with the grants they hold, as the filters allow.
     let holders = Memo::new(move |_| {
@@ -47,26 +48,26 @@ pub fn CompetencesPage() -> impl IntoView {
 
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || words.t().page(Page::Competences)) />
+            <PageHeading text=Signal::derive(move || words.all().page(Page::Competences)) />
             <GiveForm competences />
             <AddPanel label=|t| t.add_competence form=|on_added, on_cancel| view! { <AddCompetenceForm on_added on_cancel /> } />
-            <h2>{move || words.t().who_holds_which}</h2>
+            <h2>{move || words.all().who_holds_which}</h2>
             <div class="field">
-                <label for="competence-filter">{move || words.t().show_who_holds}</label>
+                <label for="competence-filter">{move || words.all().show_who_holds}</label>
                 <select id="competence-filter" on:change=move |ev| filter.set(event_target_value(&ev).parse().ok())>
-                    <option value="">{move || words.t().all_competences}</option>
+                    <option value="">{move || words.all().all_competences}</option>
                     {move || competences.get().into_iter().map(|(id, c)| {
-                        view! { <option value=id.to_string() selected=move || filter.get() == Some(id)>{move || words.t().competence_name(id, &c)}</option> }
+                        view! { <option value=id.to_string() selected=move || filter.get() == Some(id)>{move || words.all().competence_name(id, &c)}</option> }
                     }).collect_view()}
                 </select>
             </div>
             <div class="field check">
                 <input id="on-duty-only" type="checkbox" prop:checked=move || on_duty_only.get()
                     on:change=move |ev| on_duty_only.set(event_target_checked(&ev)) />
-                <label for="on-duty-only">{move || words.t().on_duty_now}</label>
+                <label for="on-duty-only">{move || words.all().on_duty_now}</label>
             </div>
-            <Show when=move || holders.with(|h| !h.is_empty()) fallback=move || view! { <p class="empty">{move || words.t().no_holders}</p> }>
-                <ul class="people" aria-label=move || words.t().who_holds_which>
+            <Show when=move || holders.with(|h| !h.is_empty()) fallback=move || view! { <p class="empty">{move || words.all().no_holders}</p> }>
+                <ul class="people" aria-label=move || words.all().who_holds_which>
                     {move || holders.get().into_iter().map(|(_, person, held)| {
                         view! {
                             <li class="person">
@@ -78,9 +79,9 @@ pub fn CompetencesPage() -> impl IntoView {
                                         view! {
                                             <li class="row">
                                                 <span>{competence}</span>
-                                                <button type="button" aria-label=move || (words.t().remove_from)(&competence(), &person)
+                                                <button type="button" aria-label=move || (words.all().remove_from)(&competence(), &person)
                                                     on:click=move |_| store.revoke(grant)>
-                                                    {move || words.t().remove}
+                                                    {move || words.all().remove}
                                                 </button>
                                             </li>
                                         }
@@ -104,7 +105,7 @@ fn GiveForm(competences: Memo<Vec<(Id, Competence)>>) -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = words.t();
+        let t = words.all();
         let (Ok(who), Ok(what)) = (person.get_untracked().parse::<Id>(), competence.get_untracked().parse::<Id>())
         else {
             return status.set(Some(
@@ -118,23 +119,23 @@ fn GiveForm(competences: Memo<Vec<(Id, Competence)>>) -> impl IntoView {
         status.set(Some((t.given)(&name, &store.name_of(who))));
     };
     view! {
-        <form class="card" aria-label=move || words.t().give_competence novalidate on:submit=submit>
+        <form class="card" aria-label=move || words.all().give_competence novalidate on:submit=submit>
             <div class="pause-fields">
-                <FormField id="give-person" label=|t| t.person value=person>
-                    <option value="">{move || words.t().choose}</option>
+                <FormField id="give-person" label=|w| w.all().person value=person>
+                    <option value="">{move || words.all().choose}</option>
                     <PersonOptions selected=chosen(person) />
                 </FormField>
-                <FormField id="give-competence" label=|t| t.competence value=competence>
-                    <option value="">{move || words.t().choose}</option>
+                <FormField id="give-competence" label=|w| w.all().competence value=competence>
+                    <option value="">{move || words.all().choose}</option>
                     <For each=move || competences.get() key=|(id, c)| (*id, c.name.clone()) let:entry>
                         <option value=entry.0.to_string() prop:selected=move || competence.get() == entry.0.to_string()>
-                            {move || words.t().competence_name(entry.0, &entry.1)}
+                            {move || words.all().competence_name(entry.0, &entry.1)}
                         </option>
                     </For>
                 </FormField>
             </div>
             <div class="actions">
-                <button type="submit" class="primary">{move || words.t().give}</button>
+                <button type="submit" class="primary">{move || words.all().give}</button>
             </div>
             <p class="status" role="status">{move || status.get()}</p>
         </form>
@@ -155,9 +156,9 @@ fn AddCompetenceForm(on_added: Callback<String>, on_cancel: Callback<()>) -> imp
         }
     };
     view! {
-        <form class="card" aria-label=move || words.t().add_competence novalidate on:submit=submit>
-            <FormField id="new-competence" label=|t| t.competence value=name
-                error=Signal::derive(move || refused.get().then(|| words.t().competence_needs_name.to_owned()))
+        <form class="card" aria-label=move || words.all().add_competence novalidate on:submit=submit>
+            <FormField id="new-competence" label=|w| w.all().competence value=name
+                error=Signal::derive(move || refused.get().then(|| words.all().competence_needs_name.to_owned()))
                 on_edit=Callback::new(move |()| refused.set(false)) />
             <SaveOrCancel on_cancel />
         </form>

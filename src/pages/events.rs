@@ -12,7 +12,7 @@ use crate::components::adding::{chosen, AddPanel, FunctionOptions, SaveOrCancel}
 use crate::components::field::{EmptyList, FormField};
 use crate::components::page_heading::PageHeading;
 use crate::form_values::{parse_date, parse_time, time_value};
-use crate::i18n::Texts;
+use crate::i18n::AllTexts;
 use crate::route::Page;
 use crate::state::{use_now, use_store, use_texts};
 
@@ -39,13 +39,13 @@ pub fn EventsPage() -> impl IntoView {
     });
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || words.t().page(Page::Events)) />
+            <PageHeading text=Signal::derive(move || words.all().page(Page::Events)) />
             <AddPanel label=|t| t.add_event form=|on_added, on_cancel| view! { <EventForm editing=None on_added on_cancel /> } />
             <Show
                 when=move || events.with(|e| !e.is_empty())
-                fallback=|| view! { <EmptyList text=|t| t.no_events_coming /> }
+                fallback=|| view! { <EmptyList text=|w| w.all().no_events_coming /> }
             >
-                <ul class="events" aria-label=move || words.t().coming_events>
+                <ul class="events" aria-label=move || words.all().coming_events>
                     <For each=move || events.get() key=|entry| entry.clone() let:entry>
                         <EventRow entry />
                     </For>
@@ -62,7 +62,7 @@ fn EventRow(entry: Listed) -> impl IntoView {
     let (id, event, taken, waiting) = entry;
     let editing = RwSignal::new(false);
     let deleting = RwSignal::new(false);
-    let t = words.t();
+    let t = words.all();
     let function =
         event.function.and_then(|f| store.read::<Function>(f)).map_or(t.joint_meeting.to_owned(), |f| f.name);
     let when = format!("{} · {}", t.long_day(event.date), t.times(event.starts, event.ends));
@@ -79,16 +79,16 @@ fn EventRow(entry: Listed) -> impl IntoView {
             {event.description.map(|d| view! { <p class="shift-description">{d}</p> })}
             <div class="actions">
                 <button type="button" aria-label=edit_label aria-expanded=move || editing.get().to_string()
-                    on:click=move |_| editing.update(|e| *e = !*e)>{move || words.t().edit}</button>
+                    on:click=move |_| editing.update(|e| *e = !*e)>{move || words.all().edit}</button>
                 <button type="button" class="danger" aria-label=delete_label.clone() aria-expanded=move || deleting.get().to_string()
-                    on:click=move |_| deleting.update(|d| *d = !*d)>{move || words.t().delete}</button>
+                    on:click=move |_| deleting.update(|d| *d = !*d)>{move || words.all().delete}</button>
             </div>
             <Show when=move || deleting.get()>
                 <div class="confirm" role="group" aria-label=delete_label.clone()>
-                    <p>{move || words.t().delete_event_warning}</p>
+                    <p>{move || words.all().delete_event_warning}</p>
                     <div class="actions">
-                        <button type="button" class="danger" on:click=move |_| store.delete_event(id)>{move || words.t().confirm_delete}</button>
-                        <button type="button" on:click=move |_| deleting.set(false)>{move || words.t().keep}</button>
+                        <button type="button" class="danger" on:click=move |_| store.delete_event(id)>{move || words.all().confirm_delete}</button>
+                        <button type="button" on:click=move |_| deleting.set(false)>{move || words.all().keep}</button>
                     </div>
                 </div>
             </Show>
@@ -117,7 +117,7 @@ fn problem_field(problem: &Problem) -> &'static str {
     }
 }
 
-fn problem_text(t: &Texts, problem: &Problem) -> String {
+fn problem_text(t: &AllTexts, problem: &Problem) -> String {
     match problem {
         Problem::Date => t.enter_date.into(),
         Problem::Time => t.enter_time.into(),
@@ -163,30 +163,32 @@ fn EventForm(editing: Option<Id>, on_added: Callback<String>, on_cancel: Callbac
         }
     };
     let error = move |field: &'static str| {
-        Signal::derive(move || problem.get().filter(|p| problem_field(p) == field).map(|p| problem_text(words.t(), &p)))
+        Signal::derive(move || {
+            problem.get().filter(|p| problem_field(p) == field).map(|p| problem_text(words.all(), &p))
+        })
     };
     let clear = Callback::new(move |()| problem.set(None));
     let id = move |field: &str| format!("event-{}-{field}", editing.map_or("new".to_owned(), |id| id.to_string()));
     let label = move || match &saved {
-        Some(e) => (words.t().edit_named)(&e.title),
-        None => words.t().new_event.to_owned(),
+        Some(e) => (words.all().edit_named)(&e.title),
+        None => words.all().new_event.to_owned(),
     };
     view! {
         <form class="card" aria-label=label novalidate on:submit=submit>
-            <FormField id=id("title") label=|t| t.title value=title error=error("title") on_edit=clear />
-            <FormField id=id("function") label=|t| t.function value=function>
-                <option value="">{move || words.t().joint_meeting}</option>
+            <FormField id=id("title") label=|w| w.all().title value=title error=error("title") on_edit=clear />
+            <FormField id=id("function") label=|w| w.all().function value=function>
+                <option value="">{move || words.all().joint_meeting}</option>
                 <FunctionOptions selected=chosen(function) />
             </FormField>
             <div class="pause-fields">
-                <FormField id=id("date") label=|t| t.date kind="date" min="1900-01-01" max="2200-12-31" value=date
+                <FormField id=id("date") label=|w| w.all().date kind="date" min="1900-01-01" max="2200-12-31" value=date
                     error=error("date") on_edit=clear />
-                <FormField id=id("places") label=|t| t.places kind="number" inputmode="numeric" min="1"
+                <FormField id=id("places") label=|w| w.all().places kind="number" inputmode="numeric" min="1"
                     max=Event::MAX_PLACES.to_string() value=places error=error("places") on_edit=clear />
-                <FormField id=id("starts") label=|t| t.starts kind="time" value=starts on_edit=clear />
-                <FormField id=id("ends") label=|t| t.ends kind="time" value=ends error=error("ends") on_edit=clear />
+                <FormField id=id("starts") label=|w| w.all().starts kind="time" value=starts on_edit=clear />
+                <FormField id=id("ends") label=|w| w.all().ends kind="time" value=ends error=error("ends") on_edit=clear />
             </div>
-            <FormField id=id("description") label=|t| t.description_optional value=description multiline=true />
+            <FormField id=id("description") label=|w| w.all().description_optional value=description multiline=true />
             <SaveOrCancel on_cancel />
         </form>
     }

@@ -30,15 +30,15 @@ pub fn FollowUpsPage() -> impl IntoView {
     let next = RwSignal::new(None::<NextStep>);
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || words.t().page(Page::FollowUps)) />
-            <h2>{move || words.t().due_and_overdue}</h2>
+            <PageHeading text=Signal::derive(move || words.all().page(Page::FollowUps)) />
+            <h2>{move || words.all().due_and_overdue}</h2>
             <p class="status" role="status">{move || status.get()}</p>
             {move || next.get().map(|step| view! { <NextStepCard step next /> })}
             <Show
                 when=move || due.with(|d| !d.is_empty())
-                fallback=|| view! { <EmptyList text=|t| t.no_follow_ups_due /> }
+                fallback=|| view! { <EmptyList text=|w| w.all().no_follow_ups_due /> }
             >
-                <ul class="shifts" aria-label=move || words.t().due_and_overdue>
+                <ul class="shifts" aria-label=move || words.all().due_and_overdue>
                     <For each=move || due.get() key=|d| (d.agreement, d.stage) let:due>
                         <li class="card"><DueItem due status next /></li>
                     </For>
@@ -62,7 +62,7 @@ fn NextStepCard(step: NextStep, next: RwSignal<Option<NextStep>>) -> impl IntoVi
     let words = use_texts();
     let done = Callback::new(move |_: String| next.set(None));
     let close = Callback::new(move |()| next.set(None));
-    let t = words.t();
+    let t = words.all();
     let NextStep { agreement, outcome, person } = step;
     view! {
         <section class="card news" aria-labelledby="next-step-heading">
@@ -93,11 +93,11 @@ fn DueItem(due: Due, status: RwSignal<Option<String>>, next: RwSignal<Option<Nex
         .map(|f| f.name)
         .unwrap_or_default();
     let stage = move || match due.stage {
-        Stage::Trial => words.t().trial_conversation,
-        Stage::FollowUp => words.t().follow_up_conversation,
+        Stage::Trial => words.all().trial_conversation,
+        Stage::FollowUp => words.all().follow_up_conversation,
     };
     let when = move || {
-        let t = words.t();
+        let t = words.all();
         if due.due < now.today() {
             (t.overdue_since)(&t.short_day(due.due))
         } else {
@@ -107,7 +107,7 @@ fn DueItem(due: Due, status: RwSignal<Option<String>>, next: RwSignal<Option<Nex
     let field = move |name: &str| format!("follow-up-{}-{:?}-{name}", due.agreement, due.stage);
     let label = {
         let person = person.clone();
-        move || (words.t().conversation_with)(stage(), &person)
+        move || (words.all().conversation_with)(stage(), &person)
     };
     let saved_name = person.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -118,7 +118,7 @@ fn DueItem(due: Due, status: RwSignal<Option<String>>, next: RwSignal<Option<Nex
         let follow_up =
             FollowUp { agreement: due.agreement, stage: due.stage, held_on: held, outcome: Some(chosen), note };
         store.record_follow_up(&follow_up);
-        status.set(Some((words.t().conversation_saved)(&saved_name)));
+        status.set(Some((words.all().conversation_saved)(&saved_name)));
         // A conversation that ends or changes the agreement leads straight there.
         let person = saved_name.clone();
         next.set((chosen != Outcome::Continue).then_some(NextStep {
@@ -136,18 +136,18 @@ fn DueItem(due: Due, status: RwSignal<Option<String>>, next: RwSignal<Option<Nex
             when=move || asking.get()
             fallback=move || view! {
                 <div class="actions">
-                    <button type="button" on:click=move |_| asking.set(true)>{move || words.t().record_conversation}</button>
+                    <button type="button" on:click=move |_| asking.set(true)>{move || words.all().record_conversation}</button>
                 </div>
             }
         >
             <form aria-label=label.clone() novalidate on:submit=submit.clone()>
-                <FormField id=field("held") label=|t| t.held_on kind="date" min="1900-01-01" max="2200-12-31" value=held_on
-                    error=Signal::derive(move || invalid.get().then(|| words.t().enter_date.to_owned()))
+                <FormField id=field("held") label=|w| w.all().held_on kind="date" min="1900-01-01" max="2200-12-31" value=held_on
+                    error=Signal::derive(move || invalid.get().then(|| words.all().enter_date.to_owned()))
                     on_edit=Callback::new(move |()| invalid.set(false)) />
-                <FormField id=field("outcome") label=|t| t.outcome value=outcome>
-                    {(0..3).map(|i| view! { <option value=i.to_string()>{move || words.t().outcomes[i]}</option> }).collect_view()}
+                <FormField id=field("outcome") label=|w| w.all().outcome value=outcome>
+                    {(0..3).map(|i| view! { <option value=i.to_string()>{move || words.all().outcomes[i]}</option> }).collect_view()}
                 </FormField>
-                <FormField id=field("note") label=|t| t.note_private multiline=true value=note />
+                <FormField id=field("note") label=|w| w.all().note_private multiline=true value=note />
                 <SaveOrCancel on_cancel=Callback::new(move |()| asking.set(false)) />
             </form>
         </Show>

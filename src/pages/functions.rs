@@ -26,16 +26,16 @@ pub fn FunctionsPage() -> impl IntoView {
 
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || words.t().page(Page::Functions)) />
+            <PageHeading text=Signal::derive(move || words.all().page(Page::Functions)) />
             <AddPanel
                 label=|t| t.add_function
                 form=|on_added, on_cancel| view! { <FunctionForm editing=None on_added on_cancel /> }
             />
             <Show
                 when=move || functions.with(|listed| !listed.is_empty())
-                fallback=|| view! { <EmptyList text=|t| t.no_functions_yet /> }
+                fallback=|| view! { <EmptyList text=|w| w.all().no_functions_yet /> }
             >
-                <ul class="functions" aria-label=move || words.t().all_functions>
+                <ul class="functions" aria-label=move || words.all().all_functions>
                     <For each=move || functions.get() key=|(id, f)| (*id, f.name.clone(), f.needed, f.contact, f.retired, f.description.clone()) let:entry>
                         <FunctionRow id=entry.0 function=entry.1 editing=editing />
                     </For>
@@ -60,9 +60,9 @@ fn FunctionRow(id: Id, function: Function, editing: RwSignal<Option<Id>>) -> imp
     let (retired, description) = (function.retired, function.description.clone());
     let summary = move || {
         let contact = function.contact.and_then(|c| store.read::<Person>(c)).map(|p| p.name.to_string());
-        let summary = (words.t().function_summary)(contact.as_deref(), function.needed);
+        let summary = (words.all().function_summary)(contact.as_deref(), function.needed);
         if retired {
-            format!("{summary} · {}", words.t().retired)
+            format!("{summary} · {}", words.all().retired)
         } else {
             summary
         }
@@ -75,7 +75,7 @@ fn FunctionRow(id: Id, function: Function, editing: RwSignal<Option<Id>>) -> imp
                 fallback=move || {
                     let name = name.clone();
                     let (label, retire_label) = (name.clone(), name.clone());
-                    let everyone = (words.t().everyone_in)(&name);
+                    let everyone = (words.all().everyone_in)(&name);
                     let description = description.clone();
                     view! {
                         <div class="row">
@@ -86,15 +86,15 @@ fn FunctionRow(id: Id, function: Function, editing: RwSignal<Option<Id>>) -> imp
                                 <WriteToEveryone people=Signal::derive(move || doing(store, id)) label=everyone />
                             </div>
                             <div class="actions">
-                                <button type="button" aria-label=move || (words.t().edit_named)(&label) on:click=move |_| editing.set(Some(id))>
-                                    {move || words.t().edit}
+                                <button type="button" aria-label=move || (words.all().edit_named)(&label) on:click=move |_| editing.set(Some(id))>
+                                    {move || words.all().edit}
                                 </button>
                                 <button type="button" on:click=move |_| store.retire_function(id, !retired)
                                     aria-label=move || {
-                                        let t = words.t();
+                                        let t = words.all();
                                         if retired { (t.bring_back_named)(&retire_label) } else { (t.retire_named)(&retire_label) }
                                     }>
-                                    {move || if retired { words.t().bring_back } else { words.t().retire }}
+                                    {move || if retired { words.all().bring_back } else { words.all().retire }}
                                 </button>
                             </div>
                         </div>
@@ -133,7 +133,7 @@ fn FunctionForm(editing: Option<Id>, on_added: Callback<String>, on_cancel: Call
     };
     let message = move |which: FunctionError| {
         Signal::derive(move || {
-            let t = words.t();
+            let t = words.all();
             error.get().filter(|e| *e == which).map(|e| match e {
                 FunctionError::NoName => t.function_needs_name.to_owned(),
                 FunctionError::Needed => (t.needed_range)(Function::MAX_NEEDED),
@@ -146,21 +146,21 @@ fn FunctionForm(editing: Option<Id>, on_added: Callback<String>, on_cancel: Call
         <form
             class="card"
             aria-label=move || match &saved {
-                Some(f) => (words.t().edit_named)(&f.name),
-                None => words.t().new_function.to_owned(),
+                Some(f) => (words.all().edit_named)(&f.name),
+                None => words.all().new_function.to_owned(),
             }
             novalidate
             on:submit=submit
         >
-            <FormField id=field_id("name") label=|t| t.name value=name error=message(FunctionError::NoName)
+            <FormField id=field_id("name") label=|w| w.all().name value=name error=message(FunctionError::NoName)
                 input_ref=input on_edit=clear />
-            <FormField id=field_id("contact") label=|t| t.staff_contact value=contact>
-                <option value="">{move || words.t().no_contact}</option>
+            <FormField id=field_id("contact") label=|w| w.all().staff_contact value=contact>
+                <option value="">{move || words.all().no_contact}</option>
                 <PersonOptions selected=chosen(contact) />
             </FormField>
-            <FormField id=field_id("needed") label=|t| t.people_needed kind="number" inputmode="numeric"
+            <FormField id=field_id("needed") label=|w| w.all().people_needed kind="number" inputmode="numeric"
                 min="1" max=Function::MAX_NEEDED.to_string() value=needed error=message(FunctionError::Needed) on_edit=clear />
-            <FormField id=field_id("description") label=|t| t.description_optional value=description multiline=true />
+            <FormField id=field_id("description") label=|w| w.all().description_optional value=description multiline=true />
             <SaveOrCancel on_cancel />
         </form>
     }

@@ -21,13 +21,13 @@ pub fn JoinPage(invitation: String) -> impl IntoView {
     let read = (!invitation.is_empty()).then(|| Invitation::read(&invitation));
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || words.t().join_a_group) />
+            <PageHeading text=Signal::derive(move || words.all().join_a_group) />
             {match read {
                 None => view! { <JoinGroup /> }.into_any(),
                 Some(Ok(invitation)) => view! { <Joining invitation /> }.into_any(),
                 Some(Err(refused)) => view! {
-                    <p class="field-error" role="alert">{move || words.t().invitation_error(&refused)}</p>
-                    <p><a class="button" href=Page::Today.href()>{move || words.t().go_to_today}</a></p>
+                    <p class="field-error" role="alert">{move || words.all().invitation_error(&refused)}</p>
+                    <p><a class="button" href=Page::Today.href()>{move || words.all().go_to_today}</a></p>
                 }
                 .into_any(),
             }}
@@ -54,7 +54,7 @@ fn Joining(invitation: Invitation) -> impl IntoView {
                 session: false,
             };
             if let Err(refused) = sync.set_settings(Some(settings)) {
-                return error.set(Some(words.t().sync_settings_error(&refused).to_owned()));
+                return error.set(Some(words.all().sync_settings_error(&refused).to_owned()));
             }
         }
         joined.set(true);
@@ -63,27 +63,27 @@ fn Joining(invitation: Invitation) -> impl IntoView {
     let synced = move || sync.status.with(|s| !s.running && s.error.is_none() && s.synced_at.is_some());
     let importer = Importer::new();
     view! {
-        <h2>{(words.t().join_group_named)(&group)}</h2>
+        <h2>{(words.all().join_group_named)(&group)}</h2>
         {match place {
             Some((place, user)) => view! {
-                <p>{move || (words.t().will_sync_with)(&place, &user)}</p>
-                <p class="warning" role="note">{move || words.t().link_reads_everything}</p>
+                <p>{move || (words.all().will_sync_with)(&place, &user)}</p>
+                <p class="warning" role="note">{move || words.all().link_reads_everything}</p>
             }.into_any(),
             None => view! {
-                <p>{move || words.t().file_invitation}</p>
+                <p>{move || words.all().file_invitation}</p>
                 {(!ask_for.is_empty()).then(|| view! { <p class="note">{ask_for}</p> })}
             }.into_any(),
         }}
-        <p>{move || if volunteer { words.t().phone_for_volunteer } else { words.t().phone_for_coordinator }}</p>
+        <p>{move || if volunteer { words.all().phone_for_volunteer } else { words.all().phone_for_coordinator }}</p>
         {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         <Show when=move || !joined.get()>
             <div class="actions">
-                <button type="button" class="primary" on:click=join.clone()>{move || words.t().join_the_group}</button>
+                <button type="button" class="primary" on:click=join.clone()>{move || words.all().join_the_group}</button>
             </div>
         </Show>
         <Show when=move || joined.get() && by_sync>
             <p class="status" role="status">{move || {
-                let t = words.t();
+                let t = words.all();
                 sync.status.with(|s| match &s.error {
                     Some(e) => format!("{} {}", t.sync_error(e), t.sync_nothing_lost),
                     None if s.running || s.synced_at.is_none() => t.fetching_group_data.to_owned(),
@@ -108,7 +108,7 @@ fn ThenWhoAreYou() -> impl IntoView {
     move || match device.me.get() {
         None => view! { <WhoAreYou /> }.into_any(),
         Some(_) => {
-            view! { <p><a class="button" href=Page::Today.href()>{move || words.t().go_to_today}</a></p> }.into_any()
+            view! { <p><a class="button" href=Page::Today.href()>{move || words.all().go_to_today}</a></p> }.into_any()
         }
     }
 }
@@ -126,23 +126,23 @@ fn JoinGroup() -> impl IntoView {
             Ok(invitation) => {
                 let _ = window().location().set_hash(&invitation.fragment()[1..]);
             }
-            Err(refused) => error.set(Some(words.t().invitation_error(&refused))),
+            Err(refused) => error.set(Some(words.all().invitation_error(&refused))),
         }
     };
     view! {
         <section class="card" aria-labelledby="join-heading">
-            <h2 id="join-heading">{move || words.t().join_my_group}</h2>
-            <p>{move || words.t().join_help}</p>
+            <h2 id="join-heading">{move || words.all().join_my_group}</h2>
+            <p>{move || words.all().join_help}</p>
             <FilePicker importer id="join-file" label=|t| t.open_file_received />
             <ImportState importer finished=|| () />
             <Show when=move || store.has_people()>
                 <ThenWhoAreYou />
             </Show>
-            <form aria-label=move || words.t().open_invitation novalidate on:submit=open>
-                <FormField id="invitation-link" label=|t| t.invitation_link kind="url" value=link error
+            <form aria-label=move || words.all().open_invitation novalidate on:submit=open>
+                <FormField id="invitation-link" label=|w| w.all().invitation_link kind="url" value=link error
                     on_edit=Callback::new(move |()| error.set(None)) />
                 <div class="actions">
-                    <button type="submit">{move || words.t().open_invitation}</button>
+                    <button type="submit">{move || words.all().open_invitation}</button>
                 </div>
             </form>
         </section>

@@ -43,7 +43,7 @@ pub fn KioskPage() -> impl IntoView {
         })
     });
     let tap = move |person: Id, here: bool| {
-        let t = words.t();
+        let t = words.all();
         let name = store.name_of(person);
         let result = if here {
             store.check_out(person).map(|_| (t.goodbye_person)(&name))
@@ -56,9 +56,9 @@ pub fn KioskPage() -> impl IntoView {
 
     view! {
         <section class="kiosk" aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || words.t().page(Page::Kiosk)) />
+            <PageHeading text=Signal::derive(move || words.all().page(Page::Kiosk)) />
             <p class="kiosk-message" role="status">{move || message.get()}</p>
-            <h2>{move || words.t().expected_today}</h2>
+            <h2>{move || words.all().expected_today}</h2>
             <ul class="kiosk-people">
                 {move || people.get().into_iter().map(|(id, name, here)| {
                     view! {
@@ -66,26 +66,26 @@ pub fn KioskPage() -> impl IntoView {
                             <button type="button" class="kiosk-person" class:here=here on:click=move |_| tap(id, here)>
                                 <span class="kiosk-name">{name}</span>
                                 <span class="kiosk-action">
-                                    {move || if here { words.t().check_out } else { words.t().check_in }}
+                                    {move || if here { words.all().check_out } else { words.all().check_in }}
                                 </span>
                             </button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
-            <form class="card" aria-label=move || words.t().someone_else on:submit=move |ev| {
+            <form class="card" aria-label=move || words.all().someone_else on:submit=move |ev| {
                 ev.prevent_default();
                 if let Ok(id) = someone.get_untracked().parse::<Id>() {
                     let here = people.with_untracked(|p| p.iter().any(|(p, _, here)| *p == id && *here));
                     tap(id, here);
                 }
             }>
-                <FormField id="kiosk-someone" label=|t| t.someone_else value=someone>
-                    <option value="">{move || words.t().choose}</option>
+                <FormField id="kiosk-someone" label=|w| w.all().someone_else value=someone>
+                    <option value="">{move || words.all().choose}</option>
                     <PersonOptions selected=chosen(someone) />
                 </FormField>
                 <div class="actions">
-                    <button type="submit" class="primary">{move || words.t().check_in}</button>
+                    <button type="submit" class="primary">{move || words.all().check_in}</button>
                 </div>
             </form>
             <LeaveButton />
@@ -131,7 +131,7 @@ fn LeaveButton() -> impl IntoView {
             on:keyup=move |_| stop()
             on:contextmenu=|ev| ev.prevent_default()
         >
-            {move || words.t().hold_to_leave}
+            {move || words.all().hold_to_leave}
         </button>
     }
 }

@@ -12,8 +12,8 @@ pub fn LiveSyncSettings() -> impl IntoView {
     let (sync, words) = (use_sync(), use_texts());
     view! {
         <section class="card" aria-labelledby="sync-heading">
-            <h2 id="sync-heading">{move || words.t().live_sync}</h2>
-            <p>{move || words.t().live_sync_help}</p>
+            <h2 id="sync-heading">{move || words.all().live_sync}</h2>
+            <p>{move || words.all().live_sync_help}</p>
             {move || match sync.settings.get() {
                 None => view! { <SyncForm /> }.into_any(),
                 Some(settings) => view! { <SyncPanel settings /> }.into_any(),
@@ -45,20 +45,20 @@ fn SyncForm() -> impl IntoView {
             error
                 .get()
                 .filter(|e| (*e == SettingsError::DatabaseName) == database_field)
-                .map(|e| words.t().sync_settings_error(&e).to_owned())
+                .map(|e| words.all().sync_settings_error(&e).to_owned())
         })
     };
     view! {
-        <form aria-label=move || words.t().live_sync novalidate on:submit=submit>
-            <FormField id="sync-server" label=|t| t.server_address kind="url" autocomplete="url"
+        <form aria-label=move || words.all().live_sync novalidate on:submit=submit>
+            <FormField id="sync-server" label=|w| w.all().server_address kind="url" autocomplete="url"
                 value=server error=error_of(false) on_edit=clear />
-            <FormField id="sync-database" label=|t| t.database_name value=database error=error_of(true) on_edit=clear />
-            <FormField id="sync-user" label=|t| t.user_name autocomplete="username" value=user on_edit=clear />
-            <FormField id="sync-password" label=|t| t.password kind="password" autocomplete="current-password"
+            <FormField id="sync-database" label=|w| w.all().database_name value=database error=error_of(true) on_edit=clear />
+            <FormField id="sync-user" label=|w| w.all().user_name autocomplete="username" value=user on_edit=clear />
+            <FormField id="sync-password" label=|w| w.all().password kind="password" autocomplete="current-password"
                 value=password on_edit=clear />
-            <p class="hint">{move || words.t().password_kept_where}</p>
+            <p class="hint">{move || words.all().password_kept_where}</p>
             <div class="actions">
-                <button type="submit" class="primary">{move || words.t().start_syncing}</button>
+                <button type="submit" class="primary">{move || words.all().start_syncing}</button>
             </div>
         </form>
     }
@@ -71,7 +71,7 @@ fn SyncPanel(settings: SyncSettings) -> impl IntoView {
     let status = sync.status;
     let place = format!("{}/{}", settings.server.trim().trim_end_matches('/'), settings.database.trim());
     let progress = move || {
-        let t = words.t();
+        let t = words.all();
         status.with(|s| {
             if s.running {
                 return t.syncing.to_owned();
@@ -98,28 +98,28 @@ fn SyncPanel(settings: SyncSettings) -> impl IntoView {
         let _ = sync.set_settings(Some(again));
     };
     view! {
-        <p>{move || (words.t().syncing_with)(&place, &user)}</p>
-        <p class="help">{move || if session { words.t().password_not_kept } else { words.t().password_kept_here }}</p>
+        <p>{move || (words.all().syncing_with)(&place, &user)}</p>
+        <p class="help">{move || if session { words.all().password_not_kept } else { words.all().password_kept_here }}</p>
         <p class="status" role="status">{progress}</p>
         <Show when=signed_out>
-            <form aria-label=move || words.t().sign_in_again novalidate on:submit=sign_in.clone()>
-                <FormField id="sync-password-again" label=|t| t.password kind="password" autocomplete="current-password"
+            <form aria-label=move || words.all().sign_in_again novalidate on:submit=sign_in.clone()>
+                <FormField id="sync-password-again" label=|w| w.all().password kind="password" autocomplete="current-password"
                     value=password />
                 <div class="actions">
-                    <button type="submit" class="primary">{move || words.t().sign_in_again}</button>
+                    <button type="submit" class="primary">{move || words.all().sign_in_again}</button>
                 </div>
             </form>
         </Show>
         {move || status.with(|s| s.error.clone()).map(|error| {
-            let t = words.t();
+            let t = words.all();
             view! { <p class="field-error" role="alert">{t.sync_error(&error)} " " {t.sync_nothing_lost}</p> }
         })}
         <div class="actions">
             <button type="button" class="primary" on:click=move |_| sync.now()>
-                {move || words.t().sync_now}
+                {move || words.all().sync_now}
             </button>
             <button type="button" on:click=move |_| { let _ = sync.set_settings(None); }>
-                {move || words.t().stop_syncing}
+                {move || words.all().stop_syncing}
             </button>
         </div>
     }

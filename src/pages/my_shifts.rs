@@ -90,7 +90,7 @@ fn ShiftList(me: Id) -> impl IntoView {
             <h2 id="shift-list-heading">{move || words.t().next_shifts}</h2>
             <Show
                 when=move || shifts.with(|s| !s.is_empty())
-                fallback=|| view! { <EmptyList text=|t| t.no_shifts_coming /> }
+                fallback=|| view! { <EmptyList text=|w| w.t().no_shifts_coming /> }
             >
                 <ul class="shifts">
                     <For each=move || shifts.get() key=|s| (s.occurrence, s.expected.clone(), s.cancelled.len()) let:shift>
@@ -141,7 +141,7 @@ fn MyShift(me: Id, shift: Shift, status: RwSignal<Option<String>>) -> impl IntoV
                     }
                 >
                     <div class="confirm" role="group" aria-label=label.clone()>
-                        <FormField id=reason_id.clone() label=|t| t.reason_optional value=reason />
+                        <FormField id=reason_id.clone() label=|w| w.t().reason_optional value=reason />
                         <div class="actions">
                             <button type="button" class="danger" on:click=confirm>{move || words.t().confirm_cancellation}</button>
                             <button type="button" on:click=move |_| asking.set(false)>{move || words.t().keep}</button>

@@ -11,9 +11,9 @@ pub fn NotFound(asked: String) -> impl IntoView {
     let words = use_texts();
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || words.t().page_not_found) />
-            <p>{move || (words.t().no_page_at)(&asked)}</p>
-            <p><a href=Page::Today.href()>{move || words.t().go_to_today}</a></p>
+            <PageHeading text=Signal::derive(move || words.all().page_not_found) />
+            <p>{move || (words.all().no_page_at)(&asked)}</p>
+            <p><a href=Page::Today.href()>{move || words.all().go_to_today}</a></p>
         </section>
     }
 }

@@ -26,8 +26,8 @@ pub fn OpenPage() -> impl IntoView {
     let new_phone = move || device.me.get().is_none() && store.has_people();
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || words.t().page(Page::Open)) />
-            <p>{move || words.t().open_file_help}</p>
+            <PageHeading text=Signal::derive(move || words.all().page(Page::Open)) />
+            <p>{move || words.all().open_file_help}</p>
             <FilePicker importer id="open-file" label=|t| t.open_file_received />
             <ImportState importer finished=|| () />
             <Show when=move || importer.merged() && new_phone()>

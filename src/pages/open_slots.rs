@@ -46,7 +46,7 @@ pub fn OpenSlotsPage() -> impl IntoView {
             <p class="status" role="status">{move || status.get()}</p>
             <Show
                 when=move || slots.with(|s| !s.is_empty())
-                fallback=|| view! { <EmptyList text=|t| t.no_open_slots /> }
+                fallback=|| view! { <EmptyList text=|w| w.t().no_open_slots /> }
             >
                 <ul class="shifts" aria-label=move || words.t().page(Page::OpenSlots)>
                     <For each=move || slots.get() key=|s| (s.occurrence, s.expected.clone(), s.waiting.clone()) let:shift>

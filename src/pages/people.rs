@@ -9,7 +9,7 @@ use crate::components::adding::{focus_on_open, AddPanel, SaveOrCancel};
 use crate::components::field::{EmptyList, FormField};
 use crate::components::page_heading::PageHeading;
 use crate::components::status::StatusControls;
-use crate::i18n::Texts;
+use crate::i18n::AllTexts;
 use crate::renders::rendered;
 use crate::route::Page;
 use crate::state::{use_deletion, use_store, use_texts};
@@ -35,26 +35,26 @@ pub fn PeoplePage() -> impl IntoView {
 
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || words.t().page(Page::People)) />
+            <PageHeading text=Signal::derive(move || words.all().page(Page::People)) />
             <AddPanel
                 label=|t| t.add_person
                 form=|on_added, on_cancel| view! { <AddPersonForm on_added on_cancel /> }
             />
             <DeletionToast />
             <Show when=move || people.with(|listed| !listed.is_empty())>
-                <FormField id="people-search" label=|t| t.search_by_name kind="search" value=query />
+                <FormField id="people-search" label=|w| w.all().search_by_name kind="search" value=query />
             </Show>
             <Show
                 when=move || people.with(|listed| !listed.is_empty())
-                fallback=|| view! { <EmptyList text=|t| t.no_one_yet /> }
+                fallback=|| view! { <EmptyList text=|w| w.all().no_one_yet /> }
             >
-                <ul class="people" aria-label=move || words.t().everyone_in_group>
+                <ul class="people" aria-label=move || words.all().everyone_in_group>
                     <For each=move || shown.get() key=|id| *id let:id>
                         <PersonRow id people />
                     </For>
                 </ul>
                 <Show when=move || shown.with(Vec::is_empty)>
-                    <p class="empty">{move || words.t().no_one_matches}</p>
+                    <p class="empty">{move || words.all().no_one_matches}</p>
                 </Show>
             </Show>
         </section>
@@ -74,7 +74,7 @@ fn AddPersonForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl In
         match store.add_person(&name.get_untracked()) {
             Ok((_, added)) => on_added.run(added.to_string()),
             Err(refused) => {
-                error.set(Some(words.t().name_error(&refused)));
+                error.set(Some(words.all().name_error(&refused)));
                 if let Some(field) = input.get_untracked() {
                     let _ = field.focus();
                 }
@@ -83,8 +83,8 @@ fn AddPersonForm(on_added: Callback<String>, on_cancel: Callback<()>) -> impl In
     };
 
     view! {
-        <form class="card" aria-label=move || words.t().new_person novalidate on:submit=submit>
-            <FormField id="person-name" label=|t| t.name value=name error input_ref=input
+        <form class="card" aria-label=move || words.all().new_person novalidate on:submit=submit>
+            <FormField id="person-name" label=|w| w.all().name value=name error input_ref=input
                 on_edit=Callback::new(move |()| error.set(None)) />
             <SaveOrCancel on_cancel />
         </form>
@@ -114,7 +114,7 @@ fn PersonRow(id: Id, people: Memo<Vec<(Id, Person)>>) -> impl IntoView {
             </button>
             {move || {
                 person
-                    .with(|p| p.as_ref().and_then(|p| status_text(words.t(), &p.status)))
+                    .with(|p| p.as_ref().and_then(|p| status_text(words.all(), &p.status)))
                     .map(|text| view! { <p class="person-status">{text}</p> })
             }}
             <Show when=move || open.get()>
@@ -124,7 +124,7 @@ fn PersonRow(id: Id, people: Memo<Vec<(Id, Person)>>) -> impl IntoView {
     }
 }
 
-fn status_text(t: &Texts, status: &Status) -> Option<String> {
+fn status_text(t: &AllTexts, status: &Status) -> Option<String> {
     match status {
         Status::Active => None,
         Status::Paused { from, until } => {
@@ -156,7 +156,7 @@ fn PersonDetails(id: Id) -> impl IntoView {
             &note.get_untracked(),
         );
         saved.set(result.is_ok());
-        error.set(result.err().map(|refused| words.t().name_error(&refused)));
+        error.set(result.err().map(|refused| words.all().name_error(&refused)));
     };
     let edited = Callback::new(move |()| saved.set(false));
     // The form is named for the person as saved, not as being typed.
@@ -164,17 +164,17 @@ fn PersonDetails(id: Id) -> impl IntoView {
 
     view! {
         <div class="card person-details">
-            <form aria-label=move || (words.t().details_of)(&saved_name()) novalidate on:submit=submit>
-                <FormField id=field_id("name") label=|t| t.name value=name error on_edit=edited />
-                <FormField id=field_id("phone") label=|t| t.phone kind="tel" value=phone on_edit=edited />
-                <FormField id=field_id("email") label=|t| t.email kind="email" value=email on_edit=edited />
-                <FormField id=field_id("note") label=|t| t.note_private multiline=true value=note on_edit=edited />
+            <form aria-label=move || (words.all().details_of)(&saved_name()) novalidate on:submit=submit>
+                <FormField id=field_id("name") label=|w| w.all().name value=name error on_edit=edited />
+                <FormField id=field_id("phone") label=|w| w.all().phone kind="tel" value=phone on_edit=edited />
+                <FormField id=field_id("email") label=|w| w.all().email kind="email" value=email on_edit=edited />
+                <FormField id=field_id("note") label=|w| w.all().note_private multiline=true value=note on_edit=edited />
                 <div class="actions">
-                    <button type="submit" class="primary">{move || words.t().save}</button>
+                    <button type="submit" class="primary">{move || words.all().save}</button>
                 </div>
-                <p class="status" role="status">{move || saved.get().then(|| words.t().details_saved)}</p>
+                <p class="status" role="status">{move || saved.get().then(|| words.all().details_saved)}</p>
             </form>
-            <p><a class="button" href=crate::route::Route::person_href(id)>{move || (words.t().open_page_of)(&saved_name())}</a></p>
+            <p><a class="button" href=crate::route::Route::person_href(id)>{move || (words.all().open_page_of)(&saved_name())}</a></p>
             <StatusControls id=id can_leave=true />
             <DeleteControls id=id />
         </div>
@@ -194,18 +194,18 @@ fn DeleteControls(id: Id) -> impl IntoView {
             fallback=move || view! {
                 <div class="actions">
                     <button type="button" class="danger" on:click=move |_| asking.set(true)>
-                        {move || words.t().delete}
+                        {move || words.all().delete}
                     </button>
                 </div>
             }
         >
-            <div class="confirm" role="group" aria-label=move || words.t().delete>
-                <p>{move || (words.t().delete_question)(&name())}</p>
+            <div class="confirm" role="group" aria-label=move || words.all().delete>
+                <p>{move || (words.all().delete_question)(&name())}</p>
                 <div class="actions">
                     <button type="button" class="danger" on:click=move |_| deletion.soon(id, name())>
-                        {move || words.t().delete_for_good}
+                        {move || words.all().delete_for_good}
                     </button>
-                    <button type="button" on:click=move |_| asking.set(false)>{move || words.t().keep}</button>
+                    <button type="button" on:click=move |_| asking.set(false)>{move || words.all().keep}</button>
                 </div>
             </div>
         </Show>
@@ -218,7 +218,7 @@ fn DeletionToast() -> impl IntoView {
     let (words, deletion) = (use_texts(), use_deletion());
     move || {
         deletion.pending.get().map(|(_, name)| {
-            let t = words.t();
+            let t = words.all();
             view! {
                 <div class="toast" role="status">
                     <p>{(t.deleted_person)(&name)}</p>

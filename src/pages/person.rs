@@ -27,11 +27,11 @@ pub fn PersonPage(id: Id) -> impl IntoView {
     let kept = Memo::new(move |_| store.with(&[Person::KIND], |r| duplicates::kept(&r.all::<Person>(), id)));
     view! {
         <section aria-labelledby="page-heading">
-            <h1 id="page-heading" tabindex="-1">{move || person.get().map(|p| p.name.to_string()).unwrap_or_else(|| words.t().not_in_group.into())}</h1>
-            <p><a class="button" href=Page::People.href()>{move || words.t().all_people}</a></p>
+            <h1 id="page-heading" tabindex="-1">{move || person.get().map(|p| p.name.to_string()).unwrap_or_else(|| words.all().not_in_group.into())}</h1>
+            <p><a class="button" href=Page::People.href()>{move || words.all().all_people}</a></p>
             <Show when=move || kept.get() != id>
                 <p>
-                    <a href=move || Route::person_href(kept.get())>{move || (words.t().merged_into_person)(&store.name_of(kept.get()))}</a>
+                    <a href=move || Route::person_href(kept.get())>{move || (words.all().merged_into_person)(&store.name_of(kept.get()))}</a>
                 </p>
             </Show>
             <Show when=move || person.with(Option::is_some) && kept.get() == id>
@@ -43,7 +43,7 @@ pub fn PersonPage(id: Id) -> impl IntoView {
                 </WithHistory>
                 <Conversations id />
                 <section class="card" aria-labelledby="pause-heading">
-                    <h2 id="pause-heading">{move || words.t().pause}</h2>
+                    <h2 id="pause-heading">{move || words.all().pause}</h2>
                     <StatusControls id can_leave=true />
                 </section>
                 <WithHistory>
@@ -68,7 +68,7 @@ fn Agreements(id: Id) -> impl IntoView {
     });
     view! {
         <section class="card" aria-labelledby="agreements-heading">
-            <h2 id="agreements-heading">{move || words.t().page(Page::Agreements)}</h2>
+            <h2 id="agreements-heading">{move || words.all().page(Page::Agreements)}</h2>
             <p class="status" role="status">{move || status.get()}</p>
             <AgreementList agreements label=|t| t.agreements status />
         </section>
@@ -81,7 +81,7 @@ fn Competences(id: Id) -> impl IntoView {
     let held = move || {
         store.with(&[Grant::KIND, Competence::KIND, Person::KIND], |r| {
             let all = Competence::all(r);
-            let t = words.t();
+            let t = words.all();
             let mut lines: Vec<String> = r
                 .all::<Grant>()
                 .iter()
@@ -99,7 +99,7 @@ fn Competences(id: Id) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="competences-heading">
-            <h2 id="competences-heading">{move || words.t().page(Page::Competences)}</h2>
+            <h2 id="competences-heading">{move || words.all().page(Page::Competences)}</h2>
             <SectionLines lines=Signal::derive(held) empty=|t| t.no_competences_held />
         </section>
     }
@@ -112,12 +112,12 @@ fn HoursThisYear(id: Id) -> impl IntoView {
         let at = now.at();
         let first = NaiveDate::from_ymd_opt(at.year(), 1, 1).unwrap_or(at.date());
         let hours = store.with(&KINDS_READ, |r| duty::hours(r, id, first, at.date(), at));
-        let t = words.t();
+        let t = words.all();
         (t.agreed_and_spontaneous)(&t.minutes(hours.agreed_minutes), &t.minutes(hours.spontaneous_minutes))
     };
     view! {
         <section class="card" aria-labelledby="hours-heading">
-            <h2 id="hours-heading">{move || words.t().hours_this_year}</h2>
+            <h2 id="hours-heading">{move || words.all().hours_this_year}</h2>
             <p>{line}</p>
         </section>
     }
@@ -133,7 +133,7 @@ fn Conversations(id: Id) -> impl IntoView {
             let mut held: Vec<FollowUp> =
                 r.all::<FollowUp>().iter().filter(|(_, f)| hers(f.agreement)).map(|(_, f)| f.clone()).collect();
             held.sort_by_key(|f| f.held_on);
-            let t = words.t();
+            let t = words.all();
             held.into_iter()
                 .map(|f| {
                     let stage = match f.stage {
@@ -148,7 +148,7 @@ fn Conversations(id: Id) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="conversations-heading">
-            <h2 id="conversations-heading">{move || words.t().conversations}</h2>
+            <h2 id="conversations-heading">{move || words.all().conversations}</h2>
             <SectionLines lines=Signal::derive(held) empty=|t| t.no_conversations_yet />
         </section>
     }
@@ -156,12 +156,12 @@ fn Conversations(id: Id) -> impl IntoView {
 
 /// A section's lines as a list, or what it says when there are none.
 #[component]
-fn SectionLines(lines: Signal<Vec<String>>, empty: fn(&crate::i18n::Texts) -> &'static str) -> impl IntoView {
+fn SectionLines(lines: Signal<Vec<String>>, empty: fn(&crate::i18n::AllTexts) -> &'static str) -> impl IntoView {
     let words = use_texts();
     move || {
         let lines = lines.get();
         if lines.is_empty() {
-            view! { <p class="empty">{empty(words.t())}</p> }.into_any()
+            view! { <p class="empty">{empty(words.all())}</p> }.into_any()
         } else {
             view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
         }
@@ -180,7 +180,7 @@ fn HoursByHand(id: Id) -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = words.t();
+        let t = words.all();
         let Some(day) = parse_date(&date.get_untracked()) else {
             return date_error.set(Some(t.enter_date.into()));
         };
@@ -203,21 +203,21 @@ fn HoursByHand(id: Id) -> impl IntoView {
     });
     view! {
         <section class="card" aria-labelledby="by-hand-heading">
-            <h2 id="by-hand-heading">{move || words.t().hours_by_hand}</h2>
-            <p class="help">{move || words.t().hours_by_hand_help}</p>
+            <h2 id="by-hand-heading">{move || words.all().hours_by_hand}</h2>
+            <p class="help">{move || words.all().hours_by_hand_help}</p>
             <button type="button" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-                {move || words.t().add_hours}
+                {move || words.all().add_hours}
             </button>
             <Show when=move || open.get()>
-                <form class="inline-form" aria-label=move || words.t().add_hours novalidate on:submit=submit>
+                <form class="inline-form" aria-label=move || words.all().add_hours novalidate on:submit=submit>
                     <div class="pause-fields">
-                        <FormField id="by-hand-date" label=|t| t.date kind="date" min="1900-01-01" max="2200-12-31" value=date
+                        <FormField id="by-hand-date" label=|w| w.all().date kind="date" min="1900-01-01" max="2200-12-31" value=date
                             error=date_error on_edit=clear />
-                        <FormField id="by-hand-hours" label=|t| t.hours kind="text" inputmode="decimal" value=hours
+                        <FormField id="by-hand-hours" label=|w| w.all().hours kind="text" inputmode="decimal" value=hours
                             error=hours_error on_edit=clear />
                     </div>
-                    <FormField id="by-hand-function" label=|t| t.function value=function>
-                        <option value="">{move || words.t().no_function_spontaneous}</option>
+                    <FormField id="by-hand-function" label=|w| w.all().function value=function>
+                        <option value="">{move || words.all().no_function_spontaneous}</option>
                         <FunctionOptions selected=chosen(function) />
                     </FormField>
                     <SaveOrCancel on_cancel=Callback::new(move |()| open.set(false)) />
@@ -244,9 +244,9 @@ fn EnteredByHand(id: Id) -> impl IntoView {
     });
     view! {
         <Show when=move || entered.with(|e| !e.is_empty())>
-            <ul class="by-hand" aria-label=move || words.t().hours_by_hand>
+            <ul class="by-hand" aria-label=move || words.all().hours_by_hand>
                 {move || entered.get().into_iter().map(|(entry, stay)| {
-                    let t = words.t();
+                    let t = words.all();
                     let function = stay.function.and_then(|f| store.read::<Function>(f)).map(|f| f.name);
                     let what = (t.hours_entry)(
                         &t.minutes(stay.minutes().unwrap_or(0)),

@@ -12,13 +12,13 @@ pub fn PlanPage() -> impl IntoView {
     let words = use_texts();
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || words.t().page(Page::Plan)) />
-            <nav aria-label=move || words.t().planning>
+            <PageHeading text=Signal::derive(move || words.all().page(Page::Plan)) />
+            <nav aria-label=move || words.all().planning>
                 <ul class="plan-list">
                     {Page::PLANNING.into_iter().map(|page| view! {
                         <li class="card">
-                            <a class="plan-link" href=page.href()>{move || words.t().page(page)}</a>
-                            <p class="help">{move || words.t().page_purpose(page)}</p>
+                            <a class="plan-link" href=page.href()>{move || words.all().page(page)}</a>
+                            <p class="help">{move || words.all().page_purpose(page)}</p>
                         </li>
                     }).collect_view()}
                 </ul>

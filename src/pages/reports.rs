@@ -13,7 +13,7 @@ use crate::components::field::FormField;
 use crate::components::history::WithHistory;
 use crate::components::page_heading::PageHeading;
 use crate::files;
-use crate::i18n::Texts;
+use crate::i18n::AllTexts;
 use crate::route::Page;
 use crate::slices::after_this_task;
 use crate::state::{use_store, use_texts, wall_now, wall_today};
@@ -53,7 +53,7 @@ pub fn ReportsPage() -> impl IntoView {
             return;
         }
         let (Some((from, to)), Some(rows)) = (period(), rows.get_untracked()) else { return };
-        let t = words.t();
+        let t = words.all();
         let first = match group() {
             GroupBy::Person => t.person,
             GroupBy::Function => t.function,
@@ -74,15 +74,15 @@ pub fn ReportsPage() -> impl IntoView {
 
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || words.t().page(Page::Reports)) />
+            <PageHeading text=Signal::derive(move || words.all().page(Page::Reports)) />
             <div class="pause-fields">
-                <FormField id="report-from" label=|t| t.from kind="date" min="1900-01-01" max="2200-12-31" value=from />
-                <FormField id="report-to" label=|t| t.to kind="date" min="1900-01-01" max="2200-12-31" value=to
-                    error=Signal::derive(move || period().is_none().then(|| words.t().period_backwards.to_owned())) />
-                <FormField id="report-by" label=|t| t.rows value=by>
-                    <option value="0">{move || words.t().per_person}</option>
-                    <option value="1">{move || words.t().per_function}</option>
-                    <option value="2">{move || words.t().per_month}</option>
+                <FormField id="report-from" label=|w| w.all().from kind="date" min="1900-01-01" max="2200-12-31" value=from />
+                <FormField id="report-to" label=|w| w.all().to kind="date" min="1900-01-01" max="2200-12-31" value=to
+                    error=Signal::derive(move || period().is_none().then(|| words.all().period_backwards.to_owned())) />
+                <FormField id="report-by" label=|w| w.all().rows value=by>
+                    <option value="0">{move || words.all().per_person}</option>
+                    <option value="1">{move || words.all().per_function}</option>
+                    <option value="2">{move || words.all().per_month}</option>
                 </FormField>
             </div>
             {move || match (drawn.get(), store.history.get()) {
@@ -91,16 +91,16 @@ pub fn ReportsPage() -> impl IntoView {
                     <HoursChart rows />
                     {period().map(|(from, to)| view! { <AttendanceTable from to /> })}
                 }.into_any()),
-                (_, false) => Some(view! { <p class="status" role="status">{move || words.t().reading_history}</p> }.into_any()),
-                (false, true) => Some(view! { <p class="status" role="status">{move || words.t().loading}</p> }.into_any()),
+                (_, false) => Some(view! { <p class="status" role="status">{move || words.all().reading_history}</p> }.into_any()),
+                (false, true) => Some(view! { <p class="status" role="status">{move || words.all().loading}</p> }.into_any()),
             }}
             <div class="field check">
                 <input id="report-danish" type="checkbox" prop:checked=move || danish.get()
                     on:change=move |ev| danish.set(event_target_checked(&ev)) />
-                <label for="report-danish">{move || words.t().danish_spreadsheet}</label>
+                <label for="report-danish">{move || words.all().danish_spreadsheet}</label>
             </div>
             <div class="actions">
-                <button type="button" class="primary" on:click=download>{move || words.t().download_csv}</button>
+                <button type="button" class="primary" on:click=download>{move || words.all().download_csv}</button>
             </div>
             <p class="status" role="status">{move || status.get()}</p>
             <WithHistory>
@@ -133,7 +133,7 @@ fn AttendanceTable(from: NaiveDate, to: NaiveDate) -> impl IntoView {
     };
     view! {
         {move || {
-            let t = words.t();
+            let t = words.all();
             let rows = rows();
             (!rows.is_empty()).then(|| view! {
                 <div class="table-scroll" role="region" aria-label=t.attendance tabindex="0">
@@ -168,7 +168,7 @@ fn AttendanceTable(from: NaiveDate, to: NaiveDate) -> impl IntoView {
 }
 
 /// A row's label for people: placeholders translated, months named.
-fn label(t: &Texts, raw: &str) -> String {
+fn label(t: &AllTexts, raw: &str) -> String {
     let month = raw.split_once('-').and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<usize>().ok()?)));
     match month {
         Some((year, m)) if (1..=12).contains(&m) && raw.len() == 7 => format!("{} {year}", t.months[m - 1]),
@@ -179,7 +179,7 @@ fn label(t: &Texts, raw: &str) -> String {
 #[component]
 fn ReportTable(rows: Vec<Row>, by: GroupBy) -> impl IntoView {
     let words = use_texts();
-    let t = words.t();
+    let t = words.all();
     if rows.is_empty() {
         return view! { <p class="empty">{t.nothing_in_period}</p> }.into_any();
     }
@@ -228,7 +228,7 @@ const MOST_BARS: usize = 20;
 #[component]
 fn HoursChart(rows: Vec<Row>) -> impl IntoView {
     let words = use_texts();
-    let t = words.t();
+    let t = words.all();
     let hours = |r: &Row| r.agreed_minutes + r.spontaneous_minutes;
     let mut rows: Vec<Row> = rows.into_iter().filter(|r| hours(r) > 0).collect();
     if rows.is_empty() {
@@ -289,10 +289,10 @@ fn ThankYouList(year: Signal<i32>) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="thank-you-heading">
-            <h2 id="thank-you-heading">{move || (words.t().thank_you_list)(year.get())}</h2>
-            <ul class="thank-you" aria-label=move || (words.t().thank_you_list)(year.get())>
+            <h2 id="thank-you-heading">{move || (words.all().thank_you_list)(year.get())}</h2>
+            <ul class="thank-you" aria-label=move || (words.all().thank_you_list)(year.get())>
                 {move || list().into_iter().map(|(_, name, minutes)| {
-                    view! { <li>{format!("{name} — {}", words.t().minutes(minutes))}</li> }
+                    view! { <li>{format!("{name} — {}", words.all().minutes(minutes))}</li> }
                 }).collect_view()}
             </ul>
         </section>

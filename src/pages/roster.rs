@@ -14,7 +14,7 @@ use crate::components::adding::SaveOrCancel;
 use crate::components::field::{EmptyList, FormField};
 use crate::components::page_heading::PageHeading;
 use crate::components::write_to::WriteToEveryone;
-use crate::i18n::Texts;
+use crate::i18n::AllTexts;
 use crate::route::Page;
 use crate::state::{use_device, use_now, use_store, use_texts, wall_today};
 
@@ -48,7 +48,7 @@ pub fn RosterPage() -> impl IntoView {
         day.update(|d| *d += Duration::days(if forward { days } else { -days }));
     };
     let title = move || {
-        let t = words.t();
+        let t = words.all();
         let (from, to) = period();
         if week_view.get() {
             (t.week_number)(from.iso_week().week(), &t.short_day(from), &t.short_day(to))
@@ -59,44 +59,44 @@ pub fn RosterPage() -> impl IntoView {
 
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || words.t().page(Page::Roster)) />
-            <div class="actions" role="group" aria-label=move || words.t().page(Page::Roster)>
+            <PageHeading text=Signal::derive(move || words.all().page(Page::Roster)) />
+            <div class="actions" role="group" aria-label=move || words.all().page(Page::Roster)>
                 <button type="button" aria-pressed=move || (!week_view.get()).to_string() on:click=move |_| week_view.set(false)>
-                    {move || words.t().day}
+                    {move || words.all().day}
                 </button>
                 <button type="button" aria-pressed=move || week_view.get().to_string() on:click=move |_| week_view.set(true)>
-                    {move || words.t().week}
+                    {move || words.all().week}
                 </button>
             </div>
             <div class="period">
                 <button type="button" on:click=move |_| step(false)>
-                    {move || if week_view.get() { words.t().previous_week } else { words.t().previous_day }}
+                    {move || if week_view.get() { words.all().previous_week } else { words.all().previous_day }}
                 </button>
                 <h2 class="period-title" aria-live="polite">{title}</h2>
                 <button type="button" on:click=move |_| step(true)>
-                    {move || if week_view.get() { words.t().next_week } else { words.t().next_day }}
+                    {move || if week_view.get() { words.all().next_week } else { words.all().next_day }}
                 </button>
             </div>
             <p class="status" role="status">{move || status.get()}</p>
             <div class="actions no-print">
-                <button type="button" on:click=move |_| { let _ = window().print(); }>{move || words.t().print_roster}</button>
+                <button type="button" on:click=move |_| { let _ = window().print(); }>{move || words.all().print_roster}</button>
             </div>
-            <WriteToEveryone people=Signal::derive(move || slots.with(|s| on_roster(s))) label=words.t().everyone_on_roster.to_owned() />
+            <WriteToEveryone people=Signal::derive(move || slots.with(|s| on_roster(s))) label=words.all().everyone_on_roster.to_owned() />
             <Show when=move || !week_view.get()>
                 <ClosedDay date=day.into() />
             </Show>
             // A period of the last weeks is read with the first screen; an older one waits.
             <Show
                 when=move || { store.history.get() || period().0 >= wall_today() - Duration::days(RECENT_DAYS) }
-                fallback=move || view! { <p class="status" role="status">{move || words.t().reading_history}</p> }
+                fallback=move || view! { <p class="status" role="status">{move || words.all().reading_history}</p> }
             >
             <Show
                 when=move || slots.with(|s| !s.is_empty())
-                fallback=|| view! { <EmptyList text=|t| t.no_shifts_then /> }
+                fallback=|| view! { <EmptyList text=|w| w.all().no_shifts_then /> }
             >
-                <ul class="slots" aria-label=move || words.t().shifts_of_roster>
+                <ul class="slots" aria-label=move || words.all().shifts_of_roster>
                     {move || {
-                        let t = words.t();
+                        let t = words.all();
                         let mut shown_day: Option<NaiveDate> = None;
                         slots
                             .get()
@@ -146,28 +146,28 @@ fn ClosedDay(date: Signal<NaiveDate>) -> impl IntoView {
             asking.set(false);
             reason.set(String::new());
         } else {
-            error.set(Some(words.t().give_closure_reason.into()));
+            error.set(Some(words.all().give_closure_reason.into()));
         }
     };
     view! {
         {move || match closed() {
             Some(why) => view! {
                 <div class="card closed-day">
-                    <p class="closed">{(words.t().day_closed)(&why)}</p>
+                    <p class="closed">{(words.all().day_closed)(&why)}</p>
                     <div class="actions">
-                        <button type="button" on:click=move |_| store.reopen_day(date.get_untracked())>{words.t().open_day_again}</button>
+                        <button type="button" on:click=move |_| store.reopen_day(date.get_untracked())>{words.all().open_day_again}</button>
                     </div>
                 </div>
             }.into_any(),
             None => view! {
                 <div class="actions no-print">
                     <button type="button" aria-expanded=move || asking.get().to_string() on:click=move |_| asking.update(|a| *a = !*a)>
-                        {move || words.t().close_this_day}
+                        {move || words.all().close_this_day}
                     </button>
                 </div>
                 <Show when=move || asking.get()>
-                    <form class="inline-form" aria-label=move || words.t().close_this_day novalidate on:submit=submit>
-                        <FormField id="closure-reason" label=|t| t.why_closed value=reason error=error
+                    <form class="inline-form" aria-label=move || words.all().close_this_day novalidate on:submit=submit>
+                        <FormField id="closure-reason" label=|w| w.all().why_closed value=reason error=error
                             on_edit=Callback::new(move |()| error.set(None)) />
                         <SaveOrCancel on_cancel=Callback::new(move |()| asking.set(false)) />
                     </form>
@@ -194,8 +194,8 @@ fn ForgottenCheckOuts(status: RwSignal<Option<String>>) -> impl IntoView {
     view! {
         <Show when=move || forgotten.with(|f| !f.is_empty())>
             <section class="card no-print" aria-labelledby="forgotten-heading">
-                <h2 id="forgotten-heading">{move || words.t().forgotten_check_outs}</h2>
-                <ul class="forgotten" aria-label=move || words.t().forgotten_check_outs>
+                <h2 id="forgotten-heading">{move || words.all().forgotten_check_outs}</h2>
+                <ul class="forgotten" aria-label=move || words.all().forgotten_check_outs>
                     <For each=move || forgotten.get() key=|(id, s, to)| (*id, s.checked_in, *to) let:entry>
                         <ForgottenStay entry status />
                     </For>
@@ -211,7 +211,7 @@ fn ForgottenStay(entry: (flok_core::Id, CheckIn, NaiveDateTime), status: RwSigna
     let (id, stay, counted_to) = entry;
     let open = RwSignal::new(false);
     let name = store.name_of(stay.person);
-    let t = words.t();
+    let t = words.all();
     let line = (t.forgotten_line)(
         &name,
         &format!("{} {}", t.short_day(stay.checked_in.date()), t.time(stay.checked_in.time())),
@@ -225,7 +225,7 @@ fn ForgottenStay(entry: (flok_core::Id, CheckIn, NaiveDateTime), status: RwSigna
         <li>
             <p>{line}</p>
             <button type="button" aria-label=(t.correct_times_of)(&name) aria-expanded=move || open.get().to_string()
-                on:click=move |_| open.update(|o| *o = !*o)>{move || words.t().correct_times}</button>
+                on:click=move |_| open.update(|o| *o = !*o)>{move || words.all().correct_times}</button>
             <Show when=move || open.get()>
                 <StayTimes stay=id done close=Callback::new(move |()| open.set(false)) by=move || device.me.get_untracked() />
             </Show>
@@ -236,7 +236,7 @@ fn ForgottenStay(entry: (flok_core::Id, CheckIn, NaiveDateTime), status: RwSigna
 #[component]
 fn SlotView(entry: Slot, day_heading: Option<String>, status: RwSignal<Option<String>>) -> impl IntoView {
     let (store, words) = (use_store(), use_texts());
-    let t = words.t();
+    let t = words.all();
     let slot = entry;
     let function = slot.function.and_then(|f| store.with_untracked(|r| r.read::<Function>(f)));
     let name = slot.title.clone().or_else(|| function.as_ref().map(|f| f.name.clone())).unwrap_or_default();
@@ -273,7 +273,7 @@ fn SlotView(entry: Slot, day_heading: Option<String>, status: RwSignal<Option<St
     }
 }
 
-fn presence_text(t: &Texts, presence: &Presence) -> String {
+fn presence_text(t: &AllTexts, presence: &Presence) -> String {
     match presence {
         Presence::Expected => t.expected.into(),
         Presence::CheckedIn { at } => (t.checked_in_at)(&t.time(at.time())),

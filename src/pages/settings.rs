@@ -14,11 +14,11 @@ use crate::components::importing::{FilePicker, ImportState, Importer, Passphrase
 use crate::components::inviting::InviteCard;
 use crate::components::page_heading::PageHeading;
 use crate::files::Outgoing;
-use crate::i18n::{ExportProblem, Lang, Texts};
+use crate::i18n::{AllTexts, ExportProblem, Lang};
 use crate::pages::kiosk;
 use crate::pages::live_sync::LiveSyncSettings;
 use crate::route::Page;
-use crate::state::{use_device, use_store, use_texts, wall_today};
+use crate::state::{use_device, use_store, use_texts, wall_today, Words};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -35,7 +35,7 @@ pub fn SettingsPage() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="page-heading">
-            <PageHeading text=Signal::derive(move || words.t().page(Page::Settings)) />
+            <PageHeading text=Signal::derive(move || words.all().page(Page::Settings)) />
             <LanguageSetting />
             <DeviceSetting />
             <section
@@ -49,13 +49,13 @@ pub fn SettingsPage() -> impl IntoView {
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=dropped
             >
-                <h2 id="data-heading">{move || words.t().your_data}</h2>
-                <p>{move || words.t().your_data_help}</p>
+                <h2 id="data-heading">{move || words.all().your_data}</h2>
+                <p>{move || words.all().your_data_help}</p>
                 <ExportActions />
                 <SealedExport />
-                <p class="help">{move || words.t().drop_file_here}</p>
+                <p class="help">{move || words.all().drop_file_here}</p>
                 <FilePicker importer id="import-file" label=|t| t.import_file />
-                <p class="help">{move || if opens_files() { words.t().open_with_flok } else { words.t().save_then_import }}</p>
+                <p class="help">{move || if opens_files() { words.all().open_with_flok } else { words.all().save_then_import }}</p>
             </section>
             <ImportState importer finished=|| () />
             <Show when=move || device.coordinator.get()>
@@ -82,15 +82,15 @@ fn LanguageSetting() -> impl IntoView {
     let selected = move |choice: Option<Lang>| device.language_choice.get() == choice;
     view! {
         <div class="field">
-            <label for="language">{move || words.t().language}</label>
+            <label for="language">{move || words.all().language}</label>
             <select id="language" on:change=changed>
-                <option value="" selected=move || selected(None)>{move || words.t().follow_browser}</option>
+                <option value="" selected=move || selected(None)>{move || words.all().follow_browser}</option>
                 {Lang::ALL
                     .into_iter()
                     .map(|lang| {
                         view! {
                             <option value=lang.code() lang=lang.code() selected=move || selected(Some(lang))>
-                                {lang.texts().language_name}
+                                {lang.all_texts().language_name}
                             </option>
                         }
                     })
@@ -106,10 +106,10 @@ fn ReminderSetting() -> impl IntoView {
     let (store, words, device) = (use_store(), use_texts(), use_device());
     view! {
         <section class="card" aria-labelledby="keeping-heading">
-            <h2 id="keeping-heading">{move || words.t().keeping_safe}</h2>
+            <h2 id="keeping-heading">{move || words.all().keeping_safe}</h2>
             <p>
                 {move || {
-                    let t = words.t();
+                    let t = words.all();
                     match device.persistent.get() {
                         Some(true) => t.persistent_yes,
                         Some(false) => t.persistent_no,
@@ -119,7 +119,7 @@ fn ReminderSetting() -> impl IntoView {
             </p>
             <p>
                 {move || {
-                    let t = words.t();
+                    let t = words.all();
                     match device.last_export.get() {
                         Some(day) => (t.last_export_from_device)(&t.long_day(day)),
                         None => t.not_exported_yet.to_owned(),
@@ -128,7 +128,7 @@ fn ReminderSetting() -> impl IntoView {
             </p>
             <NumberSetting
                 id="reminder-days"
-                label=|t| t.reminder_days
+                label=|w| w.all().reminder_days
                 invalid_text=|t| t.reminder_days_invalid
                 range=(1, 365)
                 value=Signal::derive(move || store.settings().export_reminder_days)
@@ -136,7 +136,7 @@ fn ReminderSetting() -> impl IntoView {
             />
             <NumberSetting
                 id="alarm-minutes"
-                label=|t| t.calendar_alarm
+                label=|w| w.all().calendar_alarm
                 invalid_text=|t| t.calendar_alarm_invalid
                 range=(0, 10_080)
                 value=Signal::derive(move || store.settings().calendar_alarm_minutes)
@@ -152,9 +152,9 @@ fn DeviceSetting() -> impl IntoView {
     let (store, words, device) = (use_store(), use_texts(), use_device());
     view! {
         <section class="card" aria-labelledby="device-heading">
-            <h2 id="device-heading">{move || words.t().this_device}</h2>
+            <h2 id="device-heading">{move || words.all().this_device}</h2>
             <div class="field">
-                <label for="settings-group-name">{move || words.t().group_name}</label>
+                <label for="settings-group-name">{move || words.all().group_name}</label>
                 <input
                     id="settings-group-name"
                     type="text"
@@ -164,9 +164,9 @@ fn DeviceSetting() -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="settings-me">{move || words.t().who_uses_device}</label>
+                <label for="settings-me">{move || words.all().who_uses_device}</label>
                 <select id="settings-me" on:change=move |ev| device.set_me(event_target_value(&ev).parse::<Id>().ok())>
-                    <option value="" prop:selected=move || device.me.get().is_none()>{move || words.t().no_one_chosen}</option>
+                    <option value="" prop:selected=move || device.me.get().is_none()>{move || words.all().no_one_chosen}</option>
                     <PersonOptions selected=device.me />
                 </select>
             </div>
@@ -174,12 +174,12 @@ fn DeviceSetting() -> impl IntoView {
                 <input id="coordinator-mode" type="checkbox" aria-describedby="coordinator-help"
                     prop:checked=move || device.coordinator.get()
                     on:change=move |ev| device.set_coordinator(event_target_checked(&ev)) />
-                <label for="coordinator-mode">{move || words.t().coordinator_mode}</label>
+                <label for="coordinator-mode">{move || words.all().coordinator_mode}</label>
             </div>
-            <p id="coordinator-help" class="help">{move || words.t().coordinator_help}</p>
-            <p class="help">{move || words.t().kiosk_help}</p>
+            <p id="coordinator-help" class="help">{move || words.all().coordinator_help}</p>
+            <p class="help">{move || words.all().kiosk_help}</p>
             <div class="actions">
-                <button type="button" on:click=|_| kiosk::open()>{move || words.t().open_kiosk}</button>
+                <button type="button" on:click=|_| kiosk::open()>{move || words.all().open_kiosk}</button>
             </div>
         </section>
     }
@@ -190,8 +190,8 @@ fn DeviceSetting() -> impl IntoView {
 #[component]
 fn NumberSetting(
     id: &'static str,
-    label: fn(&Texts) -> &'static str,
-    invalid_text: fn(&Texts) -> &'static str,
+    label: fn(Words) -> &'static str,
+    invalid_text: fn(&AllTexts) -> &'static str,
     range: (u16, u16),
     value: Signal<u16>,
     set: Callback<u16>,
@@ -218,7 +218,7 @@ fn NumberSetting(
     });
     view! {
         <FormField id=id label kind="number" inputmode="numeric" min=range.0.to_string() max=range.1.to_string()
-            value=typed error=Signal::derive(move || invalid.get().then(|| invalid_text(words.t()).to_owned()))
+            value=typed error=Signal::derive(move || invalid.get().then(|| invalid_text(words.all()).to_owned()))
             on_commit=edited />
     }
 }
@@ -247,12 +247,12 @@ fn SealedExport() -> impl IntoView {
         });
     };
     view! {
-        <form class="sealed" aria-label=move || words.t().encrypted_export novalidate on:submit=submit>
+        <form class="sealed" aria-label=move || words.all().encrypted_export novalidate on:submit=submit>
             <PassphraseField id="seal-passphrase" autocomplete="new-password" passphrase error />
             <div class="actions">
-                <button type="submit" disabled=move || working.get()>{move || words.t().export_encrypted}</button>
+                <button type="submit" disabled=move || working.get()>{move || words.all().export_encrypted}</button>
             </div>
-            <p class="status" role="status">{move || working.get().then(|| words.t().encrypting)}</p>
+            <p class="status" role="status">{move || working.get().then(|| words.all().encrypting)}</p>
         </form>
     }
 }

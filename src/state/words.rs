@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::Device;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{AllTexts, Lang, Texts};
 
 #[derive(Clone, Copy)]
 pub struct Words {
@@ -21,6 +21,12 @@ impl Words {
     #[inline(never)]
     pub fn t(&self) -> &'static Texts {
         self.lang.get().texts()
+    }
+
+    /// Every word, for the pages only the whole app holds (naming them from
+    /// a page of the volunteer's build would put them all in its download).
+    pub fn all(&self) -> &'static AllTexts {
+        self.lang.get().all_texts()
     }
 
     /// The interface's language.
