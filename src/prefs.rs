@@ -108,7 +108,9 @@ pub fn synced_at() -> Option<chrono::NaiveDateTime> {
 
 /// Notes a sync that ended well.
 pub fn record_sync(at: chrono::NaiveDateTime) {
-    keep(SYNCED_AT_KEY, Some(&at.format("%Y-%m-%dT%H:%M:%S").to_string()));
+    use chrono::Timelike;
+    let (date, time) = (at.date(), at.time());
+    keep(SYNCED_AT_KEY, Some(&format!("{date}T{:02}:{:02}:{:02}", time.hour(), time.minute(), time.second())));
 }
 
 /// The language chosen on this device, if one was.

@@ -2,6 +2,7 @@
 //! title or the function), who to call (one tap: call, text or e-mail), and
 //! who their buddy is; the page adds what can be done with it.
 
+use chrono::Timelike;
 use flok_core::model::{Function, OccurrenceRef, Person};
 use flok_core::shifts::Shift;
 use flok_core::Id;
@@ -83,7 +84,7 @@ pub fn dom_id(prefix: &str, occurrence: &OccurrenceRef) -> String {
         OccurrenceRef::Agreement { agreement, date } => format!("{prefix}-{agreement}-{date}"),
         OccurrenceRef::Event { event } => format!("{prefix}-{event}"),
         OccurrenceRef::Needed { function, date, starts, .. } => {
-            format!("{prefix}-{function}-{date}-{}", starts.format("%H%M"))
+            format!("{prefix}-{function}-{date}-{:02}{:02}", starts.hour(), starts.minute())
         }
     }
 }

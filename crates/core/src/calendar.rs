@@ -3,7 +3,7 @@
 //! Each shift is one event (expanded, so a cancelled date is simply absent)
 //! with a reminder some minutes before.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 use crate::duty::shifts_of;
 use crate::entity::Id;
@@ -45,18 +45,18 @@ pub fn shifts_calendar(
             details.push(format!("Buddy: {buddy}"));
         }
         let uid = match shift.occurrence {
-            OccurrenceRef::Agreement { agreement, date } => format!("{agreement}-{}", date.format("%Y%m%d")),
+            OccurrenceRef::Agreement { agreement, date } => format!("{agreement}-{}", basic_date(date)),
             OccurrenceRef::Event { event } => event.to_string(),
             OccurrenceRef::Needed { function, date, starts, .. } => {
-                format!("{function}-{}", date.and_time(starts).format("%Y%m%dT%H%M"))
+                format!("{function}-{}T{:02}{:02}", basic_date(date), starts.hour(), starts.minute())
             }
         };
         lines.extend([
             "BEGIN:VEVENT".to_owned(),
             format!("UID:{uid}-{person}@flok"),
-            format!("DTSTAMP:{}", now.format("%Y%m%dT%H%M%SZ")),
-            format!("DTSTART:{}", shift.start().format("%Y%m%dT%H%M%S")),
-            format!("DTEND:{}", shift.date.and_time(shift.ends).format("%Y%m%dT%H%M%S")),
+            format!("DTSTAMP:{}Z", basic_moment(now)),
+            format!("DTSTART:{}", basic_moment(shift.start())),
+            format!("DTEND:{}", basic_moment(shift.date.and_time(shift.ends))),
             format!("SUMMARY:{}", escape(&title)),
         ]);
         if !details.is_empty() {
@@ -76,6 +76,17 @@ pub fn shifts_calendar(
 }
 
 /// Escapes text values: backslash, semicolon, comma and line breaks.
+/// "20261224": RFC 5545's basic date, written by hand (chrono's format
+/// strings would put its formatting machinery in the volunteer's download).
+fn basic_date(date: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
+}
+
+/// "20261224T100000": RFC 5545's local date and time.
+fn basic_moment(at: NaiveDateTime) -> String {
+    format!("{}T{:02}{:02}{:02}", basic_date(at.date()), at.hour(), at.minute(), at.second())
+}
+
 fn escape(text: &str) -> String {
     text.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace("\r\n", "\\n").replace('\n', "\\n")
 }
@@ -146,6 +157,9 @@ mod tests {
         let first = &calendar.events[0];
         let property = |name: &str| first.properties.iter().find(|p| p.name == name).unwrap().value.clone().unwrap();
         assert_eq!(property("SUMMARY"), escape(long_name));
+        assert_eq!(property("DTEND"), "20261102T130000");
+        assert_eq!(property("DTSTAMP"), "20261101T080000Z");
+        assert_eq!(property("UID"), format!("{agreement}-20261102-{anna}@flok"));
         assert_eq!(property("DESCRIPTION"), "Contact: Bent\\nBuddy: Bent");
         assert_eq!(first.alarms.len(), 1);
         let trigger = first.alarms[0].properties.iter().find(|p| p.name == "TRIGGER").unwrap();
