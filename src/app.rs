@@ -13,14 +13,21 @@ use crate::pages::{
 };
 use crate::route::{Page, Route};
 use crate::state::{self, use_store, use_texts};
+use crate::storage::{self, Migration};
 
 fn current_route() -> Route {
     Route::from_hash(&window().location().hash().unwrap_or_default())
 }
 
-/// The pages one build holds: the view of a route, or `None` for a page
-/// only the whole app has.
-type Pages = fn(&Route) -> Option<AnyView>;
+/// What sets a build apart.
+#[derive(Clone, Copy)]
+struct Build {
+    /// The view of a route, or `None` for a page only the whole app has.
+    pages: fn(&Route) -> Option<AnyView>,
+    /// How it moves data an earlier build kept as one value: only the whole
+    /// app can, and the small build opens it when it meets such data.
+    migration: Option<Migration>,
+}
 
 /// The whole app: every page.
 #[component]
@@ -28,14 +35,14 @@ pub fn App() -> impl IntoView {
     // Files shared to Flok or opened with it arrive here (the loader starts
     // the whole app for them).
     provide_context(Arrivals::start());
-    view! { <Shell pages=every_page /> }
+    view! { <Shell app=Build { pages: every_page, migration: Some(storage::migration) } /> }
 }
 
 /// A volunteer's day (Today, My shifts, Open slots): the small first
 /// download. Any other page opens the whole app in its place.
 #[component]
 pub fn VolunteerApp() -> impl IntoView {
-    view! { <Shell pages=volunteer_page /> }
+    view! { <Shell app=Build { pages: volunteer_page, migration: None } /> }
 }
 
 fn every_page(route: &Route) -> Option<AnyView> {
@@ -72,8 +79,8 @@ fn volunteer_page(route: &Route) -> Option<AnyView> {
 
 /// Header, navigation, notices and the page the address names.
 #[component]
-fn Shell(pages: Pages) -> impl IntoView {
-    state::provide();
+fn Shell(app: Build) -> impl IntoView {
+    state::provide(app.migration);
     let (store, words) = (use_store(), use_texts());
 
     // Closing the tab while a save is being written could lose it: ask first.
@@ -138,7 +145,9 @@ fn Shell(pages: Pages) -> impl IntoView {
             <Show when=move || !in_kiosk()>
                 <ExportReminder />
             </Show>
-            {move || pages(&route.get()).unwrap_or_else(|| {
+            // A page this build lacks, or data only the whole app can move:
+            // the whole app shows it.
+            {move || (app.pages)(&route.get()).filter(|_| !store.needs_whole_app()).unwrap_or_else(|| {
                 crate::builds::open_whole_app(store);
                 view! { <p class="empty">{move || words.t().loading}</p> }.into_any()
             })}

@@ -18,6 +18,8 @@
 //! aside, never overwritten.
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
 
 use crate::prefs::{self, LEGACY_KEYS};
 use flok_core::couch::SyncState;
@@ -75,6 +77,19 @@ pub enum LoadError {
     Unavailable,
     /// The saved data made no sense to this version; it was copied to `kept_as`.
     Unreadable { kept_as: String, reason: ImportError },
+    /// Data an earlier build kept as one value, left as it is by a build
+    /// that carries no [`Migration`]: the whole app moves it.
+    Earlier,
+}
+
+/// Moves data an earlier build kept as one value into records. The whole
+/// app's is [`migration`]; the volunteer's build carries none, so that its
+/// download holds no reader of whole exports.
+pub type Migration = fn(IdbDatabase) -> Pin<Box<dyn Future<Output = Result<(), LoadError>>>>;
+
+/// The whole app's [`Migration`].
+pub fn migration(db: IdbDatabase) -> Pin<Box<dyn Future<Output = Result<(), LoadError>>>> {
+    Box::pin(async move { migrate(&db).await })
 }
 
 /// Why a save did not happen. The change is still in the open tab.
@@ -191,9 +206,10 @@ async fn open() -> Result<IdbDatabase, JsValue> {
 
 /// The replica saved on this device (empty the first time), and what kept
 /// part of it from loading, if anything. Data an earlier build kept as one
-/// value (in IndexedDB or localStorage) is moved into records first.
-pub async fn load() -> (Replica, Option<LoadError>) {
-    let Some((db, migrated)) = migrated().await else {
+/// value (in IndexedDB or localStorage) is moved into records first, by
+/// `migration` (without one it stays, reported as [`LoadError::Earlier`]).
+pub async fn load(migration: Option<Migration>) -> (Replica, Option<LoadError>) {
+    let Some((db, migrated)) = migrated(migration).await else {
         return (Replica::new(), Some(LoadError::Unavailable));
     };
     let (replica, problem) = read_all(&db, &[Span::ALL]).await;
@@ -201,10 +217,14 @@ pub async fn load() -> (Replica, Option<LoadError>) {
 }
 
 /// The database, once data an earlier build kept as one value is moved into
-/// records, and what that move ran into; `None` if there is no database.
-async fn migrated() -> Option<(IdbDatabase, Option<LoadError>)> {
+/// records by `migration`, and what that move ran into (without a migration,
+/// that there is such data); `None` if there is no database.
+async fn migrated(migration: Option<Migration>) -> Option<(IdbDatabase, Option<LoadError>)> {
     let db = database().await.ok()?;
-    let problem = migrate(&db).await.err();
+    let problem = match migration {
+        Some(migrate) => migrate(db.clone()).await.err(),
+        None => earlier_value().await.map(|_| LoadError::Earlier),
+    };
     Some((db, problem))
 }
 
@@ -222,9 +242,10 @@ pub struct Recent {
 /// the years of data, and their ids sort by when they were made), read
 /// first so the page need not wait for the years; [`load_history`] reads
 /// the rest. Read from the first screen's copy where one is kept (taken
-/// with an earlier `since`, it holds more).
-pub async fn load_recent(since: u64) -> Recent {
-    let Some((db, migrated)) = migrated().await else {
+/// with an earlier `since`, it holds more). Data an earlier build kept is
+/// moved first, as [`load`] does.
+pub async fn load_recent(since: u64, migration: Option<Migration>) -> Recent {
+    let Some((db, migrated)) = migrated(migration).await else {
         return Recent { replica: Replica::new(), problem: Some(LoadError::Unavailable), history_before: since };
     };
     if let Some((kept_since, replica, set_aside)) = first_screen::read(&db).await {
@@ -381,9 +402,7 @@ async fn set_record_aside(db: &IdbDatabase, key: &RecordKey, text: String) -> St
 /// [`CURRENT`], or in localStorage) into records, then retires the old value.
 /// One that cannot be read is moved aside and reported.
 async fn migrate(db: &IdbDatabase) -> Result<(), LoadError> {
-    let current = stored_text(CURRENT).await;
-    let legacy = || LEGACY_KEYS.into_iter().find_map(|key| prefs::raw(key).map(|text| (key, text)));
-    let Some((source, text)) = current.map(|text| (CURRENT, text)).or_else(legacy) else { return Ok(()) };
+    let Some((source, text)) = earlier_value().await else { return Ok(()) };
     let replica = match export::read(text.as_bytes()) {
         Ok(replica) => replica,
         Err(reason) if source == CURRENT => return Err(move_aside(db, &text, reason).await),
@@ -403,6 +422,14 @@ async fn migrate(db: &IdbDatabase) -> Result<(), LoadError> {
         }
     }
     Ok(())
+}
+
+/// Data an earlier build kept as one value, and where: under [`CURRENT`]
+/// in IndexedDB, or under one of the [`LEGACY_KEYS`] in localStorage.
+async fn earlier_value() -> Option<(&'static str, String)> {
+    let current = stored_text(CURRENT).await;
+    let legacy = || LEGACY_KEYS.into_iter().find_map(|key| prefs::raw(key).map(|text| (key, text)));
+    current.map(|text| (CURRENT, text)).or_else(legacy)
 }
 
 /// Copies an unreadable value to a key of its own and removes it from the

@@ -8,8 +8,8 @@
 use chrono::NaiveDate;
 use flok_app::prefs::{device_id, DEVICE_KEY, LEGACY_KEYS};
 use flok_app::storage::{
-    erase, keep_first_screen, load, load_history, load_recent, load_records, restore, save, stored_text, LoadError,
-    Recent, SaveError, UNREADABLE_PREFIX,
+    erase, keep_first_screen, load, load_history, load_recent, load_records, migration, restore, save, stored_text,
+    LoadError, Migration, Recent, SaveError, UNREADABLE_PREFIX,
 };
 use flok_core::export::ImportError;
 use flok_core::model::Person;
@@ -21,6 +21,9 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The whole app's way with data an earlier build kept as one value.
+const MOVES: Option<Migration> = Some(migration);
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -54,7 +57,7 @@ async fn save_all(replica: &Replica) -> Result<(), SaveError> {
 
 /// What a reload finds, which must load without a problem.
 async fn loaded() -> Replica {
-    let (replica, problem) = load().await;
+    let (replica, problem) = load(MOVES).await;
     assert_eq!(problem, None);
     replica
 }
@@ -100,7 +103,7 @@ async fn wait(request: &web_sys::IdbRequest) -> JsValue {
 #[wasm_bindgen_test]
 async fn the_first_load_finds_nothing() {
     fresh().await;
-    assert_eq!(load().await, (Replica::new(), None));
+    assert_eq!(load(MOVES).await, (Replica::new(), None));
 }
 
 #[wasm_bindgen_test]
@@ -213,7 +216,7 @@ async fn an_unreadable_record_is_kept_aside_and_the_rest_loads() {
     let key = js_sys::Array::of2(&"person".into(), &"bent".into());
     store_raw("records", key.into(), damaged).await;
 
-    let (replica, problem) = load().await;
+    let (replica, problem) = load(MOVES).await;
     assert_eq!(names(&replica), ["Anna"]);
     let Some(LoadError::Unreadable { kept_as, reason: ImportError::Corrupt(_) }) = problem else {
         panic!("a damaged record must be reported, not {problem:?}");
@@ -231,7 +234,7 @@ async fn an_unreadable_value_is_kept_aside_and_reported() {
     let damaged = "{\"format\": \"flok-export\", \"records\": {";
     store_as_one_value(damaged).await;
 
-    let (replica, Some(LoadError::Unreadable { kept_as, reason })) = load().await else {
+    let (replica, Some(LoadError::Unreadable { kept_as, reason })) = load(MOVES).await else {
         panic!("a damaged value must be reported");
     };
     assert_eq!(replica, Replica::new());
@@ -250,7 +253,7 @@ async fn data_from_a_newer_version_is_kept_aside_not_overwritten() {
     let newer = export::write(&with_people(&["Anna"], 1)).replace("\"version\": \"2.0\"", "\"version\": \"3.0\"");
     store_as_one_value(&newer).await;
 
-    let (_, Some(LoadError::Unreadable { kept_as, reason })) = load().await else {
+    let (_, Some(LoadError::Unreadable { kept_as, reason })) = load(MOVES).await else {
         panic!("a newer file must be reported");
     };
     assert_eq!(reason, ImportError::NewerVersion { found: "3.0".into() });
@@ -279,6 +282,26 @@ async fn data_kept_in_local_storage_by_earlier_builds_is_migrated_then_retired()
         assert_eq!(LocalStorage::raw().get_item(key).unwrap(), None, "retired once moved");
         assert_eq!(names(&loaded().await), ["Anna"]);
     }
+}
+
+/// The volunteer's build carries no migration: it reads what is in records,
+/// says the whole app must move the rest, and leaves that data as it is.
+#[wasm_bindgen_test]
+async fn a_build_without_a_migration_leaves_an_earlier_builds_data_for_the_whole_app() {
+    fresh().await;
+    save_all(&with_people(&["Bo"], 2)).await.unwrap();
+    store_as_one_value(&export::write(&with_people(&["Anna"], 1))).await;
+    let first = load_recent(0, None).await;
+    assert_eq!((first.problem, names(&first.replica)), (Some(LoadError::Earlier), vec!["Bo".to_owned()]));
+    assert!(stored_text("current").await.is_some(), "left for the whole app");
+    assert_eq!(names(&loaded().await), ["Anna", "Bo"]);
+    assert_eq!(load_recent(0, None).await.problem, None, "nothing is left to move");
+
+    fresh().await;
+    LocalStorage::raw().set_item(LEGACY_KEYS[1], &export::write(&with_people(&["Anna"], 1))).unwrap();
+    assert_eq!(load(None).await.1, Some(LoadError::Earlier));
+    assert!(LocalStorage::raw().get_item(LEGACY_KEYS[1]).unwrap().is_some(), "left for the whole app");
+    assert_eq!(names(&loaded().await), ["Anna"]);
 }
 
 #[wasm_bindgen_test]
@@ -315,7 +338,7 @@ async fn the_first_screen_reads_recent_records_and_the_years_come_after() {
     }
     save_all(&replica).await.unwrap();
 
-    let first = load_recent(since).await;
+    let first = load_recent(since, MOVES).await;
     let recent = first.replica;
     assert_eq!((first.problem, first.history_before), (None, since));
     assert_eq!(names(&recent), ["Anna", "Bo"]);
@@ -371,7 +394,7 @@ async fn saved_years(now: u64) -> Replica {
 
 /// A first load from [`SINCE`] and the history after it: everything stored.
 async fn first_load_and_history() -> (Recent, Replica) {
-    let first = load_recent(SINCE).await;
+    let first = load_recent(SINCE, MOVES).await;
     let mut both = first.replica.clone();
     let problem = load_history(first.history_before, |batch| {
         both.extend(batch.into_records());
@@ -432,7 +455,7 @@ async fn a_copy_that_cannot_be_read_is_dropped_and_the_records_are_read() {
     let (expected, _) = first_load_and_history().await;
     // Not a copy: text where `[since, keys, texts]` belongs.
     store_raw("replica", COPY.into(), r#"[1, [["person", "x"]], ["{}"]]"#).await;
-    let first = load_recent(SINCE).await;
+    let first = load_recent(SINCE, MOVES).await;
     assert_eq!(first.replica, expected.replica);
     assert_eq!((first.problem, first.history_before), (None, SINCE));
     assert_eq!(kept_copy().await, None, "dropped, so the next copy is taken");
@@ -458,7 +481,7 @@ async fn a_start_reads_the_copy_not_the_records() {
     let (key, record) = dan.records().next().unwrap();
     let entry = js_sys::Array::of2(&key.kind.as_str().into(), &key.id.as_str().into());
     store_raw("records", entry.into(), &export::record_text(record)).await;
-    assert_eq!(names(&load_recent(SINCE).await.replica), ["Anna", "Bo"]);
+    assert_eq!(names(&load_recent(SINCE, MOVES).await.replica), ["Anna", "Bo"]);
     assert_eq!(names(&loaded().await), ["Anna", "Bo", "Dan"]);
 }
 
@@ -469,7 +492,7 @@ async fn a_record_in_the_copy_that_cannot_be_read_is_kept_aside_and_the_rest_loa
     let damaged = js_sys::Array::of2(&"person".into(), &"damaged".into());
     store_raw("records", damaged.clone().into(), r#"{"name": ["#).await;
     keep_first_screen(SINCE).await.unwrap();
-    let first = load_recent(SINCE).await;
+    let first = load_recent(SINCE, MOVES).await;
     assert_eq!(names(&first.replica), ["Anna", "Bo"]);
     assert!(
         matches!(&first.problem, Some(LoadError::Unreadable { kept_as, .. }) if kept_as.starts_with(UNREADABLE_PREFIX)),

@@ -39,7 +39,7 @@ async fn a_view_re_renders_for_the_kinds_it_shows_only() {
     document().body().unwrap().append_child(&parent).unwrap();
     thread_local!(static STORE: Cell<Option<Store>> = const { Cell::new(None) });
     let _mounted = leptos::mount::mount_to(parent.clone().unchecked_into(), || {
-        state::provide();
+        state::provide(Some(flok_app::storage::migration));
         STORE.set(Some(expect_context::<Store>()));
         view! { <PeoplePage /> <FunctionsPage /> }
     });

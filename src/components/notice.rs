@@ -14,6 +14,7 @@ fn notice_text(t: &Texts, notice: &Notice) -> String {
         Notice::NotLoaded(LoadError::Unreadable { kept_as, reason }) => {
             (t.stored_data_unreadable)(&t.import_error(reason), kept_as)
         }
+        Notice::NotLoaded(LoadError::Earlier) => t.moving_earlier_data.into(),
         Notice::NotSaved(error) => (t.save_failed)(match error {
             SaveError::Unavailable => t.cause_unavailable,
             SaveError::Full => t.cause_full,

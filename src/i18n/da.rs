@@ -35,6 +35,7 @@ pub static DA: Texts = Texts {
     save_failed: |cause| format!("Ikke gemt: {cause}. Din ændring findes kun i denne fane; lad fanen være åben."),
     cause_unavailable: "denne browser tillader ikke, at der gemmes her",
     cause_full: "browserens lager til Flok er fyldt",
+    moving_earlier_data: "Flok flytter de data, en tidligere version gemte på denne enhed…",
     welcome: "Velkommen til Flok. Fortæl gruppens navn, og hvem du er; begge dele kan ændres under Indstillinger.",
     getting_started: "Kom i gang",
     group_name: "Gruppens navn",

@@ -37,6 +37,7 @@ pub static EN: Texts = Texts {
     save_failed: |cause| format!("Not saved: {cause}. Your change is kept in this tab only; keep the tab open."),
     cause_unavailable: "this browser does not allow saving here",
     cause_full: "this browser's storage for Flok is full",
+    moving_earlier_data: "Flok is moving the data an earlier version kept on this device…",
     welcome: "Welcome to Flok. Tell it your group's name and who you are; both can be changed in Settings.",
     getting_started: "Getting started",
     group_name: "Your group's name",

@@ -108,6 +108,8 @@ pub struct Texts {
     pub save_failed: fn(cause: &str) -> String,
     pub cause_unavailable: &'static str,
     pub cause_full: &'static str,
+    /// While the whole app opens to move what an earlier version kept.
+    pub moving_earlier_data: &'static str,
 
     // Today, and getting started on a new device.
     pub welcome: &'static str,

@@ -38,10 +38,11 @@ use flok_core::Entity;
 use leptos::prelude::{provide_context, use_context, Effect, Get};
 
 /// Makes every concern and provides each as a context. The store starts
-/// loading what this device saved.
-pub fn provide() {
+/// loading what this device saved, moving what an earlier build kept by the
+/// build's `migration`.
+pub fn provide(migration: Option<crate::storage::Migration>) {
     let device = Device::start();
-    let store = Store::start();
+    let store = Store::start(migration);
     let imports = Imports::new(store);
     provide_context(device);
     provide_context(Words::new(device));

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::perf;
-use crate::storage::{self, Heard, LoadError, SaveError};
+use crate::storage::{self, Heard, LoadError, Migration, SaveError};
 
 /// Check-ins, cancellations and sign-ups made longer ago than this are read
 /// after the first screen is drawn: two months, so an open stay and the
@@ -59,6 +59,8 @@ pub struct Store {
     pub(super) keeping: StoredValue<u32>,
     /// Whether the latest save failed.
     pub save_failed: RwSignal<bool>,
+    /// How this build moves data an earlier build kept as one value.
+    migration: Option<Migration>,
 }
 
 /// Where the store stands: equal marks mean nothing changed between them.
@@ -93,7 +95,7 @@ impl Store {
     /// Starts empty and loads what this device saved in the background; a
     /// problem becomes a notice, never a crash. Changes made before the load
     /// finishes are kept: loading merges, and saving merges with what is stored.
-    pub fn start() -> Self {
+    pub fn start(migration: Option<Migration>) -> Self {
         let store = Self {
             replica: StoredValue::new(Replica::new()),
             clock: StoredValue::new(Clock::new(crate::prefs::device_id())),
@@ -107,12 +109,13 @@ impl Store {
             saving: RwSignal::new(0),
             keeping: StoredValue::new(0),
             save_failed: RwSignal::new(false),
+            migration,
         };
         spawn_local(async move {
             let loading = perf::begin("flok:load");
             // The last two months of check-ins, cancellations and sign-ups, and everything else.
             let since = now_millis().saturating_sub(RECENT_MS);
-            let recent = storage::load_recent(since).await;
+            let recent = storage::load_recent(since, migration).await;
             store.absorb_stored(recent.replica);
             perf::end("flok:load", loading);
             if let Some(error) = recent.problem {
@@ -131,7 +134,7 @@ impl Store {
             spawn_local(async move {
                 match heard {
                     Heard::Records(keys) => store.absorb_stored(storage::load_records(&keys).await),
-                    Heard::Replaced => store.replace(storage::load().await.0),
+                    Heard::Replaced => store.replace(storage::load(store.migration).await.0),
                 }
             })
         });
@@ -181,6 +184,12 @@ impl Store {
     /// Reads the replica without making the view depend on it.
     pub fn with_untracked<R>(&self, read: impl FnOnce(&Replica) -> R) -> R {
         self.replica.with_value(read)
+    }
+
+    /// Whether this device holds data an earlier build kept that only the
+    /// whole app can move ([`LoadError::Earlier`]).
+    pub fn needs_whole_app(&self) -> bool {
+        self.notice.with(|notice| matches!(notice, Some(Notice::NotLoaded(LoadError::Earlier))))
     }
 
     /// A person's name as saved (empty once they are deleted).

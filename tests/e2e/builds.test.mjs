@@ -6,6 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addPerson, everyone, flok, openPhone, scratchDir, seriousAccessibilityViolations, startApp, waitForHeading, waitForSaved } from './harness.mjs';
 
@@ -147,31 +148,7 @@ test('a phone whose database an earlier build made opens with its data, then fro
   await first.done();
 
   // Anna's records as a build before the first screen's copy kept them (database version 2).
-  // The phone's app is closed meanwhile, so nothing holds or reopens the
-  // database; without a service worker, which would answer any address with the app.
-  const phone = await openPhone(app, '#/people', { serviceWorkers: 'block' });
-  await phone.page.close();
-  const raw = await phone.context.newPage();
-  await raw.goto(`${app.url}manifest.webmanifest`);
-  await raw.evaluate(
-    (records) =>
-      new Promise((resolve, reject) => {
-        const gone = indexedDB.deleteDatabase('flok');
-        gone.onerror = () => reject(gone.error);
-        gone.onsuccess = () => {
-          const open = indexedDB.open('flok', 2);
-          open.onupgradeneeded = () => {
-            open.result.createObjectStore('replica');
-            const store = open.result.createObjectStore('records');
-            for (const [key, value] of records) store.put(value, key);
-          };
-          open.onsuccess = () => (open.result.close(), resolve());
-          open.onerror = () => reject(open.error);
-        };
-      }),
-    records,
-  );
-  await raw.close();
+  const phone = await phoneWithEarlierDatabase('#/people', 2, { replica: [], records }, {});
   const { page, problems } = await newTab(phone.context, '#/people');
   await everyone(page).filter({ hasText: 'Anna' }).waitFor();
   // Once all is read, the first screen's copy is kept, and the next start reads it.
@@ -182,6 +159,52 @@ test('a phone whose database an earlier build made opens with its data, then fro
   assert.deepEqual(problems, []);
   await phone.done();
 });
+
+test('a volunteer’s phone holding an earlier Flok’s one value opens the whole app, which moves it', async () => {
+  // The group as builds before the records store kept it: one export under "current" (database version 1).
+  const stores = { replica: [['current', readFileSync(demo, 'utf8')]] };
+  const phone = await phoneWithEarlierDatabase('#/today', 1, stores, { coordinator: false });
+  const { page, problems } = await newTab(phone.context, '#/today');
+  await page.getByRole('region', { name: 'Who are you?' }).getByRole('button', { name: 'Ib Madsen' }).waitFor();
+  assert.deepEqual(await wasmFetched(page), ['app'], 'the small build handed it to the whole app');
+  assert.ok(!(await storedEntries(page, 'replica')).some(([key]) => key === 'current'), 'retired once moved');
+  assert.deepEqual(problems, []);
+  await phone.done();
+});
+
+/**
+ * A phone (`options` as openPhone's) whose database an earlier build made at
+ * `version`, holding `stores` (each store's [key, value] entries); no tab of it open.
+ * The app is closed meanwhile, so nothing holds or reopens the database;
+ * without a service worker, which would answer any address with the app.
+ */
+async function phoneWithEarlierDatabase(hash, version, stores, options) {
+  const phone = await openPhone(app, hash, { ...options, serviceWorkers: 'block' });
+  await phone.page.close();
+  const raw = await phone.context.newPage();
+  await raw.goto(`${app.url}manifest.webmanifest`);
+  await raw.evaluate(
+    ([version, stores]) =>
+      new Promise((resolve, reject) => {
+        const gone = indexedDB.deleteDatabase('flok');
+        gone.onerror = () => reject(gone.error);
+        gone.onsuccess = () => {
+          const open = indexedDB.open('flok', version);
+          open.onupgradeneeded = () => {
+            for (const [name, entries] of Object.entries(stores)) {
+              const store = open.result.createObjectStore(name);
+              for (const [key, value] of entries) store.put(value, key);
+            }
+          };
+          open.onsuccess = () => (open.result.close(), resolve());
+          open.onerror = () => reject(open.error);
+        };
+      }),
+    [version, stores],
+  );
+  await raw.close();
+  return phone;
+}
 
 /** Waits until `page`'s phone keeps the first screen's copy (at once when all is read, or 3 s after saves settle). */
 async function copyKept(page) {
