@@ -1,7 +1,8 @@
 //! Pages that need the years of check-ins, cancellations and sign-ups
-//! (reports, an old roster, a person's hours) wait for them: the first
-//! screen is drawn from the recent data, and the older records are read
-//! just after (see `Store::history`).
+//! (reports, an old roster, a person's hours, the open places: a sign-up or
+//! a cancellation made months ago can be for next week) wait for them: the
+//! first screen is drawn from the recent data, and the older records are
+//! read just after (see `Store::history`).
 
 use leptos::prelude::*;
 

@@ -202,7 +202,7 @@ pub static DA: Texts = Texts {
     file_unpacks_too_large: |max| format!("Den komprimerede fil fylder mere end {} MB udpakket: for stor til at være en Flok-eksport.", max / 1_048_576),
     open_a_file: "Åbn en fil",
     join_a_group: "Tilslut dig en gruppe",
-    reading_history: "Læser de tidligere check-ind …",
+    reading_history: "Læser de tidligere check-ind, afbud og tilmeldinger …",
 };
 
 pub static DA_ALL: AllTexts = AllTexts {

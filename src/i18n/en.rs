@@ -204,7 +204,7 @@ pub static EN: Texts = Texts {
     file_unpacks_too_large: |max| format!("The compressed file unpacks to more than {} MB: too large to be a Flok export.", max / 1_048_576),
     open_a_file: "Open a file",
     join_a_group: "Join a group",
-    reading_history: "Reading the earlier check-ins…",
+    reading_history: "Reading the earlier check-ins, cancellations and sign-ups…",
 };
 
 pub static EN_ALL: AllTexts = AllTexts {

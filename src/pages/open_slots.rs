@@ -1,7 +1,8 @@
 //! Open slots: shifts in the next four weeks that lack people (a
 //! cancellation, an event, a function short of people), as a plain list for
 //! a phone. By default only the functions I already do; a switch shows all.
-//! Take this slot signs me up. Full events offer their waiting list.
+//! Take this slot signs me up. Full events offer their waiting list. Both
+//! wait for the years of records to be read.
 
 use chrono::Duration;
 use flok_core::duty::{self, KINDS_READ};
@@ -10,6 +11,7 @@ use flok_core::Id;
 use leptos::prelude::*;
 
 use crate::components::field::EmptyList;
+use crate::components::history::WithHistory;
 use crate::components::page_heading::PageHeading;
 use crate::components::shift::{shift_name, ShiftSummary};
 use crate::route::Page;
@@ -44,17 +46,21 @@ pub fn OpenSlotsPage() -> impl IntoView {
                 <label for="show-all-functions">{move || words.t().show_all_functions}</label>
             </div>
             <p class="status" role="status">{move || status.get()}</p>
-            <Show
-                when=move || slots.with(|s| !s.is_empty())
-                fallback=|| view! { <EmptyList text=|w| w.t().no_open_slots /> }
-            >
-                <ul class="shifts" aria-label=move || words.t().page(Page::OpenSlots)>
-                    <For each=move || slots.get() key=|s| (s.occurrence, s.expected.clone(), s.waiting.clone()) let:shift>
-                        <li class="shift card"><OpenSlot shift status /></li>
-                    </For>
-                </ul>
-            </Show>
-            <FullEvents status />
+            // A place taken months ago for next week is in the years' records:
+            // until they are read, no place is offered as open.
+            <WithHistory>
+                <Show
+                    when=move || slots.with(|s| !s.is_empty())
+                    fallback=|| view! { <EmptyList text=|w| w.t().no_open_slots /> }
+                >
+                    <ul class="shifts" aria-label=move || words.t().page(Page::OpenSlots)>
+                        <For each=move || slots.get() key=|s| (s.occurrence, s.expected.clone(), s.waiting.clone()) let:shift>
+                            <li class="shift card"><OpenSlot shift status /></li>
+                        </For>
+                    </ul>
+                </Show>
+                <FullEvents status />
+            </WithHistory>
         </section>
     }
 }

@@ -99,7 +99,8 @@ fn Offers(person: Id) -> impl IntoView {
     });
     let status = RwSignal::new(None::<String>);
     view! {
-        <Show when=move || offers.with(|o| !o.is_empty())>
+        // Offered once the years are read: the place may have been taken long ago.
+        <Show when=move || store.history.get() && offers.with(|o| !o.is_empty())>
             <section class="card news" aria-labelledby="offers-heading">
                 <h2 id="offers-heading">{move || words.t().places_for_you}</h2>
                 <p>{move || words.t().place_offered_to_you}</p>

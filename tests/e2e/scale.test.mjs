@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { dailyStart, everyone, flok, openPhone, scratchDir, startApp, waitForSaved } from './harness.mjs';
+import { addPerson, dailyStart, everyone, flok, openPhone, scratchDir, startApp, waitForSaved } from './harness.mjs';
 
 let app;
 before(async () => (app = await startApp()));
@@ -74,7 +74,7 @@ test('200 people over five years import, save with room to spare, and survive a 
   // cancellations and sign-ups are read after it is drawn. Reading them all
   // first took 519 ms here; the recent part takes 90–150 ms (the limit is
   // twice that, for a shared CI machine).
-  await page.waitForFunction(() => performance.getEntriesByName('flok:load-history').length > 0, null, { timeout: 60_000 });
+  await yearsRead(page);
   const start = await page.evaluate(() => {
     const [load, history] = ['flok:load', 'flok:load-history'].map((name) => performance.getEntriesByName(name)[0]);
     const render = performance.getEntriesByName('flok:first-render')[0].startTime;
@@ -142,6 +142,26 @@ test('200 people over five years import, save with room to spare, and survive a 
     }
   }
 
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  // No place is offered before the years are read: one taken months ago may
+  // be next week's, and a person's functions come from their years of
+  // check-ins too. Someone cancels a shift; Nya, who does no function yet,
+  // is offered every open place.
+  await page.goto(`${app.url}#/settings`);
+  const whoUses = page.getByLabel('Who uses this device');
+  const [names, me] = [await whoUses.locator('option').allTextContents(), await whoUses.inputValue()];
+  await whoUses.selectOption({ label: names[6] });
+  await page.goto(`${app.url}#/my-shifts`);
+  await page.getByRole('button', { name: 'Cancel this shift' }).first().tap();
+  await page.getByRole('button', { name: 'Confirm cancellation' }).tap();
+  await page.goto(`${app.url}#/people`);
+  await addPerson(page, 'Nya Nielsen');
+  await page.goto(`${app.url}#/settings`);
+  await whoUses.selectOption({ label: 'Nya Nielsen' });
+  await waitForSaved(page);
+  assert.equal(await offeredBeforeTheYears(page), false, 'Open slots offered a place before the years were read');
+  await whoUses.selectOption(me);
+
   // Today on a volunteer's phone that opens Flok every day, at full speed and with the CPU slowed 4×.
   await page.evaluate(() => localStorage.setItem('flok.coordinator', 'off'));
   await page.goto(`${app.url}#/today`);
@@ -170,6 +190,34 @@ const TODAY_DRAWN_MS = { 1: 150, 4: 600 };
  * machine (a clean-clone run once saw 104 ms at full speed).
  */
 const TAP_PAINTED_MS = 100;
+
+/** Waits until this document has read every saved record, the years too. */
+function yearsRead(page) {
+  return page.waitForFunction(() => performance.getEntriesByName('flok:load-history').length > 0, null, { timeout: 60_000 });
+}
+
+/**
+ * Opens Open slots in a new tab of `page`'s phone (same data, same person)
+ * and tells whether "Take this slot" was put in the page before the years
+ * were read, watching every change to the page from its start.
+ */
+async function offeredBeforeTheYears(page) {
+  const tab = await page.context().newPage();
+  await tab.addInitScript(() => {
+    window.__offered = null;
+    new MutationObserver(() => {
+      const offered = [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Take this slot');
+      if (offered && window.__offered === null) {
+        window.__offered = { early: performance.getEntriesByName('flok:load-history').length === 0 };
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await tab.goto(`${app.url}#/open-slots`);
+  const seen = await tab.waitForFunction(() => window.__offered, null, { timeout: 60_000 });
+  const { early } = await seen.jsonValue();
+  await tab.close();
+  return early;
+}
 
 /**
  * Taps as a volunteer and a coordinator do with five years on the phone,
@@ -212,6 +260,7 @@ async function taps(page, round) {
     await iAm(other);
     await page.goto(`${app.url}#/open-slots`);
     await page.getByRole('heading', { level: 1, name: 'Open slots' }).waitFor();
+    await yearsRead(page);
     if (await take.count()) break;
   }
   await measure('Take this slot', () => take.tap(), () => page.getByRole('status').filter({ hasText: /^You took/ }).waitFor());
