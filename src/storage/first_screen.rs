@@ -3,7 +3,8 @@
 //! (measured: docs/performance.md). It is `[since, keys, texts]`, the
 //! entries as the records store holds them, so taking it costs the page no
 //! work per record; `since` is the moment before which the years of history
-//! were left out.
+//! were left out (all but the cancellations and sign-ups for coming shifts,
+//! which it holds however old).
 //!
 //! It never differs from the records: it is taken in one transaction with
 //! the records it copies, and every transaction that writes a record drops
@@ -11,13 +12,13 @@
 //! them; a build that wrote records without dropping it is locked out by
 //! the database version that came with it.
 
-use flok_core::Replica;
+use flok_core::{RecordKey, Replica};
 use js_sys::Array;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbObjectStore, IdbTransactionMode};
 
 use super::spans::Span;
-use super::{both_stores, committed, database, done, parse_entries, LoadError, RECORDS, STORE};
+use super::{both_stores, committed, database, done, entry_key, parse_entries, LoadError, RECORDS, STORE};
 
 /// Its key in the store of single values.
 const KEY: &str = "first-screen";
@@ -61,8 +62,10 @@ async fn forget(db: &IdbDatabase) -> Result<(), JsValue> {
 }
 
 /// Takes a copy of what [`super::load_recent`] reads with this `since`,
-/// unless one is kept already.
-pub async fn keep(since: u64) -> Result<(), JsValue> {
+/// and of the records of `also` made before it (the history a first screen
+/// needs all the same: `flok_core::shifts::coming_notices`), unless one is
+/// kept already.
+pub async fn keep(since: u64, also: &[RecordKey]) -> Result<(), JsValue> {
     let db = database().await?;
     let tx = db.transaction_with_str_sequence_and_mode(&both_stores(), IdbTransactionMode::Readwrite)?;
     let kept = tx.object_store(STORE)?;
@@ -77,10 +80,21 @@ pub async fn keep(since: u64) -> Result<(), JsValue> {
             Ok((records.get_all_keys_with_key(&range)?, records.get_all_with_key(&range)?))
         })
         .collect::<Result<Vec<_>, JsValue>>()?;
+    // Those made since are in the spans already.
+    let made_since = flok_core::Id::made_since(since);
+    let older = also.iter().filter(|key| key.id.as_str() < made_since.as_str()).map(entry_key);
+    let older = older.map(|key| Ok((records.get(&key)?, key))).collect::<Result<Vec<_>, JsValue>>()?;
     let (mut keys, mut texts) = (Array::new(), Array::new());
     for (span_keys, span_texts) in reads {
         keys = keys.concat(&done(&span_keys).await?.unchecked_into::<Array>());
         texts = texts.concat(&done(&span_texts).await?.unchecked_into::<Array>());
+    }
+    for (text, key) in older {
+        let text = done(&text).await?;
+        if !text.is_undefined() {
+            keys.push(&key);
+            texts.push(&text);
+        }
     }
     // Whole milliseconds, exact as a JavaScript number.
     kept.put_with_key(&Array::of3(&(since as f64).into(), &keys, &texts), &KEY.into())?;

@@ -12,7 +12,7 @@ use crate::entity::{Entity, Id};
 use crate::model::{
     Agreement, Cancellation, Closure, Event, Function, Lines, OccurrenceRef, Person, SignUp, Status, Waiting,
 };
-use crate::replica::Replica;
+use crate::replica::{RecordKey, Replica};
 use crate::typed_cache::find;
 
 /// One shift: an agreement's date, an event, or a function's needed places.
@@ -211,6 +211,22 @@ pub fn shifts_between(replica: &Replica, from: NaiveDate, to: NaiveDate) -> Vec<
     shifts
 }
 
+/// The cancellations and sign-ups for shifts from `from` on: of the kinds
+/// a phone keeps for years, what its first screen needs however long ago it
+/// was made (a holiday's cancellation given months ahead, a place taken at
+/// an event long before it).
+pub fn coming_notices(replica: &Replica, from: NaiveDate) -> Vec<RecordKey> {
+    let events = replica.all::<Event>();
+    let coming = |occurrence: &OccurrenceRef| match *occurrence {
+        OccurrenceRef::Agreement { date, .. } | OccurrenceRef::Needed { date, .. } => date >= from,
+        OccurrenceRef::Event { event } => find(&events, event).is_some_and(|e| e.date >= from),
+    };
+    let (cancellations, sign_ups) = (replica.all::<Cancellation>(), replica.all::<SignUp>());
+    let cancelled = cancellations.iter().filter(|(_, c)| coming(&c.occurrence)).map(|(id, _)| (Cancellation::KIND, id));
+    let taken = sign_ups.iter().filter(|(_, s)| coming(&s.occurrence)).map(|(id, _)| (SignUp::KIND, id));
+    cancelled.chain(taken).map(|(kind, id)| RecordKey::new(kind, id.to_string())).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,6 +290,32 @@ mod tests {
         let shift = shifts_between(&r, date(9), date(9)).remove(0);
         assert_eq!(shift.expected, [BENT]);
         assert_eq!(shift.open_places(), 0);
+    }
+
+    #[test]
+    fn the_coming_cancellations_and_sign_ups_are_named_whenever_made() {
+        let mut r = group();
+        let given_at = date(1).and_hms_opt(9, 0, 0).unwrap();
+        let cancel = |date| Cancellation {
+            person: ANNA,
+            occurrence: OccurrenceRef::Agreement { agreement: MONDAYS, date },
+            reason: None,
+            given_at,
+            recorded_by: None,
+        };
+        r.put(Id::from_u128(30), &cancel(date(2)), stamp(2));
+        r.put(Id::from_u128(31), &cancel(date(16)), stamp(2));
+        let (past, coming) = (Id::from_u128(40), Id::from_u128(41));
+        r.put(past, &Event::new("Meeting", None, date(3), (time(17), time(18)), 9, "").unwrap(), stamp(2));
+        r.put(coming, &Event::new("Party", None, date(27), (time(17), time(22)), 9, "").unwrap(), stamp(2));
+        for (id, event) in [(50, past), (51, coming), (52, Id::from_u128(49))] {
+            let occurrence = OccurrenceRef::Event { event };
+            r.put(Id::from_u128(id), &SignUp { person: BENT, occurrence, recorded_by: None }, stamp(3));
+        }
+        let key = |kind: &str, id: u128| RecordKey::new(kind, Id::from_u128(id).to_string());
+        assert_eq!(coming_notices(&r, date(9)), [key(Cancellation::KIND, 31), key(SignUp::KIND, 51)]);
+        assert_eq!(coming_notices(&r, date(16)).len(), 2, "a shift of that day is coming");
+        assert_eq!(coming_notices(&r, date(28)), []);
     }
 
     #[test]
