@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addPerson, everyone, flok, openPhone, scratchDir, seriousAccessibilityViolations, startApp, waitForHeading, waitForSaved } from './harness.mjs';
+import { addPerson, everyone, flok, openPhone, scratchDir, seriousAccessibilityViolations, startApp, waitForHeading, waitForSaved, yearsRead } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -152,7 +152,7 @@ test('a phone whose database an earlier build made opens with its data, then fro
   const { page, problems } = await newTab(phone.context, '#/people');
   await everyone(page).filter({ hasText: 'Anna' }).waitFor();
   // Once all is read, the first screen's copy is kept, and the next start reads it.
-  await page.waitForFunction(() => performance.getEntriesByName('flok:load-history').length > 0);
+  await yearsRead(page, 30_000);
   await copyKept(page);
   await page.reload();
   await everyone(page).filter({ hasText: 'Anna' }).waitFor();

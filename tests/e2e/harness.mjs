@@ -206,6 +206,11 @@ export async function waitForSaved(page) {
   await page.getByRole('status').filter({ hasText: /^All changes saved$/ }).waitFor();
 }
 
+/** Waits until this document has read every saved record, the years too. */
+export function yearsRead(page, timeout = 60_000) {
+  return page.waitForFunction(() => performance.getEntriesByName('flok:load-history').length > 0, null, { timeout });
+}
+
 /**
  * Reloads a settled page and gives, in ms from navigation, when the first
  * screen was drawn with the stored data (`render`), when the wasm had come
@@ -216,7 +221,7 @@ export async function settledReload(page) {
   await waitForSaved(page);
   await page.waitForTimeout(500);
   await page.reload();
-  await page.waitForFunction(() => performance.getEntriesByName('flok:load-history').length > 0, null, { timeout: 300_000 });
+  await yearsRead(page, 300_000);
   return page.evaluate(() => {
     const wasm = performance.getEntriesByType('resource').find((r) => /flok-[a-z]+-[0-9a-f]+_bg\.wasm$/.test(r.name));
     const load = performance.getEntriesByName('flok:load')[0];

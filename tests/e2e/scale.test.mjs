@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { addPerson, dailyStart, everyone, flok, openPhone, scratchDir, startApp, waitForSaved } from './harness.mjs';
+import { addPerson, dailyStart, everyone, flok, openPhone, scratchDir, startApp, waitForSaved, yearsRead } from './harness.mjs';
 
 let app;
 before(async () => (app = await startApp()));
@@ -190,11 +190,6 @@ const TODAY_DRAWN_MS = { 1: 150, 4: 600 };
  * machine (a clean-clone run once saw 104 ms at full speed).
  */
 const TAP_PAINTED_MS = 100;
-
-/** Waits until this document has read every saved record, the years too. */
-function yearsRead(page) {
-  return page.waitForFunction(() => performance.getEntriesByName('flok:load-history').length > 0, null, { timeout: 60_000 });
-}
 
 /**
  * Opens Open slots in a new tab of `page`'s phone (same data, same person)

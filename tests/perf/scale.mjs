@@ -8,7 +8,7 @@
 //   bash scripts/measure.sh         (builds, then runs this)
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { flok, openPhone, scratchDir, startApp, waitForSaved } from '../e2e/harness.mjs';
+import { flok, openPhone, scratchDir, startApp, waitForSaved, yearsRead } from '../e2e/harness.mjs';
 
 const demo = (seed) => {
   const file = join(scratchDir, `perf-demo-${seed}.json`);
@@ -64,7 +64,7 @@ async function run(app, rate) {
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName('flok:first-render').length > 0, null, { timeout: 300_000 });
   }));
-  await page.waitForFunction(() => performance.getEntriesByName('flok:load-history').length > 0, null, { timeout: 300_000 });
+  await yearsRead(page, 300_000);
   const start = await page.evaluate(() => ({
     firstRender: Math.round(performance.getEntriesByName('flok:first-render')[0].startTime),
     load: Math.round(performance.getEntriesByName('flok:load')[0].duration),
