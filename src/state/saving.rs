@@ -106,8 +106,8 @@ impl Store {
         if settled && self.history.get_untracked() && !self.with_untracked(Replica::is_empty) {
             // Without a copy the next start reads the records: slower, the same data.
             let keeping = crate::perf::begin("flok:keep-first-screen");
-            let coming = self.with_untracked(|replica| flok_core::shifts::coming_notices(replica, wall_today()));
-            let _ = storage::keep_first_screen(now_millis().saturating_sub(RECENT_MS), &coming).await;
+            let coming = || self.with_untracked(|replica| flok_core::shifts::coming_notices(replica, wall_today()));
+            let _ = storage::keep_first_screen(now_millis().saturating_sub(RECENT_MS), coming).await;
             crate::perf::end("flok:keep-first-screen", keeping);
         }
     }

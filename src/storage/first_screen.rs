@@ -62,10 +62,10 @@ async fn forget(db: &IdbDatabase) -> Result<(), JsValue> {
 }
 
 /// Takes a copy of what [`super::load_recent`] reads with this `since`,
-/// and of the records of `also` made before it (the history a first screen
-/// needs all the same: `flok_core::shifts::coming_notices`), unless one is
-/// kept already.
-pub async fn keep(since: u64, also: &[RecordKey]) -> Result<(), JsValue> {
+/// and of the records `also` names that were made before it (the history a
+/// first screen needs all the same: `flok_core::shifts::coming_notices`,
+/// worked out only when a copy is taken), unless one is kept already.
+pub async fn keep(since: u64, also: impl FnOnce() -> Vec<RecordKey>) -> Result<(), JsValue> {
     let db = database().await?;
     let tx = db.transaction_with_str_sequence_and_mode(&both_stores(), IdbTransactionMode::Readwrite)?;
     let kept = tx.object_store(STORE)?;
@@ -82,7 +82,7 @@ pub async fn keep(since: u64, also: &[RecordKey]) -> Result<(), JsValue> {
         .collect::<Result<Vec<_>, JsValue>>()?;
     // Those made since are in the spans already.
     let made_since = flok_core::Id::made_since(since);
-    let older = also.iter().filter(|key| key.id.as_str() < made_since.as_str()).map(entry_key);
+    let older = also().into_iter().filter(|key| key.id.as_str() < made_since.as_str()).map(|key| entry_key(&key));
     let older = older.map(|key| Ok((records.get(&key)?, key))).collect::<Result<Vec<_>, JsValue>>()?;
     let (mut keys, mut texts) = (Array::new(), Array::new());
     for (span_keys, span_texts) in reads {
