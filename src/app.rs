@@ -117,8 +117,11 @@ fn Shell(app: Build) -> impl IntoView {
             Route::NotFound(_) => format!("{} · Flok", t.page_not_found),
         };
         document().set_title(&title);
+        // In the next frame: focusing lays the page out at once, which
+        // here would add to the task that built it (on a slow phone, a
+        // long page's layout is as long as its building).
         if previous.is_some_and(|before| before != now) {
-            focus_page_heading();
+            request_animation_frame(focus_page_heading);
         }
         now
     });

@@ -16,6 +16,7 @@ use crate::components::page_heading::PageHeading;
 use crate::form_values::{parse_date, parse_time, time_value};
 use crate::i18n::AllTexts;
 use crate::route::Page;
+use crate::slices::rows_in_parts;
 use crate::state::{use_now, use_store, use_texts, wall_today, Store, Words};
 
 const WEEKDAYS: [Weekday; 7] =
@@ -66,13 +67,14 @@ pub fn AgreementList(
     status: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let words = use_texts();
+    let drawn = rows_in_parts(Signal::derive(move || agreements.with(Vec::len)));
     view! {
         <Show
             when=move || agreements.with(|a| !a.is_empty())
             fallback=|| view! { <EmptyList text=|w| w.all().no_agreements_yet /> }
         >
             <ul class="agreements" aria-label=move || label(words.all())>
-                <For each=move || agreements.get() key=|entry| entry.clone() let:entry>
+                <For each=move || agreements.with(|a| a.iter().take(drawn.get()).cloned().collect::<Vec<_>>()) key=|entry| entry.clone() let:entry>
                     <AgreementRow id=entry.0 agreement=entry.1 last_day=entry.2 status />
                 </For>
             </ul>

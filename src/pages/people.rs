@@ -12,6 +12,7 @@ use crate::components::status::StatusControls;
 use crate::i18n::AllTexts;
 use crate::renders::rendered;
 use crate::route::Page;
+use crate::slices::rows_in_parts;
 use crate::state::{use_deletion, use_store, use_texts};
 
 #[component]
@@ -32,6 +33,7 @@ pub fn PeoplePage() -> impl IntoView {
             })
         })
     });
+    let drawn = rows_in_parts(Signal::derive(move || shown.with(Vec::len)));
 
     view! {
         <section aria-labelledby="page-heading">
@@ -49,7 +51,7 @@ pub fn PeoplePage() -> impl IntoView {
                 fallback=|| view! { <EmptyList text=|w| w.all().no_one_yet /> }
             >
                 <ul class="people" aria-label=move || words.all().everyone_in_group>
-                    <For each=move || shown.get() key=|id| *id let:id>
+                    <For each=move || shown.with(|ids| ids.iter().take(drawn.get()).copied().collect::<Vec<_>>()) key=|id| *id let:id>
                         <PersonRow id people />
                     </For>
                 </ul>
