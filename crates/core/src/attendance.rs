@@ -25,7 +25,20 @@ pub struct Attendance {
 
 /// Everyone's attendance from `from` to `to` as it stands at `now`, by id.
 pub fn attendance(replica: &Replica, from: NaiveDate, to: NaiveDate, now: NaiveDateTime) -> Vec<(Id, Attendance)> {
-    let mut all: Vec<(Id, Attendance)> = Vec::new();
+    let mut all = Vec::new();
+    add_attendance(&mut all, replica, from, to, now);
+    all
+}
+
+/// Adds the attendance from `from` to `to` to `all` (by id): a year can be
+/// counted a month at a time, each part its own short task on a phone.
+pub fn add_attendance(
+    all: &mut Vec<(Id, Attendance)>,
+    replica: &Replica,
+    from: NaiveDate,
+    to: NaiveDate,
+    now: NaiveDateTime,
+) {
     for slot in roster(replica, from, to, now).into_iter().filter(|s| s.closed.is_none()) {
         for entry in slot.people {
             let at = match all.binary_search_by_key(&entry.person, |(id, _)| *id) {
@@ -50,7 +63,6 @@ pub fn attendance(replica: &Replica, from: NaiveDate, to: NaiveDate, now: NaiveD
             }
         }
     }
-    all
 }
 
 #[cfg(test)]
@@ -89,5 +101,13 @@ mod tests {
         let counts = attendance(&r, day(1), day(30), now);
         let expected = Attendance { expected: 4, came: 1, cancelled: 1, short_notice: 1, missing: 1 };
         assert_eq!(counts, [(anna, expected)]);
+
+        // Counted in parts, the same.
+        for split in 1..30 {
+            let mut parts = Vec::new();
+            add_attendance(&mut parts, &r, day(1), day(split), now);
+            add_attendance(&mut parts, &r, day(split + 1), day(30), now);
+            assert_eq!(parts, counts, "split after the {split}th");
+        }
     }
 }
