@@ -105,19 +105,6 @@ pub fn rows_in_parts(rows: leptos::prelude::Signal<usize>) -> leptos::prelude::S
     drawn.into()
 }
 
-/// `rows`, each drawn by `row`, in parts as [`rows_in_parts`] says: for a
-/// long table worked out once (a report of two hundred people).
-pub fn in_parts<T: 'static, V: leptos::prelude::IntoView + 'static>(
-    rows: Vec<T>,
-    row: impl Fn(&T) -> V + Send + Clone + 'static,
-) -> impl leptos::prelude::IntoView {
-    use leptos::prelude::*;
-    let len = rows.len();
-    let rows = StoredValue::new_local(rows);
-    let drawn = rows_in_parts(Signal::stored(len));
-    view! { <For each=move || 0..drawn.get().min(len) key=|i| *i children=move |i| rows.with_value(|rows| row(&rows[i])) /> }
-}
-
 /// Waits for the next frame to be drawn.
 async fn next_frame() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -15,7 +15,7 @@ use crate::components::page_heading::PageHeading;
 use crate::files;
 use crate::i18n::AllTexts;
 use crate::route::Page;
-use crate::slices::{after_this_task, in_parts, next_task};
+use crate::slices::{after_this_task, next_task};
 use crate::state::{use_store, use_texts, wall_now, wall_today};
 
 const GROUPS: [GroupBy; 3] = [GroupBy::Person, GroupBy::Function, GroupBy::Month];
@@ -162,15 +162,15 @@ fn AttendanceTable(from: NaiveDate, to: NaiveDate) -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            {in_parts(rows, move |(name, a)| view! {
+                            {rows.into_iter().map(|(name, a)| view! {
                                 <tr>
-                                    <th scope="row">{name.clone()}</th>
+                                    <th scope="row">{name}</th>
                                     <td>{a.expected}</td>
                                     <td>{a.came}</td>
                                     <td>{(t.cancelled_count)(a.cancelled, a.short_notice)}</td>
                                     <td>{a.missing}</td>
                                 </tr>
-                            })}
+                            }).collect_view()}
                         </tbody>
                     </table>
                     <p class="help">{t.attendance_help}</p>
@@ -215,7 +215,7 @@ fn ReportTable(rows: Vec<Row>, by: GroupBy) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {in_parts(rows, move |r| view! {
+                    {rows.into_iter().map(|r| view! {
                         <tr>
                             <th scope="row">{label(t, &r.label)}</th>
                             <td>{t.minutes(r.agreed_minutes)}</td>
@@ -223,7 +223,7 @@ fn ReportTable(rows: Vec<Row>, by: GroupBy) -> impl IntoView {
                             <td>{r.cancellations}</td>
                             <td>{r.open_places}</td>
                         </tr>
-                    })}
+                    }).collect_view()}
                 </tbody>
             </table>
         </div>
@@ -304,9 +304,9 @@ fn ThankYouList(year: Signal<i32>) -> impl IntoView {
         <section class="card" aria-labelledby="thank-you-heading">
             <h2 id="thank-you-heading">{move || (words.all().thank_you_list)(year.get())}</h2>
             <ul class="thank-you" aria-label=move || (words.all().thank_you_list)(year.get())>
-                {move || in_parts(list(), move |(_, name, minutes)| {
-                    view! { <li>{format!("{name} — {}", words.all().minutes(*minutes))}</li> }
-                })}
+                {move || list().into_iter().map(|(_, name, minutes)| {
+                    view! { <li>{format!("{name} — {}", words.all().minutes(minutes))}</li> }
+                }).collect_view()}
             </ul>
         </section>
     }

@@ -96,17 +96,27 @@ pub const KINDS_READ: [&str; 8] = [
 /// the missing places are a shift of their own, open to anyone.
 pub fn shifts_between(replica: &Replica, from: NaiveDate, to: NaiveDate) -> Vec<Shift> {
     let (people, functions) = (replica.all::<Person>(), replica.all::<Function>());
+    // Only the notices for shifts in the period (an event's, dated by the
+    // event, always): a group's years hold thousands, copied for nothing.
+    let in_period = |occurrence: &OccurrenceRef| match occurrence {
+        OccurrenceRef::Agreement { date, .. } | OccurrenceRef::Needed { date, .. } => (from..=to).contains(date),
+        OccurrenceRef::Event { .. } => true,
+    };
     let mut cancellations: BTreeMap<OccurrenceRef, Vec<Cancellation>> = BTreeMap::new();
-    for (_, c) in replica.all::<Cancellation>().iter() {
+    for (_, c) in replica.all::<Cancellation>().iter().filter(|(_, c)| in_period(&c.occurrence)) {
         cancellations.entry(c.occurrence).or_default().push(c.clone());
     }
     let mut sign_ups: BTreeMap<OccurrenceRef, Vec<Id>> = BTreeMap::new();
-    for (_, s) in replica.all::<SignUp>().iter() {
+    for (_, s) in replica.all::<SignUp>().iter().filter(|(_, s)| in_period(&s.occurrence)) {
         sign_ups.entry(s.occurrence).or_default().push(s.person);
     }
     // Each waiting line in order: by shift, then by when they asked.
-    let mut line: Vec<(OccurrenceRef, NaiveDateTime, Id, Id)> =
-        replica.all::<Waiting>().iter().map(|(id, w)| (w.occurrence, w.since, *id, w.person)).collect();
+    let mut line: Vec<(OccurrenceRef, NaiveDateTime, Id, Id)> = replica
+        .all::<Waiting>()
+        .iter()
+        .filter(|(_, w)| in_period(&w.occurrence))
+        .map(|(id, w)| (w.occurrence, w.since, *id, w.person))
+        .collect();
     line.sort_unstable();
     let waiting_for = |occurrence: &OccurrenceRef| -> Vec<Id> {
         let first = line.partition_point(|(o, ..)| o < occurrence);
@@ -316,6 +326,26 @@ mod tests {
         assert_eq!(coming_notices(&r, date(9)), [key(Cancellation::KIND, 31), key(SignUp::KIND, 51)]);
         assert_eq!(coming_notices(&r, date(16)).len(), 2, "a shift of that day is coming");
         assert_eq!(coming_notices(&r, date(28)), []);
+    }
+
+    #[test]
+    fn a_period_has_the_shifts_of_its_days_as_a_longer_one_has_them() {
+        let mut r = group();
+        r.put(CAFE, &Function::new("Café", Some(BENT), 2).unwrap(), stamp(2));
+        let at = date(1).and_hms_opt(9, 0, 0).unwrap();
+        let monday = |d| OccurrenceRef::Agreement { agreement: MONDAYS, date: date(d) };
+        let needed = |d| OccurrenceRef::Needed { function: CAFE, date: date(d), starts: time(10), ends: time(13) };
+        let notice =
+            Cancellation { person: ANNA, occurrence: monday(9), reason: None, given_at: at, recorded_by: None };
+        r.put(Id::from_u128(30), &notice, stamp(3));
+        r.put(Id::from_u128(31), &SignUp { person: BENT, occurrence: monday(9), recorded_by: None }, stamp(3));
+        r.put(Id::from_u128(32), &SignUp { person: BENT, occurrence: needed(16), recorded_by: None }, stamp(3));
+        r.put(Id::from_u128(33), &Waiting { person: ANNA, occurrence: needed(23), since: at }, stamp(3));
+        let month = shifts_between(&r, date(1), date(30));
+        for (from, to) in [(1, 8), (9, 9), (9, 16), (10, 23), (16, 30), (24, 30)] {
+            let days = month.iter().filter(|s| (date(from)..=date(to)).contains(&s.date)).cloned().collect::<Vec<_>>();
+            assert_eq!(shifts_between(&r, date(from), date(to)), days, "{from} to {to}");
+        }
     }
 
     #[test]
