@@ -1,15 +1,17 @@
 //! Views re-render for the data they show, and only for it (headless
 //! Chromium, a debug build, whose render counter `flok_app::renders` counts):
-//! a check-in does not re-render the People list or the Functions page, and
-//! editing one person re-renders that person's row alone.
+//! a check-in does not re-render the People list, the Functions page or
+//! Today's next shifts and news (weeks of the group's shifts), and editing
+//! one person re-renders that person's row alone.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::Cell;
 
 use flok_app::pages::functions::FunctionsPage;
 use flok_app::pages::people::PeoplePage;
+use flok_app::pages::today::TodayPage;
 use flok_app::renders::renders;
-use flok_app::state::{self, Store};
+use flok_app::state::{self, Device, Store};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,8 +29,8 @@ async fn settle(ms: i32) {
 }
 
 /// The counts of the views this test watches.
-fn counts() -> [u32; 3] {
-    [renders("people-list"), renders("person-row"), renders("functions-list")]
+fn counts() -> [u32; 5] {
+    ["people-list", "person-row", "functions-list", "next-shifts", "news"].map(renders)
 }
 
 #[wasm_bindgen_test]
@@ -37,13 +39,13 @@ async fn a_view_re_renders_for_the_kinds_it_shows_only() {
     LocalStorage::clear();
     let parent = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&parent).unwrap();
-    thread_local!(static STORE: Cell<Option<Store>> = const { Cell::new(None) });
+    thread_local!(static STORE: Cell<Option<(Store, Device)>> = const { Cell::new(None) });
     let _mounted = leptos::mount::mount_to(parent.clone().unchecked_into(), || {
         state::provide(Some(flok_app::storage::migration));
-        STORE.set(Some(expect_context::<Store>()));
-        view! { <PeoplePage /> <FunctionsPage /> }
+        STORE.set(Some((expect_context::<Store>(), state::use_device())));
+        view! { <PeoplePage /> <FunctionsPage /> <TodayPage /> }
     });
-    let store = STORE.get().unwrap();
+    let (store, device) = STORE.get().unwrap();
     for _ in 0..50 {
         if store.loaded.get_untracked() {
             break;
@@ -54,6 +56,7 @@ async fn a_view_re_renders_for_the_kinds_it_shows_only() {
     let (bent, _) = store.add_person("Bent").unwrap();
     store.add_person("Carl").unwrap();
     store.save_function(None, ("Café", ""), Some(anna), "2").unwrap();
+    device.set_me(Some(bent));
     settle(50).await;
     let text = parent.text_content().unwrap();
     assert!(text.contains("Anna") && text.contains("Carl") && text.contains("Café"), "{text}");
@@ -62,7 +65,7 @@ async fn a_view_re_renders_for_the_kinds_it_shows_only() {
 
     store.check_in(bent).unwrap();
     settle(50).await;
-    assert_eq!(counts(), before, "a check-in re-rendered people or functions (people list, rows, functions)");
+    assert_eq!(counts(), before, "a check-in re-rendered (people list, rows, functions, next shifts, news)");
 
     store.edit_person(bent, "Bent Berg", "", "", "").unwrap();
     settle(50).await;

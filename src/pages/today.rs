@@ -3,8 +3,11 @@
 //! shifts, and news of cancellations they should hear of.
 
 use chrono::Duration;
-use flok_core::duty::{self, KINDS_READ};
+use flok_core::duty;
 use flok_core::model::Person;
+// The shifts' kinds, not the check-ins': a check-in does not re-work weeks
+// of the group's shifts for the next shifts, offers and news.
+use flok_core::shifts::KINDS_READ;
 use flok_core::Id;
 use leptos::prelude::*;
 
@@ -12,6 +15,7 @@ use crate::components::duty::DutyControls;
 use crate::components::joining::{Welcome, WhoAreYou};
 use crate::components::page_heading::PageHeading;
 use crate::components::shift::{shift_name, ShiftSummary};
+use crate::renders::rendered;
 use crate::route::Page;
 use crate::state::{use_device, use_now, use_store, use_texts};
 
@@ -60,6 +64,7 @@ pub fn TodayPage() -> impl IntoView {
 fn NextShifts(person: Id) -> impl IntoView {
     let (store, words, now) = (use_store(), use_texts(), use_now());
     let shifts = move || {
+        rendered("next-shifts");
         let at = now.at();
         store.with(&KINDS_READ, |r| {
             duty::shifts_of(r, person, at.date(), at.date() + Duration::days(28))
@@ -138,18 +143,19 @@ fn Offers(person: Id) -> impl IntoView {
 #[component]
 fn News(person: Id) -> impl IntoView {
     let (store, words, now) = (use_store(), use_texts(), use_now());
-    let news = move || {
+    let news = Memo::new(move |_| {
+        rendered("news");
         let from = now.today();
         store.with(&KINDS_READ, |r| duty::cancellations_for(r, person, from, from + Duration::days(28)))
-    };
+    });
     view! {
-        <Show when=move || !news().is_empty()>
+        <Show when=move || news.with(|news| !news.is_empty())>
             <section class="card news" aria-labelledby="news-heading">
                 <h2 id="news-heading">{move || words.t().news_for_you}</h2>
                 <ul class="news-list">
                     {move || {
                         let t = words.t();
-                        news()
+                        news.get()
                             .into_iter()
                             .map(|(shift, notice)| {
                                 let line = (t.cannot_come)(
