@@ -143,19 +143,19 @@ fn Offers(person: Id) -> impl IntoView {
 #[component]
 fn News(person: Id) -> impl IntoView {
     let (store, words, now) = (use_store(), use_texts(), use_now());
-    let news = Memo::new(move |_| {
+    let news = move || {
         rendered("news");
         let from = now.today();
         store.with(&KINDS_READ, |r| duty::cancellations_for(r, person, from, from + Duration::days(28)))
-    });
+    };
     view! {
-        <Show when=move || news.with(|news| !news.is_empty())>
+        <Show when=move || !news().is_empty()>
             <section class="card news" aria-labelledby="news-heading">
                 <h2 id="news-heading">{move || words.t().news_for_you}</h2>
                 <ul class="news-list">
                     {move || {
                         let t = words.t();
-                        news.get()
+                        news()
                             .into_iter()
                             .map(|(shift, notice)| {
                                 let line = (t.cannot_come)(
