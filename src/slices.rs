@@ -79,7 +79,7 @@ pub fn after_this_task() -> leptos::prelude::RwSignal<bool> {
 /// How many rows a long list draws when its page opens: a phone's screenful.
 const FIRST_ROWS: usize = 20;
 
-/// How many more each later task draws: on a phone 4× slower than this
+/// How many more each later frame draws: on a phone 4× slower than this
 /// machine, 20 people or agreements take 15–30 ms.
 const ROWS_PER_PART: usize = 20;
 
