@@ -67,10 +67,7 @@ pub fn report(replica: &Replica, from: NaiveDate, to: NaiveDate, by: GroupBy, no
         }
     }
     for (_, cancellation) in replica.all::<Cancellation>().iter() {
-        let date = match cancellation.occurrence {
-            OccurrenceRef::Agreement { date, .. } | OccurrenceRef::Needed { date, .. } => Some(date),
-            OccurrenceRef::Event { event } => replica.read::<Event>(event).map(|e| e.date),
-        };
+        let date = cancellation.occurrence.date(|event| replica.read::<Event>(event).map(|e| e.date));
         if let Some(date) = date.filter(|d| (from..=to).contains(d)) {
             let function = names.function_of(&cancellation.occurrence);
             row(&mut rows, label(Some(cancellation.person), function, date)).cancellations += 1;

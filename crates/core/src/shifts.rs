@@ -95,12 +95,12 @@ pub const KINDS_READ: [&str; 8] = [
 /// agreements of a function at one time give fewer people than it needs,
 /// the missing places are a shift of their own, open to anyone.
 pub fn shifts_between(replica: &Replica, from: NaiveDate, to: NaiveDate) -> Vec<Shift> {
-    let (people, functions) = (replica.all::<Person>(), replica.all::<Function>());
-    // Only the notices for shifts in the period (an event's, dated by the
-    // event, always): a group's years hold thousands, copied for nothing.
-    let in_period = |occurrence: &OccurrenceRef| match occurrence {
-        OccurrenceRef::Agreement { date, .. } | OccurrenceRef::Needed { date, .. } => (from..=to).contains(date),
-        OccurrenceRef::Event { .. } => true,
+    let (people, functions, events) = (replica.all::<Person>(), replica.all::<Function>(), replica.all::<Event>());
+    // Only the notices for shifts in the period (and for events no longer
+    // known): a group's years hold thousands, copied for nothing.
+    let in_period = |occurrence: &OccurrenceRef| {
+        let date = occurrence.date(|event| find(&events, event).map(|e| e.date));
+        date.is_none_or(|date| (from..=to).contains(&date))
     };
     let mut cancellations: BTreeMap<OccurrenceRef, Vec<Cancellation>> = BTreeMap::new();
     for (_, c) in replica.all::<Cancellation>().iter().filter(|(_, c)| in_period(&c.occurrence)) {
@@ -208,7 +208,7 @@ pub fn shifts_between(replica: &Replica, from: NaiveDate, to: NaiveDate) -> Vec<
             add(occurrence, Some(function), None, (date, starts, ends), 0, None, None);
         }
     }
-    for (id, event) in replica.all::<Event>().iter() {
+    for (id, event) in events.iter() {
         if (from..=to).contains(&event.date) {
             let occurrence = OccurrenceRef::Event { event: *id };
             let when = (event.date, event.starts, event.ends);
@@ -227,9 +227,8 @@ pub fn shifts_between(replica: &Replica, from: NaiveDate, to: NaiveDate) -> Vec<
 /// an event long before it).
 pub fn coming_notices(replica: &Replica, from: NaiveDate) -> Vec<RecordKey> {
     let events = replica.all::<Event>();
-    let coming = |occurrence: &OccurrenceRef| match *occurrence {
-        OccurrenceRef::Agreement { date, .. } | OccurrenceRef::Needed { date, .. } => date >= from,
-        OccurrenceRef::Event { event } => find(&events, event).is_some_and(|e| e.date >= from),
+    let coming = |occurrence: &OccurrenceRef| {
+        occurrence.date(|event| find(&events, event).map(|e| e.date)).is_some_and(|date| date >= from)
     };
     let (cancellations, sign_ups) = (replica.all::<Cancellation>(), replica.all::<SignUp>());
     let cancelled = cancellations.iter().filter(|(_, c)| coming(&c.occurrence)).map(|(id, _)| (Cancellation::KIND, id));
@@ -341,6 +340,11 @@ mod tests {
         r.put(Id::from_u128(31), &SignUp { person: BENT, occurrence: monday(9), recorded_by: None }, stamp(3));
         r.put(Id::from_u128(32), &SignUp { person: BENT, occurrence: needed(16), recorded_by: None }, stamp(3));
         r.put(Id::from_u128(33), &Waiting { person: ANNA, occurrence: needed(23), since: at }, stamp(3));
+        let party = Event::new("Party", None, date(20), (time(17), time(22)), 1, "").unwrap();
+        r.put(Id::from_u128(40), &party, stamp(3));
+        let at_party = OccurrenceRef::Event { event: Id::from_u128(40) };
+        r.put(Id::from_u128(34), &SignUp { person: BENT, occurrence: at_party, recorded_by: None }, stamp(3));
+        r.put(Id::from_u128(35), &Waiting { person: ANNA, occurrence: at_party, since: at }, stamp(3));
         let month = shifts_between(&r, date(1), date(30));
         for (from, to) in [(1, 8), (9, 9), (9, 16), (10, 23), (16, 30), (24, 30)] {
             let days = month.iter().filter(|s| (date(from)..=date(to)).contains(&s.date)).cloned().collect::<Vec<_>>();

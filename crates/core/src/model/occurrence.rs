@@ -88,6 +88,17 @@ pub enum OccurrenceRef {
     Needed { function: Id, date: NaiveDate, starts: NaiveTime, ends: NaiveTime },
 }
 
+impl OccurrenceRef {
+    /// The shift's date: its own, or for an event the one `event_date` gives
+    /// (none for an event no longer known).
+    pub fn date(&self, event_date: impl FnOnce(Id) -> Option<NaiveDate>) -> Option<NaiveDate> {
+        match *self {
+            Self::Agreement { date, .. } | Self::Needed { date, .. } => Some(date),
+            Self::Event { event } => event_date(event),
+        }
+    }
+}
+
 /// A person taking an open place in a shift ("I'll take it"), or put into
 /// it by a coordinator.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
