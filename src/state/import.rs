@@ -55,13 +55,14 @@ impl Imports {
         // A task of its own: the tap that asked for it has its page to draw.
         slices::next_task().await;
         let started = perf::begin("flok:import-merge");
+        // Counted from here: taking the file's records over is part of the first slice.
+        let mut slice = Slice::start();
         // Taken over rather than copied, so the file's records are let go of
         // as they are merged, not all at once at the end.
         let incoming = Arc::try_unwrap(plan).map_or_else(|shared| shared.incoming.clone(), |plan| plan.incoming);
         self.store.observe(&incoming);
         let (mut summary, mut before) = (MergeSummary::default(), Vec::new());
         let mut records = incoming.into_records();
-        let mut slice = Slice::start();
         loop {
             let part: Vec<_> = records.by_ref().take(slices::RECORDS_PER_STEP).collect();
             if part.is_empty() {

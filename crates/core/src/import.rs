@@ -67,8 +67,7 @@ impl<'a> Planning<'a> {
     pub fn start(bytes: &'a [u8], now: Millis) -> Result<Self, ImportError> {
         let reading = Reading::start(bytes)?;
         let (incoming, held, preview) = (Replica::new(), Vec::new(), MergeSummary::default());
-        let scope = reading.scope().clone();
-        Ok(Self { now, reading: Some(reading), incoming, held, preview, scope, compared: None })
+        Ok(Self { now, reading: Some(reading), incoming, held, preview, scope: Scope::default(), compared: None })
     }
 
     /// Does the work of up to `count` records, comparing with `local` as it
@@ -76,7 +75,9 @@ impl<'a> Planning<'a> {
     pub fn step(&mut self, local: &Replica, count: usize) -> Result<Option<ImportPlan>, ImportError> {
         if let Some(reading) = &mut self.reading {
             if reading.step(count)? {
-                let (mut incoming, _version) = self.reading.take().expect("still reading").finish()?;
+                let reading = self.reading.take().expect("still reading");
+                self.scope = reading.scope().clone();
+                let (mut incoming, _version) = reading.finish()?;
                 self.held = incoming.hold_back_after(self.now.saturating_add(FUTURE_LIMIT));
                 self.incoming = incoming;
             }

@@ -127,27 +127,47 @@ impl<'a> Scanner<'a> {
 
     /// The bytes of the next value, passed over without being checked.
     pub(crate) fn value(&mut self) -> Scanned<&'a [u8]> {
-        let first = self.peek()?;
-        let start = self.pos;
-        match first {
+        let mut skip = self.skip()?;
+        loop {
+            if let Some(bytes) = self.pass_over(&mut skip, usize::MAX)? {
+                return Ok(bytes);
+            }
+        }
+    }
+
+    /// Starts passing over the next value, a part at a time ([`Scanner::pass_over`]).
+    pub(crate) fn skip(&mut self) -> Scanned<Skip> {
+        self.peek()?;
+        Ok(Skip { start: self.pos, depth: 0 })
+    }
+
+    /// Passes over about `budget` more bytes of the value `skip` began (an
+    /// object or array; a string or other value at once), without checking
+    /// them; gives its bytes once past its end.
+    pub(crate) fn pass_over(&mut self, skip: &mut Skip, budget: usize) -> Scanned<Option<&'a [u8]>> {
+        let start = skip.start;
+        match self.text[start] {
             b'"' => {
                 self.skip_string()?;
             }
             b'{' | b'[' => {
-                let mut depth = 0usize;
+                let began = self.pos;
                 loop {
+                    if self.pos - began >= budget {
+                        return Ok(None);
+                    }
                     match self.text.get(self.pos) {
                         None => return Err(ScanError::End),
                         Some(b'"') => {
                             self.skip_string()?;
                             continue;
                         }
-                        Some(b'{' | b'[') => depth += 1,
-                        Some(b'}' | b']') => depth -= 1,
+                        Some(b'{' | b'[') => skip.depth += 1,
+                        Some(b'}' | b']') => skip.depth -= 1,
                         Some(_) => {}
                     }
                     self.pos += 1;
-                    if depth == 0 {
+                    if skip.depth == 0 {
                         break;
                     }
                 }
@@ -162,8 +182,15 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        Ok(&self.text[start..self.pos])
+        Ok(Some(&self.text[start..self.pos]))
     }
+}
+
+/// A value being passed over a part at a time: where it starts, and how
+/// many of its objects and arrays are open.
+pub(crate) struct Skip {
+    start: usize,
+    depth: usize,
 }
 
 /// The value of one member of the object `text` holds, the others passed
@@ -221,6 +248,40 @@ mod tests {
         assert_eq!(member_of(text, "format"), Some(serde_json::json!("x")));
         assert_eq!(member_of(text, "rest"), None);
         assert_eq!(member_of(b"[1]", "format"), None);
+    }
+
+    #[test]
+    fn a_value_passed_over_in_parts_is_the_value_found_at_once() {
+        let text = r#"{"a": {"b": "}{\"[", "c": [1, {"d": null}, "]"]}, "e": "x"}"#;
+        let whole = members(text).unwrap();
+        for budget in 1..text.len() + 2 {
+            let mut scanner = Scanner::new(text.as_bytes());
+            scanner.expect(b'{').unwrap();
+            let (mut walk, mut found, mut parts) = (Members::First, Vec::new(), 0);
+            while let Some(name) = scanner.member(&mut walk).unwrap() {
+                let mut skip = scanner.skip().unwrap();
+                let value = loop {
+                    let before = scanner.position();
+                    match scanner.pass_over(&mut skip, budget).unwrap() {
+                        Some(value) => break value,
+                        // A part passes over no more than its budget but for the string it ends in.
+                        None => assert!(scanner.position() - before <= budget + 6, "{budget}"),
+                    }
+                    parts += 1;
+                };
+                found.push((name.into_owned(), String::from_utf8(value.to_vec()).unwrap()));
+            }
+            assert_eq!(found, whole, "in parts of {budget} bytes");
+            if (1..4).contains(&budget) {
+                assert!(parts > 4, "{budget} bytes at a time took {parts} parts");
+            }
+        }
+        let mut cut = Scanner::new(br#"{"a": [1, "#);
+        cut.expect(b'{').unwrap();
+        cut.member(&mut Members::First).unwrap();
+        let mut skip = cut.skip().unwrap();
+        assert_eq!(cut.pass_over(&mut skip, 2), Ok(None));
+        assert_eq!(cut.pass_over(&mut skip, 100), Err(ScanError::End));
     }
 
     #[test]
