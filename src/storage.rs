@@ -237,9 +237,10 @@ pub struct Recent {
     pub history_before: u64,
 }
 
-/// What a first screen needs: every record but the check-ins, cancellations
-/// and sign-ups made before `since` (milliseconds: those kinds are most of
-/// the years of data, and their ids sort by when they were made), read
+/// What a first screen needs: every record but the check-ins,
+/// cancellations, sign-ups and conversations held made before `since`
+/// (milliseconds: those kinds are most of the years of data, and their ids
+/// sort by when they were made; `spans` names them), read
 /// first so the page need not wait for the years; [`load_history`] reads
 /// the rest. Read from the first screen's copy where one is kept (taken
 /// with an earlier `since`, it holds more). Data an earlier build kept is

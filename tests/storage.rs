@@ -325,10 +325,11 @@ async fn the_first_screen_reads_recent_records_and_the_years_come_after() {
     let mut replica = with_people(&["Anna", "Bo"], 1);
     let stamp = |millis| Stamp { millis, counter: 0, device: DeviceId::from_u64(2) };
     replica.set(RecordKey::new("agreement", "a"), "x", json!(1), stamp(1));
-    // A cancellation given long ago, and one given lately.
+    // A cancellation given and a conversation held long ago, and each lately.
     let (old, lately) = (Id::made_at(now - 100 * DAY, 1), Id::made_at(now - DAY, 2));
     for id in [old, lately] {
         replica.set(RecordKey::new("cancellation", id.to_string()), "x", json!(1), stamp(1));
+        replica.set(RecordKey::new("followup", id.to_string()), "x", json!(1), stamp(1));
     }
     let at = day().and_hms_opt(10, 0, 0).unwrap();
     for n in 0..1_460u64 {
@@ -343,8 +344,10 @@ async fn the_first_screen_reads_recent_records_and_the_years_come_after() {
     assert_eq!((first.problem, first.history_before), (None, since));
     assert_eq!(names(&recent), ["Anna", "Bo"]);
     assert!(recent.get(&RecordKey::new("agreement", "a")).is_some());
-    assert!(recent.get(&RecordKey::new("cancellation", lately.to_string())).is_some());
-    assert!(recent.get(&RecordKey::new("cancellation", old.to_string())).is_none());
+    for kind in ["cancellation", "followup"] {
+        assert!(recent.get(&RecordKey::new(kind, lately.to_string())).is_some(), "{kind} made lately");
+        assert!(recent.get(&RecordKey::new(kind, old.to_string())).is_none(), "{kind} made long ago");
+    }
     let made = |replica: &Replica| -> Vec<u64> {
         replica
             .records()
@@ -366,9 +369,11 @@ async fn the_first_screen_reads_recent_records_and_the_years_come_after() {
     assert!(batches >= 3, "read in batches ({batches})");
     assert_eq!(made(&older).len(), 1_460 - 125);
     assert!(made(&older).iter().all(|m| *m < since));
-    assert!(older.get(&RecordKey::new("cancellation", old.to_string())).is_some());
+    for kind in ["cancellation", "followup"] {
+        assert!(older.get(&RecordKey::new(kind, old.to_string())).is_some(), "{kind} made long ago");
+    }
     assert!(
-        older.records().all(|(key, _)| ["checkin", "cancellation"].contains(&key.kind.as_str())),
+        older.records().all(|(key, _)| ["checkin", "cancellation", "followup"].contains(&key.kind.as_str())),
         "the rest came first"
     );
     let mut both = recent;

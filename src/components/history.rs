@@ -1,6 +1,7 @@
-//! Pages that need the years of check-ins, cancellations and sign-ups
-//! (reports, an old roster, a person's hours, the open places: a sign-up or
-//! a cancellation made months ago can be for next week) wait for them: the
+//! Pages that need the years of check-ins, cancellations, sign-ups and
+//! conversations held (reports, an old roster, a person's hours and
+//! conversations, the follow-ups due, the open places: a sign-up or a
+//! cancellation made months ago can be for next week) wait for them: the
 //! first screen is drawn from the recent data, and the older records are
 //! read just after (see `Store::history`).
 

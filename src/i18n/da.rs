@@ -202,7 +202,7 @@ pub static DA: Texts = Texts {
     file_unpacks_too_large: |max| format!("Den komprimerede fil fylder mere end {} MB udpakket: for stor til at være en Flok-eksport.", max / 1_048_576),
     open_a_file: "Åbn en fil",
     join_a_group: "Tilslut dig en gruppe",
-    reading_history: "Læser de tidligere check-ind, afbud og tilmeldinger …",
+    reading_history: "Læser gruppens tidligere historik …",
 };
 
 pub static DA_ALL: AllTexts = AllTexts {
@@ -211,7 +211,6 @@ pub static DA_ALL: AllTexts = AllTexts {
     no_page_at: |asked| format!("Flok har ingen side på “{asked}”."),
     go_to_today: "Gå til I dag",
     cancel: "Annuller",
-    i_am_new: "Jeg er ny her",
     this_device: "Denne enhed",
     who_uses_device: "Hvem bruger denne enhed",
     no_one_chosen: "Ingen valgt",

@@ -204,7 +204,7 @@ pub static EN: Texts = Texts {
     file_unpacks_too_large: |max| format!("The compressed file unpacks to more than {} MB: too large to be a Flok export.", max / 1_048_576),
     open_a_file: "Open a file",
     join_a_group: "Join a group",
-    reading_history: "Reading the earlier check-ins, cancellations and sign-ups…",
+    reading_history: "Reading the group's earlier history…",
 };
 
 pub static EN_ALL: AllTexts = AllTexts {
@@ -213,7 +213,6 @@ pub static EN_ALL: AllTexts = AllTexts {
     no_page_at: |asked| format!("Flok has no page at “{asked}”."),
     go_to_today: "Go to Today",
     cancel: "Cancel",
-    i_am_new: "I am new here",
     this_device: "This device",
     who_uses_device: "Who uses this device",
     no_one_chosen: "No one chosen",

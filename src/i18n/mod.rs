@@ -287,7 +287,6 @@ pub struct AllTexts {
     pub cancel: &'static str,
 
     // Today, and getting started on a new device.
-    pub i_am_new: &'static str,
     pub this_device: &'static str,
     pub who_uses_device: &'static str,
     pub no_one_chosen: &'static str,

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::components::adding::SaveOrCancel;
 use crate::components::field::{EmptyList, FormField};
+use crate::components::history::WithHistory;
 use crate::components::page_heading::PageHeading;
 use crate::pages::agreements::{AgreementForm, EndAgreement};
 use crate::route::Page;
@@ -34,16 +35,18 @@ pub fn FollowUpsPage() -> impl IntoView {
             <h2>{move || words.all().due_and_overdue}</h2>
             <p class="status" role="status">{move || status.get()}</p>
             {move || next.get().map(|step| view! { <NextStepCard step next /> })}
-            <Show
-                when=move || due.with(|d| !d.is_empty())
-                fallback=|| view! { <EmptyList text=|w| w.all().no_follow_ups_due /> }
-            >
-                <ul class="shifts" aria-label=move || words.all().due_and_overdue>
-                    <For each=move || due.get() key=|d| (d.agreement, d.stage) let:due>
-                        <li class="card"><DueItem due status next /></li>
-                    </For>
-                </ul>
-            </Show>
+            <WithHistory>
+                <Show
+                    when=move || due.with(|d| !d.is_empty())
+                    fallback=|| view! { <EmptyList text=|w| w.all().no_follow_ups_due /> }
+                >
+                    <ul class="shifts" aria-label=move || words.all().due_and_overdue>
+                        <For each=move || due.get() key=|d| (d.agreement, d.stage) let:due>
+                            <li class="card"><DueItem due status next /></li>
+                        </For>
+                    </ul>
+                </Show>
+            </WithHistory>
         </section>
     }
 }

@@ -40,8 +40,8 @@ pub fn PersonPage(id: Id) -> impl IntoView {
                 <Competences id />
                 <WithHistory>
                     <HoursThisYear id />
+                    <Conversations id />
                 </WithHistory>
-                <Conversations id />
                 <section class="card" aria-labelledby="pause-heading">
                     <h2 id="pause-heading">{move || words.all().pause}</h2>
                     <StatusControls id can_leave=true />

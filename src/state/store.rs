@@ -15,8 +15,8 @@ use leptos::task::spawn_local;
 use crate::perf;
 use crate::storage::{self, Heard, LoadError, Migration, SaveError};
 
-/// Check-ins, cancellations and sign-ups made longer ago than this are read
-/// after the first screen is drawn: two months, so an open stay and the
+/// Check-ins, cancellations, sign-ups and conversations held made longer ago
+/// than this are read after the first screen is drawn: two months, so an open stay and the
 /// recent and coming weeks are always there.
 pub(super) const RECENT_MS: u64 = 62 * 24 * 60 * 60 * 1000;
 
@@ -47,11 +47,11 @@ pub struct Store {
     pub notice: RwSignal<Option<Notice>>,
     /// Whether the saved data a first screen needs has been read (pages
     /// wait before saying "empty"): all but the older check-ins,
-    /// cancellations and sign-ups.
+    /// cancellations, sign-ups and conversations.
     pub loaded: RwSignal<bool>,
     /// Whether every saved record has been read, the years of check-ins,
-    /// cancellations and sign-ups too: what reports, exports, imports and
-    /// sync wait for.
+    /// cancellations, sign-ups and conversations too: what reports, the
+    /// follow-ups due, exports, imports and sync wait for.
     pub history: RwSignal<bool>,
     /// Saves still being written; leaving the page now could lose them.
     pub saving: RwSignal<u32>,
@@ -113,7 +113,7 @@ impl Store {
         };
         spawn_local(async move {
             let loading = perf::begin("flok:load");
-            // The last two months of check-ins, cancellations and sign-ups, and everything else.
+            // The last two months of check-ins, cancellations, sign-ups and conversations, and everything else.
             let since = now_millis().saturating_sub(RECENT_MS);
             let recent = storage::load_recent(since, migration).await;
             store.absorb_stored(recent.replica);
@@ -336,7 +336,7 @@ impl Store {
         if let Some(error) = problem {
             self.notice.set(Some(Notice::NotLoaded(error)));
         }
-        self.announce_kinds(&[CheckIn::KIND, Cancellation::KIND, SignUp::KIND]);
+        self.announce_kinds(&[CheckIn::KIND, Cancellation::KIND, SignUp::KIND, FollowUp::KIND]);
         self.history.set(true);
         // A record of the years may name someone merged since.
         self.move_merged_records();

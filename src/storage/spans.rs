@@ -1,15 +1,17 @@
 //! Which stored records a load reads: parts of the records store between
 //! two keys. A first screen reads everything but the years of check-ins,
-//! cancellations and sign-ups ([`Span::recent`]); they follow
-//! ([`Span::history`]).
+//! cancellations, sign-ups and conversations held ([`Span::recent`]); they
+//! follow ([`Span::history`]).
 
 use js_sys::Array;
 use leptos::wasm_bindgen::JsValue;
 use web_sys::IdbKeyRange;
 
 /// The kinds whose older records wait for [`super::load_history`], in key order:
-/// one of each is made every shift, for years.
-const HISTORY_KINDS: [&str; 3] = ["cancellation", "checkin", "signup"];
+/// one of each is made every shift, for years, but for the conversations a
+/// coordinator holds (follow-ups): no volunteer's page reads them, and with
+/// five years they were a third of what a first screen read.
+const HISTORY_KINDS: [&str; 4] = ["cancellation", "checkin", "followup", "signup"];
 
 /// A part of the stored records between two keys (`[kind, id]`; kinds sort
 /// as text, and a record's id, UUID v7, as the moment it was made), each
