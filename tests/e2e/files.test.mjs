@@ -6,7 +6,19 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addPerson, everyone, flok, openPhone, savePlain, scratchDir, screenshotDir, startApp, waitForSaved } from './harness.mjs';
+import {
+  addPerson,
+  everyone,
+  flok,
+  newLongTasks,
+  openPhone,
+  savePlain,
+  scratchDir,
+  screenshotDir,
+  startApp,
+  waitForSaved,
+  watchLongTasks,
+} from './harness.mjs';
 
 let app;
 before(async () => (app = await startApp()));
@@ -184,17 +196,8 @@ test('the undo is offered only until the next change', async () => {
   await done();
 });
 
-/** Records every task that kept the page busy over 50 ms. */
-function watchLongTasks() {
-  window.__longTasks = [];
-  new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
-    type: 'longtask',
-    buffered: true,
-  });
-}
-
 /** The longest task since the last call (0 if none was over 50 ms). */
-const longestTask = (page) => page.evaluate(() => Math.max(0, ...window.__longTasks.splice(0)));
+const longestTask = async (page) => Math.max(0, ...(await newLongTasks(page)));
 
 test('an encrypted export opens on another phone with the passphrase only; a wrong one or a changed file changes nothing', async () => {
   const a = await openPhone(app, '#/people', {}, watchLongTasks);

@@ -206,6 +206,38 @@ export async function waitForSaved(page) {
   await page.getByRole('status').filter({ hasText: /^All changes saved$/ }).waitFor();
 }
 
+/**
+ * An init script for `openPhone`: records every task that kept the main
+ * thread busy over 50 ms, and the event timing of every interaction (tap,
+ * key), from the page's first moment, each as when it started and how long
+ * it took.
+ */
+export function watchLongTasks() {
+  const keep = (list, entries) => list.push(...entries.map((e) => ({ start: e.startTime, duration: e.duration })));
+  window.__longTasks = [];
+  new PerformanceObserver((list) => keep(window.__longTasks, list.getEntries())).observe({ type: 'longtask', buffered: true });
+  window.__events = [];
+  new PerformanceObserver((list) => keep(window.__events, list.getEntries().filter((e) => e.interactionId))).observe({
+    type: 'event',
+    durationThreshold: 16,
+    buffered: true,
+  });
+}
+
+/**
+ * How long each task over 50 ms took that started since the last call (or
+ * the page's start), asked once the page is idle: the browser reports a task
+ * a little after it, and one reported late still counts where it started.
+ */
+export function newLongTasks(page) {
+  return page.evaluate(async () => {
+    await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 5_000 }));
+    const since = window.__tasksSince ?? 0;
+    window.__tasksSince = performance.now();
+    return window.__longTasks.filter((task) => task.start >= since).map((task) => task.duration);
+  });
+}
+
 /** Waits until this document has read every saved record, the years too. */
 export function yearsRead(page, timeout = 60_000) {
   return page.waitForFunction(() => performance.getEntriesByName('flok:load-history').length > 0, null, { timeout });

@@ -7,7 +7,19 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { addPerson, dailyStart, everyone, flok, openPhone, scratchDir, startApp, waitForSaved, yearsRead } from './harness.mjs';
+import {
+  addPerson,
+  dailyStart,
+  everyone,
+  flok,
+  newLongTasks,
+  openPhone,
+  scratchDir,
+  startApp,
+  waitForSaved,
+  watchLongTasks,
+  yearsRead,
+} from './harness.mjs';
 
 let app;
 before(async () => (app = await startApp()));
@@ -21,26 +33,9 @@ after(async () => app?.stop());
  */
 const LONGEST_TASK_MS = 100;
 
-/**
- * Records every task that kept the main thread busy over 50 ms, and the
- * event timing of every interaction (tap, key), from the page's first
- * moment: each as when it started and how long it took.
- */
-function watchLongTasks() {
-  const keep = (list, entries) => list.push(...entries.map((e) => ({ start: e.startTime, duration: e.duration })));
-  window.__longTasks = [];
-  new PerformanceObserver((list) => keep(window.__longTasks, list.getEntries())).observe({ type: 'longtask', buffered: true });
-  window.__events = [];
-  new PerformanceObserver((list) => keep(window.__events, list.getEntries().filter((e) => e.interactionId))).observe({
-    type: 'event',
-    durationThreshold: 16,
-    buffered: true,
-  });
-}
-
 /** Fails if, since the last call, a task kept the page busy for longer than allowed. */
 async function assertResponsive(page, what) {
-  const tasks = await page.evaluate(() => window.__longTasks.splice(0).map((task) => task.duration));
+  const tasks = await newLongTasks(page);
   console.log(`${what}: ${tasks.length} tasks over 50 ms${tasks.length ? `, longest ${Math.round(Math.max(...tasks))} ms` : ''}`);
   for (const ms of tasks) assert.ok(ms <= LONGEST_TASK_MS, `${what} kept the page busy for ${Math.round(ms)} ms`);
 }
@@ -51,7 +46,7 @@ test('200 people over five years import, save with room to spare, and survive a 
   const { page, context, done } = await openPhone(app, '#/settings', {}, watchLongTasks);
   // Starting the app (compiling the wasm, the first drawing) is not work on
   // the data; its time is in docs/performance.md.
-  await page.evaluate(() => window.__longTasks.splice(0));
+  await newLongTasks(page);
   await page.getByLabel('Import file').setInputFiles(file);
   const people = page.getByRole('table', { name: 'What the import will change' }).getByRole('row', { name: /^People/ });
   await people.waitFor({ timeout: 60_000 });
@@ -108,7 +103,7 @@ test('200 people over five years import, save with room to spare, and survive a 
   const [plainBytes, packedBytes] = [statSync(file).size, statSync(packed).size];
   console.log(`# export: ${plainBytes} bytes of pretty JSON, ${packedBytes} bytes as .flok (${((100 * packedBytes) / plainBytes).toFixed(1)} %)`);
   assert.ok(packedBytes * 5 <= plainBytes, `${packedBytes} is more than a fifth of ${plainBytes}`);
-  await page.evaluate(() => window.__longTasks.splice(0));
+  await newLongTasks(page);
 
   // A second device's five years merged in, while the phone has all of the first.
   const second = join(scratchDir, 'demo-200x5-second.json');
@@ -165,7 +160,9 @@ test('200 people over five years import, save with room to spare, and survive a 
   await page.goto(`${app.url}#/settings`);
   await whoUses.selectOption({ label: 'Nya Nielsen' });
   await waitForSaved(page);
-  assert.equal(await offeredBeforeTheYears(page), false, 'Open slots offered a place before the years were read');
+  assert.equal(await shownBeforeTheYears(page, '#/open-slots', 'button', 'Take this slot'), false, 'Open slots offered a place before the years were read');
+  // A conversation held years ago is not due again: the follow-ups due wait for the years.
+  assert.equal(await shownBeforeTheYears(page, '#/follow-ups', 'ul[aria-label="Conversations due"] > li'), false, 'follow-ups were listed as due before the years were read');
   await whoUses.selectOption(me);
 
   // Today on a volunteer's phone that opens Flok every day, at full speed and with the CPU slowed 4×.
@@ -198,23 +195,24 @@ const TODAY_DRAWN_MS = { 1: 150, 4: 600 };
 const TAP_PAINTED_MS = 100;
 
 /**
- * Opens Open slots in a new tab of `page`'s phone (same data, same person)
- * and tells whether "Take this slot" was put in the page before the years
- * were read, watching every change to the page from its start.
+ * Opens `hash` in a new tab of `page`'s phone (same data, same person) and
+ * tells whether an element matching `selector` (whose text is `text`, if
+ * given) was put in the page before the years were read, watching every
+ * change to the page from its start; it must be there once they are.
  */
-async function offeredBeforeTheYears(page) {
+async function shownBeforeTheYears(page, hash, selector, text) {
   const tab = await page.context().newPage();
-  await tab.addInitScript(() => {
-    window.__offered = null;
+  await tab.addInitScript(([selector, text]) => {
+    window.__shown = null;
     new MutationObserver(() => {
-      const offered = [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Take this slot');
-      if (offered && window.__offered === null) {
-        window.__offered = { early: performance.getEntriesByName('flok:load-history').length === 0 };
+      const shown = [...document.querySelectorAll(selector)].some((e) => !text || e.textContent.trim() === text);
+      if (shown && window.__shown === null) {
+        window.__shown = { early: performance.getEntriesByName('flok:load-history').length === 0 };
       }
     }).observe(document, { childList: true, subtree: true, characterData: true });
-  });
-  await tab.goto(`${app.url}#/open-slots`);
-  const seen = await tab.waitForFunction(() => window.__offered, null, { timeout: 60_000 });
+  }, [selector, text]);
+  await tab.goto(`${app.url}${hash}`);
+  const seen = await tab.waitForFunction(() => window.__shown, null, { timeout: 60_000 });
   const { early } = await seen.jsonValue();
   await tab.close();
   return early;

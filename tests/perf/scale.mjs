@@ -8,7 +8,7 @@
 //   bash scripts/measure.sh         (builds, then runs this)
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { flok, openPhone, scratchDir, startApp, waitForSaved, yearsRead } from '../e2e/harness.mjs';
+import { flok, newLongTasks, openPhone, scratchDir, startApp, waitForSaved, watchLongTasks, yearsRead } from '../e2e/harness.mjs';
 
 const demo = (seed) => {
   const file = join(scratchDir, `perf-demo-${seed}.json`);
@@ -18,21 +18,12 @@ const demo = (seed) => {
 const group = demo(1);
 const secondDevice = demo(2);
 
-/** Collects long tasks from the first moment of every page. */
-function watchLongTasks() {
-  window.__longTasks = [];
-  new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
-    type: 'longtask',
-    buffered: true,
-  });
-}
-
 async function step(page, name, action) {
-  await page.evaluate(() => (window.__longTasks = []));
+  await newLongTasks(page);
   const started = Date.now();
   await action();
   const wall = Date.now() - started;
-  const tasks = await page.evaluate(() => window.__longTasks);
+  const tasks = await newLongTasks(page);
   return { name, wall, longest: Math.round(Math.max(0, ...tasks)), longTasks: tasks.length };
 }
 
