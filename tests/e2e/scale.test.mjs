@@ -67,9 +67,9 @@ test('200 people over five years import, save with room to spare, and survive a 
   await assertResponsive(page, 'loading five years and listing everyone');
 
   // The first screen does not wait for five years: the older check-ins,
-  // cancellations and sign-ups are read after it is drawn. Reading them all
-  // first took 519 ms here; the recent part takes 90–150 ms (the limit is
-  // twice that, for a shared CI machine).
+  // cancellations, sign-ups and conversations are read after it is drawn.
+  // Reading them all first took 519 ms here; the recent part takes 90–150 ms
+  // (the limit is twice that, for a shared CI machine).
   await yearsRead(page);
   const start = await page.evaluate(() => {
     const [load, history] = ['flok:load', 'flok:load-history'].map((name) => performance.getEntriesByName(name)[0]);
