@@ -109,7 +109,7 @@ pub fn rehome(replica: &mut Replica) -> Option<Stamp> {
     for fields in PERSON_FIELDS.chunk_by(|a, b| a.0 == b.0) {
         let kind = fields[0].0;
         // Compared as text: years of check-ins are not parsed for this.
-        for (id, record) in replica.of_kind_changed_since(kind, 0) {
+        for (id, record) in replica.of_kind(kind) {
             for &(_, field) in fields {
                 let Some(&now) = record.field(field).and_then(|f| moved.get(f.value.text())) else { continue };
                 // The kept one of a circle of merges keeps its pointer.

@@ -37,7 +37,7 @@ pub const ERASING_DEVICE: DeviceId = DeviceId::from_u64(u64::MAX);
 pub fn erase_about_deleted(replica: &mut Replica) -> Option<Stamp> {
     // Person records in id order; most groups have no deleted one.
     let deleted: Vec<Id> = replica
-        .of_kind_changed_since(Person::KIND, 0)
+        .of_kind(Person::KIND)
         .filter(|(_, record)| record.is_deleted())
         .filter_map(|(key, _)| Id::from_key(key))
         .collect();

@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use crate::entity::{Entity, Id};
+use crate::record::Record;
 use crate::replica::Replica;
 
 /// The live, readable records of one kind, sorted by id. A vector, not a
@@ -45,26 +46,14 @@ impl Replica {
             if !removed.is_empty() {
                 Arc::make_mut(&mut kept.items).retain(|(id, _)| !removed.contains(id));
             }
-            // In id order, as keys spelled the way Flok writes ids are; a key
-            // spelled otherwise is not read as typed.
-            let changed = self.of_kind_changed_since(T::KIND, kept.version);
-            let mut changed = changed.filter_map(|(key, record)| Some((Id::from_key(key)?, record))).peekable();
-            if changed.peek().is_some() {
+            let changes = self.of_kind_changed_ids(T::KIND, kept.version);
+            if let Some((first, _)) = changes.first() {
                 // Copied only if a caller or another copy of the replica still holds it.
                 let items = Arc::make_mut(&mut kept.items);
-                // Rebuilt in one pass, both sides in id order: inserting one by
-                // one would move the rest for each record an import adds.
-                let mut before = std::mem::take(items).into_iter().peekable();
-                items.reserve(before.len());
-                for (id, record) in changed {
-                    while let Some(item) = before.next_if(|(at, _)| *at < id) {
-                        items.push(item);
-                    }
-                    // Replaced, or gone (removed, or no longer readable).
-                    before.next_if(|(at, _)| *at == id);
-                    items.extend(Replica::typed::<T>(record).map(|value| (id, value)));
-                }
-                items.extend(before);
+                // Only the copies from the first changed one on move: a tap
+                // changes a recent record, and ids grow with time.
+                let after = items.split_off(items.partition_point(|(id, _)| id < first));
+                merge_in_order(items, after, changes);
             }
             kept.version = self.version();
         }
@@ -77,6 +66,34 @@ impl Replica {
     pub fn refresh_typed<T: Entity>(&self) {
         self.all::<T>();
     }
+}
+
+impl Replica {
+    /// The records of one kind changed after `version`, by id, in id order:
+    /// found among the latest changes if those reach back that far, else among
+    /// all of the kind. A key spelled otherwise than Flok writes ids is left out.
+    fn of_kind_changed_ids<'a>(&'a self, kind: &'a str, version: u64) -> Vec<(Id, &'a Record)> {
+        let lately = self.of_kind_lately_changed(kind, version);
+        let changes = lately.unwrap_or_else(|| self.of_kind_changed_since(kind, version).collect());
+        changes.into_iter().filter_map(|(key, record)| Some((Id::from_key(key)?, record))).collect()
+    }
+}
+
+/// Appends to `items` the copies `after` with the changed records read in,
+/// both in id order, in one pass: inserting one by one would move the rest
+/// for each record an import adds.
+fn merge_in_order<T: Entity>(items: &mut Vec<(Id, T)>, after: Vec<(Id, T)>, changes: Vec<(Id, &Record)>) {
+    let mut after = after.into_iter().peekable();
+    items.reserve(after.len());
+    for (id, record) in changes {
+        while let Some(item) = after.next_if(|(at, _)| *at < id) {
+            items.push(item);
+        }
+        // Replaced, or gone (removed, or no longer readable).
+        after.next_if(|(at, _)| *at == id);
+        items.extend(Replica::typed::<T>(record).map(|value| (id, value)));
+    }
+    items.extend(after);
 }
 
 #[cfg(test)]
@@ -98,6 +115,9 @@ mod tests {
         Remove(u128, Stamp),
         /// A field no version can read: the record drops out of the typed view.
         Garble(u128, Stamp),
+        /// Puts this many records at once, among the few ids (more than a
+        /// tap's, and past what the replica remembers of its latest changes).
+        Many(u8, String, Stamp),
         /// Reads the view, so later steps refresh a warm cache.
         Look,
         /// Merges another device's steps.
@@ -118,6 +138,7 @@ mod tests {
             1 => (ids(), "[a-c]{1,2}", arb_stamp()).prop_map(|(id, name, stamp)| Step::PutShouting(id, name, stamp)),
             1 => (ids(), arb_stamp()).prop_map(|(id, stamp)| Step::Remove(id, stamp)),
             1 => (ids(), arb_stamp()).prop_map(|(id, stamp)| Step::Garble(id, stamp)),
+            1 => (0..80u8, "[a-c]{1,2}", arb_stamp()).prop_map(|(n, name, stamp)| Step::Many(n, name, stamp)),
             2 => Just(Step::Look),
         ];
         edit.prop_recursive(1, 12, 6, |inner| {
@@ -139,6 +160,11 @@ mod tests {
             Step::Garble(id, stamp) => {
                 let key = RecordKey::new(Competence::KIND, Id::from_u128(*id).to_string());
                 replica.set(key, "name", json!(7), *stamp);
+            }
+            Step::Many(n, name, stamp) => {
+                for id in (0..u128::from(*n)).map(|n| 2 + 2 * n) {
+                    replica.put(Id::from_u128(id), &Competence { name: name.clone() }, *stamp);
+                }
             }
             Step::Look => drop(replica.all::<Competence>()),
             Step::Merge(steps) => {
