@@ -1,8 +1,9 @@
 //! Views re-render for the data they show, and only for it (headless
 //! Chromium, a debug build, whose render counter `flok_app::renders` counts):
 //! a check-in does not re-render the People list, the Functions page or
-//! Today's next shifts and news (weeks of the group's shifts), and editing
-//! one person re-renders that person's row alone.
+//! Today's next shifts and news (weeks of the group's shifts), editing
+//! one person re-renders that person's row alone, and works Today's news out
+//! once.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::Cell;
@@ -12,6 +13,8 @@ use flok_app::pages::people::PeoplePage;
 use flok_app::pages::today::TodayPage;
 use flok_app::renders::renders;
 use flok_app::state::{self, Device, Store};
+use flok_core::model::{Agreement, Function, OccurrenceRef};
+use flok_core::recurrence::{Recurrence, Schedule};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -73,4 +76,24 @@ async fn a_view_re_renders_for_the_kinds_it_shows_only() {
     assert_eq!(after[1], before[1] + 1, "editing one person re-renders one row: {before:?} → {after:?}");
     assert_eq!(after[2], before[2], "editing a person re-rendered the functions list");
     assert!(parent.text_content().unwrap().contains("Bent Berg"));
+
+    // Anna, whose buddy Bent is, cannot come tomorrow: Bent's Today tells him.
+    let cafe = store.all::<Function>()[0].0;
+    let tomorrow = chrono::Local::now().date_naive() + chrono::Duration::days(1);
+    let daily =
+        Recurrence::Weekly { weekdays: (0..7u8).map(|d| chrono::Weekday::try_from(d).unwrap()).collect(), interval: 1 };
+    let at = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+    let schedule = Schedule::new(daily, at(10), at(12), tomorrow, None).unwrap();
+    store.add_agreement(&Agreement { person: anna, function: cafe, schedule, buddy: Some(bent), follows: None });
+    let agreement = store.all::<Agreement>()[0].0;
+    let occurrence = OccurrenceRef::Agreement { agreement, date: tomorrow };
+    store.cancel_shift(anna, occurrence, tomorrow, "ill").unwrap();
+    settle(50).await;
+    assert!(parent.text_content().unwrap().contains("ill"), "the news of Anna's cancellation is on Today");
+    let before = counts();
+    store.edit_person(anna, "Anna Ahl", "", "", "").unwrap();
+    settle(50).await;
+    let after = counts();
+    assert_eq!(after[4], before[4] + 1, "the news worked out once for a change: {before:?} → {after:?}");
+    assert!(parent.text_content().unwrap().contains("Anna Ahl"));
 }

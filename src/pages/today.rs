@@ -139,38 +139,36 @@ fn Offers(person: Id) -> impl IntoView {
     }
 }
 
-/// Cancellations the person should know of, as buddy or staff contact.
+/// Cancellations the person should know of, as buddy or staff contact: one
+/// closure, so four weeks of the group's shifts are worked out once a change.
 #[component]
 fn News(person: Id) -> impl IntoView {
     let (store, words, now) = (use_store(), use_texts(), use_now());
-    let news = move || {
+    move || {
         rendered("news");
         let from = now.today();
-        store.with(&KINDS_READ, |r| duty::cancellations_for(r, person, from, from + Duration::days(28)))
-    };
-    view! {
-        <Show when=move || !news().is_empty()>
-            <section class="card news" aria-labelledby="news-heading">
-                <h2 id="news-heading">{move || words.t().news_for_you}</h2>
-                <ul class="news-list">
-                    {move || {
-                        let t = words.t();
-                        news()
-                            .into_iter()
-                            .map(|(shift, notice)| {
-                                let line = (t.cannot_come)(
-                                    &store.name_of(notice.person),
-                                    &shift_name(store, &shift),
-                                    &t.short_day(shift.date),
-                                    &t.times(shift.starts, shift.ends),
-                                    notice.reason.as_deref(),
-                                );
-                                view! { <li>{line}</li> }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
-            </section>
-        </Show>
+        let news = store.with(&KINDS_READ, |r| duty::cancellations_for(r, person, from, from + Duration::days(28)));
+        let t = words.t();
+        let lines: Vec<_> = news
+            .into_iter()
+            .map(|(shift, notice)| {
+                let line = (t.cannot_come)(
+                    &store.name_of(notice.person),
+                    &shift_name(store, &shift),
+                    &t.short_day(shift.date),
+                    &t.times(shift.starts, shift.ends),
+                    notice.reason.as_deref(),
+                );
+                view! { <li>{line}</li> }
+            })
+            .collect();
+        (!lines.is_empty()).then(|| {
+            view! {
+                <section class="card news" aria-labelledby="news-heading">
+                    <h2 id="news-heading">{t.news_for_you}</h2>
+                    <ul class="news-list">{lines}</ul>
+                </section>
+            }
+        })
     }
 }
