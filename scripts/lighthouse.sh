@@ -17,7 +17,7 @@ if [ ! -x "$tools/node_modules/.bin/lighthouse" ] || ! grep -q "\"version\": \"$
   mkdir -p "$tools"
   npm install --prefix "$tools" --no-save --no-audit --no-fund --ignore-scripts --loglevel=error "lighthouse@$LIGHTHOUSE_VERSION"
 fi
-[ "${1:-}" = "--no-build" ] || with_wasm_env trunk build --release
+[ "${1:-}" = "--no-build" ] || with_release_wasm_env trunk build --release
 port=8091
 node scripts/serve-dist.mjs dist "$port" >/dev/null &
 server=$!

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=setup.sh
 source scripts/setup.sh
-with_wasm_env trunk build --release
+with_release_wasm_env trunk build --release
 cargo build -p flok-cli
 node tests/perf/start.mjs
 node tests/perf/scale.mjs

@@ -6,7 +6,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
-mode=(--release)
-[ "${1:-}" = "--dev" ] && mode=()
+build=(with_release_wasm_env trunk serve --release)
+[ "${1:-}" = "--dev" ] && build=(with_wasm_env trunk serve)
 say "building; Flok will be served at http://127.0.0.1:8080 (Ctrl-C stops)"
-with_wasm_env trunk serve "${mode[@]}" --address 127.0.0.1 --port 8080
+"${build[@]}" --address 127.0.0.1 --port 8080

@@ -78,6 +78,25 @@ fi
 # Runs a command with the wasm settings (empty on the rustup route).
 with_wasm_env() { ( [ ! -f "$WASM_ENV_FILE" ] || source "$WASM_ENV_FILE"; "$@" ); }
 
+# --- The release build's standard library, from source. -----------------------
+# The release wasm rebuilds std with the app so that a panic stops at once,
+# without the code that formats its message and location: 26 KB less gzip in a
+# volunteer's first load (docs/performance.md). Stable rustc takes these flags
+# only with RUSTC_BOOTSTRAP, here given to the release build alone: tests and
+# debug builds keep their readable panics. Debian's route has the source already.
+has_std_source() { with_wasm_env bash -c '[ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]'; }
+if ! has_std_source; then
+  say "adding the standard library's source with rustup"
+  timeout 300 rustup component add rust-src && has_std_source \
+    || die "rustup could not add rust-src, which the release build needs"
+fi
+# Runs a command (a release `trunk build` or `trunk serve`) with those settings.
+with_release_wasm_env() {
+  with_wasm_env env RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+    "$@"
+}
+
 # --- Cargo tools: exact versions, so Trunk never tries to download its own. ---
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (about 12 minutes on 2 cores, once)"

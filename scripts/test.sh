@@ -38,7 +38,7 @@ step clippy-native cargo clippy --workspace --all-targets --quiet -- -D warnings
 step clippy-wasm with_wasm_env cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 step native-tests cargo test --workspace
 step browser-tests with_wasm_env cargo test --target wasm32-unknown-unknown --test '*'
-step release-build with_wasm_env trunk build --release
+step release-build with_release_wasm_env trunk build --release
 step bundle-size bash scripts/bundle-size.sh dist
 step cli-build cargo build -p flok-cli --quiet
 # The benchmarks are their own workspace: checked so they never rot unseen.

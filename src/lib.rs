@@ -49,7 +49,8 @@ pub use app::{App, VolunteerApp};
 /// Mounts a build's app on the page (see `builds.rs`).
 #[cfg(target_arch = "wasm32")]
 pub fn start<N: leptos::IntoView>(app: impl FnOnce() -> N + 'static) {
-    // Panics print a readable message in the console instead of "unreachable".
+    // Panics print a readable message in the console instead of "unreachable"
+    // (not in the release build, whose std stops at once: scripts/setup.sh).
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app);
 }
