@@ -19,7 +19,7 @@ use thiserror::Error;
 
 use crate::record::{Field, Json, Record};
 use crate::replica::{RecordKey, Replica};
-use crate::scan::{Members, ScanError, Scanner, Skip};
+use crate::scan::{Members, Passing, ScanError, Scanner};
 
 /// What the `format` member of every Flok export says.
 pub const FORMAT: &str = "flok-export";
@@ -385,7 +385,7 @@ struct EnvelopeWalk<'a> {
     members: Map<String, Value>,
     records: Option<&'a [u8]>,
     /// Passing over `records`, until its end is found.
-    skipping: Option<Skip>,
+    passing: Option<Passing>,
 }
 
 /// A file's members but `records`, parsed, and the text of `records`.
@@ -397,7 +397,7 @@ impl<'a> EnvelopeWalk<'a> {
         let mut top = Scanner::new(bytes);
         let opened = top.expect(b'{');
         debug_assert_eq!(opened, Ok(()));
-        Self { bytes, top, walk: Members::First, members: Map::new(), records: None, skipping: None }
+        Self { bytes, top, walk: Members::First, members: Map::new(), records: None, passing: None }
     }
 
     /// Walks on for about `budget` bytes; gives the members once all are walked.
@@ -409,16 +409,16 @@ impl<'a> EnvelopeWalk<'a> {
         };
         let began = self.top.position();
         loop {
-            if let Some(skip) = &mut self.skipping {
-                let Some(text) = self.top.pass_over(skip, budget).map_err(failed)? else { return Ok(None) };
-                (self.records, self.skipping) = (Some(text), None);
+            if let Some(passing) = &mut self.passing {
+                let Some(text) = self.top.pass_over(passing, budget).map_err(failed)? else { return Ok(None) };
+                (self.records, self.passing) = (Some(text), None);
             }
             if self.top.position() - began >= budget {
                 return Ok(None);
             }
             let Some(name) = self.top.member(&mut self.walk).map_err(failed)? else { break };
             if name == "records" {
-                self.skipping = Some(self.top.skip().map_err(failed)?);
+                self.passing = Some(self.top.begin_pass().map_err(failed)?);
                 continue;
             }
             let text = self.top.value().map_err(failed)?;

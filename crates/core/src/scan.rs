@@ -127,25 +127,25 @@ impl<'a> Scanner<'a> {
 
     /// The bytes of the next value, passed over without being checked.
     pub(crate) fn value(&mut self) -> Scanned<&'a [u8]> {
-        let mut skip = self.skip()?;
+        let mut passing = self.begin_pass()?;
         loop {
-            if let Some(bytes) = self.pass_over(&mut skip, usize::MAX)? {
+            if let Some(bytes) = self.pass_over(&mut passing, usize::MAX)? {
                 return Ok(bytes);
             }
         }
     }
 
     /// Starts passing over the next value, a part at a time ([`Scanner::pass_over`]).
-    pub(crate) fn skip(&mut self) -> Scanned<Skip> {
+    pub(crate) fn begin_pass(&mut self) -> Scanned<Passing> {
         self.peek()?;
-        Ok(Skip { start: self.pos, depth: 0 })
+        Ok(Passing { start: self.pos, depth: 0 })
     }
 
-    /// Passes over about `budget` more bytes of the value `skip` began (an
+    /// Passes over about `budget` more bytes of the value `passing` began (an
     /// object or array; a string or other value at once), without checking
     /// them; gives its bytes once past its end.
-    pub(crate) fn pass_over(&mut self, skip: &mut Skip, budget: usize) -> Scanned<Option<&'a [u8]>> {
-        let start = skip.start;
+    pub(crate) fn pass_over(&mut self, passing: &mut Passing, budget: usize) -> Scanned<Option<&'a [u8]>> {
+        let start = passing.start;
         match self.text[start] {
             b'"' => {
                 self.skip_string()?;
@@ -162,12 +162,12 @@ impl<'a> Scanner<'a> {
                             self.skip_string()?;
                             continue;
                         }
-                        Some(b'{' | b'[') => skip.depth += 1,
-                        Some(b'}' | b']') => skip.depth -= 1,
+                        Some(b'{' | b'[') => passing.depth += 1,
+                        Some(b'}' | b']') => passing.depth -= 1,
                         Some(_) => {}
                     }
                     self.pos += 1;
-                    if skip.depth == 0 {
+                    if passing.depth == 0 {
                         break;
                     }
                 }
@@ -188,7 +188,7 @@ impl<'a> Scanner<'a> {
 
 /// A value being passed over a part at a time: where it starts, and how
 /// many of its objects and arrays are open.
-pub(crate) struct Skip {
+pub(crate) struct Passing {
     start: usize,
     depth: usize,
 }
@@ -259,10 +259,10 @@ mod tests {
             scanner.expect(b'{').unwrap();
             let (mut walk, mut found, mut parts) = (Members::First, Vec::new(), 0);
             while let Some(name) = scanner.member(&mut walk).unwrap() {
-                let mut skip = scanner.skip().unwrap();
+                let mut passing = scanner.begin_pass().unwrap();
                 let value = loop {
                     let before = scanner.position();
-                    match scanner.pass_over(&mut skip, budget).unwrap() {
+                    match scanner.pass_over(&mut passing, budget).unwrap() {
                         Some(value) => break value,
                         // A part passes over no more than its budget but for the string it ends in.
                         None => assert!(scanner.position() - before <= budget + 6, "{budget}"),
@@ -279,9 +279,9 @@ mod tests {
         let mut cut = Scanner::new(br#"{"a": [1, "#);
         cut.expect(b'{').unwrap();
         cut.member(&mut Members::First).unwrap();
-        let mut skip = cut.skip().unwrap();
-        assert_eq!(cut.pass_over(&mut skip, 2), Ok(None));
-        assert_eq!(cut.pass_over(&mut skip, 100), Err(ScanError::End));
+        let mut passing = cut.begin_pass().unwrap();
+        assert_eq!(cut.pass_over(&mut passing, 2), Ok(None));
+        assert_eq!(cut.pass_over(&mut passing, 100), Err(ScanError::End));
     }
 
     #[test]
