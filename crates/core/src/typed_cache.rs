@@ -66,9 +66,7 @@ impl Replica {
     pub fn refresh_typed<T: Entity>(&self) {
         self.all::<T>();
     }
-}
 
-impl Replica {
     /// The records of one kind changed after `version`, by id, in id order:
     /// found among the latest changes if those reach back that far, else among
     /// all of the kind. A key spelled otherwise than Flok writes ids is left out.
