@@ -79,7 +79,7 @@ async fn a_view_re_renders_for_the_kinds_it_shows_only() {
 
     // Anna, whose buddy Bent is, cannot come tomorrow: Bent's Today tells him.
     let cafe = store.all::<Function>()[0].0;
-    let tomorrow = chrono::Local::now().date_naive() + chrono::Duration::days(1);
+    let tomorrow = state::wall_today() + chrono::Duration::days(1);
     let daily =
         Recurrence::Weekly { weekdays: (0..7u8).map(|d| chrono::Weekday::try_from(d).unwrap()).collect(), interval: 1 };
     let at = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap();
